@@ -1,0 +1,36 @@
+using System.CommandLine;
+using AccelSim.Common;
+
+namespace AccelSim.Cli;
+
+/// <summary>The `accelsim` command line: each sub-command lives in its own file under Commands/.</summary>
+public static class CliApp
+{
+    /// <summary>Exit code for bad input (a file, a field, an argument).</summary>
+    public const int InputError = 2;
+
+    /// <summary>Builds the root command with every sub-command.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("AccelSim: hardware-accelerator dataflow simulator (energy and latency follow data movement, not MACs)");
+        foreach (var command in CommandRegistry.All()) root.Subcommands.Add(command);
+        return root;
+    }
+
+    /// <summary>Parses and runs; bad input becomes one clear line on stderr and exit code 2.</summary>
+    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var output = stdout ?? Console.Out;
+        var error = stderr ?? Console.Error;
+        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return Build().Parse(args).Invoke(config);
+        }
+        catch (InputException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return InputError;
+        }
+    }
+}

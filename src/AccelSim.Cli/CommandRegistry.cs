@@ -1,0 +1,13 @@
+using System.CommandLine;
+using AccelSim.Cli.Commands;
+
+namespace AccelSim.Cli;
+
+/// <summary>The list of sub-commands; adding a command is one line here and one file under Commands/.</summary>
+internal static class CommandRegistry
+{
+    public static IEnumerable<Command> All() =>
+    [
+        ZooCommand.Create(),
+    ];
+}

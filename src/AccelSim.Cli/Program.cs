@@ -1,0 +1,3 @@
+using AccelSim.Cli;
+
+return CliApp.Run(args);

@@ -1,0 +1,55 @@
+namespace AccelSim.Architecture;
+
+/// <summary>
+/// An accelerator: storage levels outermost first (level 0 is DRAM), each with the fan-out below it, the MAC unit,
+/// an optional vector unit, the clock and the dataflows it supports. Energies are already resolved per access in
+/// <see cref="EnergyUnit"/> (pJ, or "MAC" for the normalized Eyeriss table).
+/// </summary>
+public sealed record Accelerator
+{
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+    public required IReadOnlyList<ArchLevel> Levels { get; init; }
+    public required MacUnit Mac { get; init; }
+    public VectorUnit? Vector { get; init; }
+    public double ClockHz { get; init; } = 200e6;
+    public IReadOnlyList<string> Dataflows { get; init; } = [];
+    public string EnergyUnit { get; init; } = "pJ";
+    /// <summary>Name of the energy table the per-access energies came from.</summary>
+    public string EnergyTable { get; init; } = "";
+
+    /// <summary>Instances of level <paramref name="level"/>: the product of the fan-outs above it.</summary>
+    public long Instances(int level)
+    {
+        long n = 1;
+        for (int i = 0; i < level; i++) n *= Levels[i].Fanout?.Size ?? 1;
+        return n;
+    }
+
+    /// <summary>MAC units in the whole chip (all fan-outs multiplied, the innermost one being lanes per PE).</summary>
+    public long MacUnits => Instances(Levels.Count);
+
+    /// <summary>Peak MACs per cycle.</summary>
+    public long PeakMacsPerCycle => MacUnits;
+
+    /// <summary>Index of a level by name (case-insensitive), or -1.</summary>
+    public int IndexOf(string levelName)
+    {
+        for (int i = 0; i < Levels.Count; i++)
+            if (string.Equals(Levels[i].Name, levelName, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
+
+    /// <summary>On-chip capacity in words: every bounded level times its instances.</summary>
+    public long OnChipWords
+    {
+        get
+        {
+            long total = 0;
+            for (int i = 0; i < Levels.Count; i++)
+                if (Levels[i].Storage.TotalWords is long words && Levels[i].Storage.Class != MemoryClass.Dram)
+                    total += words * Instances(i);
+            return total;
+        }
+    }
+}

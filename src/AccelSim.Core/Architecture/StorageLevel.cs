@@ -1,0 +1,36 @@
+using AccelSim.Workloads;
+
+namespace AccelSim.Architecture;
+
+/// <summary>
+/// One level of the storage hierarchy, per instance. Capacity is either shared by all tensors it keeps
+/// (<see cref="CapacityWords"/>) or split per tensor (<see cref="PartitionWords"/>, as Eyeriss' ifmap/filter/psum spads);
+/// null capacity means unbounded (DRAM). Bandwidths are words per cycle per instance.
+/// </summary>
+public sealed record StorageLevel
+{
+    public required string Name { get; init; }
+    public required MemoryClass Class { get; init; }
+    /// <summary>Shared capacity in words, or null when unbounded or partitioned.</summary>
+    public long? CapacityWords { get; init; }
+    /// <summary>Per-tensor capacity in words, or null when shared.</summary>
+    public IReadOnlyDictionary<TensorKind, long>? PartitionWords { get; init; }
+    public int WordBits { get; init; } = 16;
+    public double ReadBandwidth { get; init; } = double.PositiveInfinity;
+    public double WriteBandwidth { get; init; } = double.PositiveInfinity;
+    /// <summary>Tensors this level may hold; a mapping may bypass some of them.</summary>
+    public TensorSet Keeps { get; init; } = TensorSet.All;
+    /// <summary>Two buffers per tile: the next tile's fill overlaps the current tile's compute.</summary>
+    public bool DoubleBuffered { get; init; } = true;
+    public required AccessEnergy Energy { get; init; }
+
+    /// <summary>True when the level has no capacity limit.</summary>
+    public bool Unbounded => CapacityWords is null && PartitionWords is null;
+
+    /// <summary>Total words per instance (sum of partitions when split), or null when unbounded.</summary>
+    public long? TotalWords => PartitionWords is { } parts ? parts.Values.Sum() : CapacityWords;
+
+    /// <summary>Capacity available to one tensor when partitioned, or null when shared or unbounded.</summary>
+    public long? PartitionFor(TensorKind tensor) =>
+        PartitionWords is { } parts ? parts.GetValueOrDefault(tensor) : null;
+}

@@ -1,0 +1,18 @@
+namespace AccelSim.Workloads;
+
+/// <summary>Every kind of layer the workload model knows. The YAML name of each is its lower-case form.</summary>
+public enum LayerKind
+{
+    Input,
+    Conv,
+    FullyConnected,
+    MatMul,
+    MaxPool,
+    AvgPool,
+    GlobalAvgPool,
+    Add,
+    Concat,
+    ChannelShuffle,
+    Scale,
+    Activation,
+}
