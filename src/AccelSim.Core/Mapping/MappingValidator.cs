@@ -1,0 +1,80 @@
+using AccelSim.Architecture;
+using AccelSim.Model;
+using AccelSim.Workloads;
+
+namespace AccelSim.Mapping;
+
+/// <summary>
+/// Checks a mapping against a layer and an accelerator (SPEC §3): factors multiply to each bound, spatial factors fit each
+/// fan-out, kept tensors are allowed at their level, reduction dims are only unrolled where the network can reduce, and every
+/// kept tile (inputs with halo) fits its level.
+/// </summary>
+public static class MappingValidator
+{
+    /// <summary>All problems found; empty when the mapping is valid.</summary>
+    public static IReadOnlyList<string> Check(ProblemShape problem, Accelerator arch, LoopMapping mapping)
+    {
+        var errors = new List<string>();
+        if (mapping.Levels.Count != arch.Levels.Count)
+        {
+            errors.Add($"the mapping has {mapping.Levels.Count} levels but '{arch.Name}' has {arch.Levels.Count}");
+            return errors;
+        }
+        foreach (var d in Dims.All)
+        {
+            long product = mapping.Product(d);
+            if (product != problem[d]) errors.Add($"dim {d}: factors multiply to {product}, the bound is {problem[d]}");
+        }
+        for (int i = 0; i < arch.Levels.Count; i++)
+        {
+            var level = arch.Levels[i];
+            var m = mapping.Levels[i];
+            foreach (var d in Dims.All)
+                if (m.TemporalOf(d) < 1 || m.SpatialX[(int)d] < 1 || m.SpatialY[(int)d] < 1)
+                    errors.Add($"level '{level.Name}' dim {d}: factors must be positive");
+            if (m.UsedX > level.FanoutX) errors.Add($"level '{level.Name}': spatial X factors use {m.UsedX} children, the fan-out has {level.FanoutX}");
+            if (m.UsedY > level.FanoutY) errors.Add($"level '{level.Name}': spatial Y factors use {m.UsedY} children, the fan-out has {level.FanoutY}");
+            var notAllowed = m.Keeps & ~level.Storage.Keeps;
+            if (notAllowed != TensorSet.None) errors.Add($"level '{level.Name}' cannot hold {notAllowed.Describe()}");
+            if (i == 0 && m.Keeps != TensorSet.All) errors.Add($"level '{level.Name}' is the outermost level and must keep every tensor");
+            bool reduces = level.Fanout?.Network.SpatialReduction ?? false;
+            foreach (var d in new[] { Dim.C, Dim.R, Dim.S })
+                if (m.SpatialOf(d) > 1 && !reduces)
+                    errors.Add($"level '{level.Name}': dim {d} is unrolled spatially but the network cannot reduce partial sums");
+        }
+        if (errors.Count > 0) return errors;
+
+        var counter = new AccessCounter(problem, arch);
+        counter.Load(mapping);
+        counter.Prepare();
+        for (int i = 0; i < arch.Levels.Count; i++)
+            errors.AddRange(CapacityProblems(counter, arch.Levels[i].Storage, i, mapping.Levels[i].Keeps));
+        return errors;
+    }
+
+    /// <summary>Throws <see cref="MappingException"/> listing every problem when the mapping is invalid.</summary>
+    public static void Validate(ProblemShape problem, Accelerator arch, LoopMapping mapping)
+    {
+        var errors = Check(problem, arch, mapping);
+        if (errors.Count > 0) throw new MappingException("invalid mapping: " + string.Join("; ", errors));
+    }
+
+    internal static IEnumerable<string> CapacityProblems(AccessCounter counter, StorageLevel level, int index, TensorSet keeps)
+    {
+        if (level.Unbounded) yield break;
+        if (level.PartitionWords is not null)
+        {
+            foreach (var t in keeps.Members())
+            {
+                long need = counter.TileSize(index, t), have = level.PartitionFor(t) ?? 0;
+                if (need > have)
+                    yield return $"level '{level.Name}' overflows: the {Tensors.Key(t)} tile needs {need} words, its partition holds {have} (over by {need - have})";
+            }
+            yield break;
+        }
+        long total = keeps.Members().Sum(t => counter.TileSize(index, t));
+        long capacity = level.CapacityWords ?? long.MaxValue;
+        if (total > capacity)
+            yield return $"level '{level.Name}' overflows: its tiles need {total} words, it holds {capacity} (over by {total - capacity})";
+    }
+}

@@ -1,0 +1,347 @@
+using AccelSim.Architecture;
+using AccelSim.Mapping;
+using AccelSim.Workloads;
+
+namespace AccelSim.Model;
+
+/// <summary>
+/// The analytical access model (SPEC §4), allocation-free so the mapper can call it millions of times.
+/// <para>
+/// Semantics. Each instance of a level holds the tile of every tensor it keeps: what the loops at and below the level touch
+/// (inputs as the bounding rows/columns of their sliding window). When the loops above a level advance, the new tile is
+/// filled with the words it does not share with the resident one: nothing when only irrelevant loops moved, the
+/// non-overlapping rows when a sliding P/Q/R/S loop moved (halo kept, as Timeloop after PR #297), all of it otherwise.
+/// A parent serves one read per distinct child tile when the network multicasts the tensor, one per child otherwise.
+/// Outputs: every residency of an output tile ends with a write-back (an update of the parent, after spatial reduction)
+/// and starts with a reload of the partial sums, except the first residency of each tile (first write needs no read);
+/// only one child of a reduction group receives the reload. The MAC reads every operand and updates its output every
+/// cycle from the innermost level keeping them (Timeloop's convention: no accumulator reuse inside the MAC).
+/// </para>
+/// </summary>
+internal sealed class AccessCounter
+{
+    private readonly ProblemShape _problem;
+    private readonly Accelerator _arch;
+    private readonly int _levels;
+
+    // Mapping, filled by Load or directly by the mapper.
+    internal readonly int[][] Temporal, SpatialX, SpatialY;
+    internal readonly Dim[][] Order;
+    internal readonly TensorSet[] Keeps;
+
+    // Derived per evaluation.
+    private readonly long[][] _ext;           // [level 0..L][dim] tile extents (ext[L] = 1)
+    private readonly long[] _usedInstances;   // [level 0..L] instances doing work
+    private readonly long[] _spatialProduct;  // [level] children used below the level
+    private readonly int[] _loopDim = new int[64];
+    private readonly long[] _loopBound = new long[64], _loopStep = new long[64], _prodBefore = new long[65];
+    private readonly int[] _levelStart;       // [level 0..L] first flattened loop of a level
+    private readonly long[] _reset = new long[Dims.Count], _delta = new long[Dims.Count];
+    private readonly long[] _offsetScratch = new long[4096];
+
+    public AccessCounter(ProblemShape problem, Accelerator arch)
+    {
+        _problem = problem;
+        _arch = arch;
+        _levels = arch.Levels.Count;
+        Temporal = NewJagged<int>(_levels, Dims.Count);
+        SpatialX = NewJagged<int>(_levels, Dims.Count);
+        SpatialY = NewJagged<int>(_levels, Dims.Count);
+        Order = NewJagged<Dim>(_levels, Dims.Count);
+        Keeps = new TensorSet[_levels];
+        _ext = NewJagged<long>(_levels + 1, Dims.Count);
+        _usedInstances = new long[_levels + 1];
+        _spatialProduct = new long[_levels];
+        _levelStart = new int[_levels + 1];
+    }
+
+    public ProblemShape Problem => _problem;
+
+    public Accelerator Arch => _arch;
+
+    private static T[][] NewJagged<T>(int outer, int inner)
+    {
+        var a = new T[outer][];
+        for (int i = 0; i < outer; i++) a[i] = new T[inner];
+        return a;
+    }
+
+    /// <summary>Copies a mapping into the working arrays.</summary>
+    public void Load(LoopMapping mapping)
+    {
+        for (int i = 0; i < _levels; i++)
+        {
+            var level = mapping.Levels[i];
+            for (int d = 0; d < Dims.Count; d++)
+            {
+                Temporal[i][d] = level.Temporal[d];
+                SpatialX[i][d] = level.SpatialX[d];
+                SpatialY[i][d] = level.SpatialY[d];
+                Order[i][d] = level.Order[d];
+            }
+            Keeps[i] = level.Keeps;
+        }
+    }
+
+    /// <summary>Tile extents per level after <see cref="Prepare"/>: [level][dim], level L being the MAC.</summary>
+    internal long[][] Extents => _ext;
+
+    /// <summary>Derives extents, instance counts and the flattened temporal loops from the working arrays.</summary>
+    public void Prepare()
+    {
+        for (int d = 0; d < Dims.Count; d++) _ext[_levels][d] = 1;
+        for (int i = _levels - 1; i >= 0; i--)
+            for (int d = 0; d < Dims.Count; d++)
+                _ext[i][d] = _ext[i + 1][d] * Temporal[i][d] * SpatialX[i][d] * SpatialY[i][d];
+
+        _usedInstances[0] = 1;
+        for (int i = 0; i < _levels; i++)
+        {
+            long s = 1;
+            for (int d = 0; d < Dims.Count; d++) s *= (long)SpatialX[i][d] * SpatialY[i][d];
+            _spatialProduct[i] = s;
+            _usedInstances[i + 1] = _usedInstances[i] * s;
+        }
+
+        // Flatten temporal loops with bound > 1, outermost level first, each level in its order.
+        int n = 0;
+        Span<long> inner = stackalloc long[Dims.Count];
+        for (int i = 0; i < _levels; i++)
+        {
+            _levelStart[i] = n;
+            int first = n;
+            foreach (var dim in Order[i])
+            {
+                int b = Temporal[i][(int)dim];
+                if (b <= 1) continue;
+                _loopDim[n] = (int)dim;
+                _loopBound[n] = b;
+                n++;
+            }
+            // Steps: one iteration of a loop spans everything inside it at this level, the spatial unrolling and the child tile.
+            for (int d = 0; d < Dims.Count; d++) inner[d] = _ext[i + 1][d] * SpatialX[i][d] * SpatialY[i][d];
+            for (int l = n - 1; l >= first; l--)
+            {
+                _loopStep[l] = inner[_loopDim[l]];
+                inner[_loopDim[l]] *= _loopBound[l];
+            }
+        }
+        _levelStart[_levels] = n;
+        _prodBefore[0] = 1;
+        for (int l = 0; l < n; l++) _prodBefore[l + 1] = _prodBefore[l] * _loopBound[l];
+    }
+
+    /// <summary>Temporal iterations of the whole nest (ideal compute cycles) after <see cref="Prepare"/>.</summary>
+    public long TemporalIterations => _prodBefore[_levelStart[_levels]];
+
+    /// <summary>Children used below each level after <see cref="Prepare"/>.</summary>
+    public long SpatialProduct(int level) => _spatialProduct[level];
+
+    /// <summary>Instances of a level doing work after <see cref="Prepare"/>.</summary>
+    public long UsedInstances(int level) => _usedInstances[level];
+
+    /// <summary>Tile size of a tensor at a level after <see cref="Prepare"/> (level L is one MAC: 1 word).</summary>
+    public long TileSize(int level, TensorKind tensor) => TileMath.TileSize(_problem, tensor, _ext[level]);
+
+    /// <summary>Counts every access into <paramref name="counts"/> (cleared first). Call <see cref="Prepare"/> before.</summary>
+    public void Count(AccessCounts counts)
+    {
+        counts.Clear();
+        counts.Macs = _problem.Macs;
+        foreach (var tensor in Tensors.All)
+        {
+            int parent = 0;
+            for (int child = 1; child <= _levels; child++)
+            {
+                if (child < _levels && !Keeps[child].Has(tensor)) continue;
+                if (tensor == TensorKind.Outputs) CountOutputs(counts, parent, child);
+                else CountOperand(counts, tensor, parent, child);
+                parent = child;
+            }
+        }
+    }
+
+    // Weights or inputs moving from a parent level to a child level (or the MAC when child == L).
+    private void CountOperand(AccessCounts counts, TensorKind tensor, int parent, int child)
+    {
+        long perInstance = child == _levels ? TemporalIterations : FillsPerInstance(tensor, child);
+        long childTotal = perInstance * _usedInstances[child];
+        long parentReads = perInstance * ReadsFactor(tensor, parent, child) * _usedInstances[parent];
+        counts.At(parent, tensor).Reads += parentReads;
+        if (child < _levels) counts.At(child, tensor).Fills += childTotal;
+        int net = NearestFanout(parent, child);
+        if (net >= 0) counts.NetworkWords(net) += childTotal;
+    }
+
+    // Outputs: residencies of the child tile, write-backs (updates at the parent) and partial-sum reloads.
+    private void CountOutputs(AccessCounts counts, int parent, int child)
+    {
+        long tile = child == _levels ? 1 : TileSize(child, TensorKind.Outputs);
+        int end = _levelStart[child];
+        long residencies, distinctTiles = 1;
+        for (int l = 0; l < end; l++)
+            if (Tensors.IsRelevant(TensorKind.Outputs, (Dim)_loopDim[l])) distinctTiles *= _loopBound[l];
+        residencies = child == _levels ? TemporalIterations : Residencies(child);
+
+        long groups = 1; // distinct output tiles among the children of one parent instance
+        for (int k = parent; k < child; k++)
+            foreach (var d in OutputDims) groups *= (long)SpatialX[k][(int)d] * SpatialY[k][(int)d];
+        long heads = groups * _usedInstances[parent];
+        long writeBacks = residencies * tile * heads;
+        long reloads = (residencies - distinctTiles) * tile * heads;
+        ref var p = ref counts.At(parent, TensorKind.Outputs);
+        p.Updates += writeBacks;
+        p.Reads += reloads;
+        long drained = residencies * tile * _usedInstances[child];
+        if (child < _levels)
+        {
+            ref var c = ref counts.At(child, TensorKind.Outputs);
+            c.Reads += drained;
+            c.Fills += reloads;
+        }
+        int net = NearestFanout(parent, child);
+        if (net >= 0) counts.NetworkWords(net) += drained + reloads;
+    }
+
+    private static readonly Dim[] OutputDims = [Dim.N, Dim.G, Dim.M, Dim.P, Dim.Q];
+
+    // Innermost fan-out between parent and child that exists in the architecture (it carries the child-side traffic).
+    private int NearestFanout(int parent, int child)
+    {
+        for (int k = child - 1; k >= parent; k--)
+            if (_arch.Levels[k].Fanout is not null) return k;
+        return -1;
+    }
+
+    // Number of tile residencies (changes of the output tile) at a child level, first one included.
+    private long Residencies(int child) => 1 + TransitionSum(child, TensorKind.Outputs, 1, 0, 0, 0);
+
+    // Words filled into one instance of a child level over the whole run: the first tile plus, for every advance of a loop
+    // above the level, the part of the new tile that the resident tile does not already hold.
+    private long FillsPerInstance(TensorKind tensor, int child)
+    {
+        long tile = TileSize(child, tensor);
+        if (tensor == TensorKind.Weights) return tile + TransitionSum(child, tensor, tile, 0, 0, 0);
+        var ext = _ext[child];
+        long h = TileMath.InputExtent(ext[(int)Dim.P], ext[(int)Dim.R], _problem.StrideH, _problem.DilationH);
+        long w = TileMath.InputExtent(ext[(int)Dim.Q], ext[(int)Dim.S], _problem.StrideW, _problem.DilationW);
+        return tile + TransitionSum(child, tensor, tile, tile / (h * w), h, w);
+    }
+
+    // Walks the loops above a level from innermost to outermost. For loop l, delta is how the tile origin moves (per dim,
+    // in index units) when l advances by one and every loop inside it wraps back to zero; l advances
+    // prodBefore[l]·(bound−1) times, and each advance costs the words of the new tile not in the old one.
+    private long TransitionSum(int child, TensorKind tensor, long tile, long plane, long h, long w)
+    {
+        int end = _levelStart[child];
+        var reset = _reset;
+        var delta = _delta;
+        Array.Clear(reset);
+        long sum = 0;
+        for (int l = end - 1; l >= 0; l--)
+        {
+            int d = _loopDim[l];
+            for (int k = 0; k < Dims.Count; k++) delta[k] = -reset[k];
+            delta[d] += _loopStep[l];
+            reset[d] += (_loopBound[l] - 1) * _loopStep[l];
+            long advances = _prodBefore[l] * (_loopBound[l] - 1);
+            switch (tensor)
+            {
+                case TensorKind.Weights:
+                    if (delta[(int)Dim.G] != 0 || delta[(int)Dim.M] != 0 || delta[(int)Dim.C] != 0 || delta[(int)Dim.R] != 0 || delta[(int)Dim.S] != 0)
+                        sum += advances * tile;
+                    break;
+                case TensorKind.Outputs:
+                    if (delta[(int)Dim.N] != 0 || delta[(int)Dim.G] != 0 || delta[(int)Dim.M] != 0 || delta[(int)Dim.P] != 0 || delta[(int)Dim.Q] != 0)
+                        sum += advances * tile;
+                    break;
+                default:
+                    if (delta[(int)Dim.N] != 0 || delta[(int)Dim.G] != 0 || delta[(int)Dim.C] != 0) { sum += advances * tile; break; }
+                    long shiftH = Math.Abs(delta[(int)Dim.P] * _problem.StrideH + delta[(int)Dim.R] * _problem.DilationH);
+                    long shiftW = Math.Abs(delta[(int)Dim.Q] * _problem.StrideW + delta[(int)Dim.S] * _problem.DilationW);
+                    long overlap = plane * Math.Max(0, h - shiftH) * Math.Max(0, w - shiftW);
+                    sum += advances * (tile - overlap);
+                    break;
+            }
+        }
+        return sum;
+    }
+
+    // Parent reads per child fill word: distinct child tiles among the children of one parent instance when every network
+    // on the way multicasts the tensor; a network that cannot multicast multiplies by all its children.
+    private long ReadsFactor(TensorKind tensor, int parent, int child)
+    {
+        long factor = 1;
+        int hLoops = 0, wLoops = 0;
+        Span<long> hCount = stackalloc long[8], hStride = stackalloc long[8], wCount = stackalloc long[8], wStride = stackalloc long[8];
+        for (int k = parent; k < child; k++)
+        {
+            if (_spatialProduct[k] == 1) continue;
+            bool multicast = _arch.Levels[k].Fanout?.Network.Multicast.Has(tensor) ?? false;
+            if (!multicast) { factor *= _spatialProduct[k]; continue; }
+            for (int axis = 0; axis < 2; axis++)
+            {
+                var factors = axis == 0 ? SpatialX[k] : SpatialY[k];
+                for (int d = 0; d < Dims.Count; d++)
+                {
+                    int f = factors[d];
+                    if (f <= 1 || !Tensors.IsRelevant(tensor, (Dim)d)) continue;
+                    if (tensor == TensorKind.Inputs && d is (int)Dim.P or (int)Dim.R or (int)Dim.Q or (int)Dim.S)
+                    {
+                        // X is unrolled inside Y: an X step spans the child tile, a Y step spans the X unrolling too.
+                        long step = _ext[k + 1][d] * (axis == 1 ? SpatialX[k][d] : 1);
+                        bool vertical = d is (int)Dim.P or (int)Dim.R;
+                        long unit = d switch
+                        {
+                            (int)Dim.P => _problem.StrideH,
+                            (int)Dim.R => _problem.DilationH,
+                            (int)Dim.Q => _problem.StrideW,
+                            _ => _problem.DilationW,
+                        };
+                        if (vertical) { hCount[hLoops] = f; hStride[hLoops++] = step * unit; }
+                        else { wCount[wLoops] = f; wStride[wLoops++] = step * unit; }
+                    }
+                    else factor *= f;
+                }
+            }
+        }
+        if (hLoops > 0) factor *= DistinctOffsets(hCount[..hLoops], hStride[..hLoops]);
+        if (wLoops > 0) factor *= DistinctOffsets(wCount[..wLoops], wStride[..wLoops]);
+        return factor;
+    }
+
+    // Number of distinct values of Σ i_k·stride_k with 0 ≤ i_k < count_k: children whose input windows start on the same row
+    // hold the same rows (e.g. Eyeriss' diagonal: PE (r, p) needs row p + r).
+    private long DistinctOffsets(ReadOnlySpan<long> count, ReadOnlySpan<long> stride)
+    {
+        if (count.Length == 1) return count[0];
+        long combos = 1;
+        foreach (var c in count) combos *= c;
+        if (combos > _offsetScratch.Length) return DistinctOffsetsSlow(count, stride);
+        int n = 1;
+        _offsetScratch[0] = 0;
+        for (int k = 0; k < count.Length; k++)
+        {
+            int before = n;
+            for (long i = 1; i < count[k]; i++)
+                for (int j = 0; j < before; j++) _offsetScratch[n++] = _offsetScratch[j] + i * stride[k];
+        }
+        var span = _offsetScratch.AsSpan(0, n);
+        span.Sort();
+        long distinct = 1;
+        for (int i = 1; i < n; i++) if (span[i] != span[i - 1]) distinct++;
+        return distinct;
+    }
+
+    private static long DistinctOffsetsSlow(ReadOnlySpan<long> count, ReadOnlySpan<long> stride)
+    {
+        var set = new HashSet<long> { 0 };
+        for (int k = 0; k < count.Length; k++)
+        {
+            var next = new HashSet<long>();
+            foreach (var o in set) for (long i = 0; i < count[k]; i++) next.Add(o + i * stride[k]);
+            set = next;
+        }
+        return set.Count;
+    }
+}

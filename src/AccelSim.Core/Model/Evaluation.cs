@@ -1,0 +1,66 @@
+using AccelSim.Architecture;
+using AccelSim.Workloads;
+
+namespace AccelSim.Model;
+
+/// <summary>
+/// What one mapping of one layer costs: the access counts, energy by level, tensor and kind (storage, network, MAC),
+/// ideal and bandwidth-bound cycles, and utilization. Energies are in the architecture's energy unit.
+/// </summary>
+public sealed class Evaluation
+{
+    internal Evaluation(Accelerator arch, ProblemShape problem, AccessCounts counts, double[,] storageEnergy, double[] networkEnergy,
+        double macEnergy, long computeCycles, long[] bandwidthCycles, long spatialUnits)
+    {
+        Arch = arch;
+        Problem = problem;
+        Counts = counts;
+        StorageEnergy = storageEnergy;
+        NetworkEnergy = networkEnergy;
+        MacEnergy = macEnergy;
+        ComputeCycles = computeCycles;
+        BandwidthCycles = bandwidthCycles;
+        SpatialUnits = spatialUnits;
+    }
+
+    public Accelerator Arch { get; }
+    public ProblemShape Problem { get; }
+    public AccessCounts Counts { get; }
+    /// <summary>Storage energy [level, tensor].</summary>
+    public double[,] StorageEnergy { get; }
+    /// <summary>Network energy of the fan-out below each level.</summary>
+    public double[] NetworkEnergy { get; }
+    public double MacEnergy { get; }
+    /// <summary>Cycles with every level keeping up: the temporal iterations of the nest.</summary>
+    public long ComputeCycles { get; }
+    /// <summary>Cycles each level needs to move its traffic through its read and write ports.</summary>
+    public long[] BandwidthCycles { get; }
+    /// <summary>MAC units doing work every cycle.</summary>
+    public long SpatialUnits { get; }
+
+    /// <summary>Analytical cycles: compute and every level's transfers overlap perfectly (the slowest one bounds).</summary>
+    public long Cycles => Math.Max(ComputeCycles, BandwidthCycles.Max());
+
+    /// <summary>Energy of one level (all tensors).</summary>
+    public double LevelEnergy(int level) => Enumerable.Range(0, Tensors.Count).Sum(t => StorageEnergy[level, t]);
+
+    /// <summary>Storage energy of one tensor at every level plus its share of nothing else.</summary>
+    public double TensorEnergy(TensorKind tensor) => Enumerable.Range(0, Arch.Levels.Count).Sum(i => StorageEnergy[i, (int)tensor]);
+
+    public double TotalStorageEnergy => Enumerable.Range(0, Arch.Levels.Count).Sum(LevelEnergy);
+    public double TotalNetworkEnergy => NetworkEnergy.Sum();
+    public double TotalEnergy => TotalStorageEnergy + TotalNetworkEnergy + MacEnergy;
+    public double EnergyPerMac => TotalEnergy / Counts.Macs;
+
+    /// <summary>Used MAC units over available ones.</summary>
+    public double SpatialUtilization => (double)SpatialUnits / Arch.MacUnits;
+
+    /// <summary>MACs over (cycles × MAC units): stalls and idle units both count against it.</summary>
+    public double Utilization => (double)Counts.Macs / ((double)Cycles * Arch.MacUnits);
+
+    /// <summary>Energy × cycles.</summary>
+    public double EnergyDelayProduct => TotalEnergy * Cycles;
+
+    /// <summary>Words moved to or from DRAM (level 0).</summary>
+    public long DramWords => Counts.LevelReads(0) + Counts.LevelWrites(0);
+}
