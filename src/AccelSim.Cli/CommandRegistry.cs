@@ -9,5 +9,6 @@ internal static class CommandRegistry
     public static IEnumerable<Command> All() =>
     [
         ZooCommand.Create(),
+        ArchCommand.Create(),
     ];
 }

@@ -52,4 +52,17 @@ public sealed record Accelerator
             return total;
         }
     }
+
+    /// <summary>On-chip capacity in bytes (each level's words at its own word width), every instance counted.</summary>
+    public long OnChipBytes
+    {
+        get
+        {
+            long bits = 0;
+            for (int i = 0; i < Levels.Count; i++)
+                if (Levels[i].Storage.TotalWords is long words && Levels[i].Storage.Class != MemoryClass.Dram)
+                    bits += words * Levels[i].Storage.WordBits * Instances(i);
+            return bits / 8;
+        }
+    }
 }

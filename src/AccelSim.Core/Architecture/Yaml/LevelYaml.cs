@@ -1,0 +1,137 @@
+using AccelSim.Common;
+using AccelSim.Energy;
+using AccelSim.Workloads;
+
+namespace AccelSim.Architecture.Yaml;
+
+/// <summary>Reads <c>levels:</c>: storage levels outermost first, each with an optional <c>fanout:</c> below it.</summary>
+internal static class LevelYaml
+{
+    private static readonly string[] LevelKeys =
+        ["name", "class", "capacity", "partitions", "word_bits", "read_bandwidth", "write_bandwidth", "keeps", "double_buffered", "energy", "fanout"];
+
+    public static IReadOnlyList<ArchLevel> ReadLevels(YamlMap root, EnergyTable table, int defaultWordBits)
+    {
+        var items = root.Sequence("levels") ?? throw root.Error("levels", "missing (required: a list of storage levels, DRAM first)");
+        if (items.Count == 0) throw root.Error("levels", "must list at least one level (DRAM)");
+        var levels = new List<ArchLevel>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < items.Count; i++)
+        {
+            var map = YamlMap.Item(items[i].Node, root.File, items[i].Path);
+            var level = ReadLevel(map, i, table, defaultWordBits);
+            if (!names.Add(level.Name)) throw map.Error("name", $"duplicate level name '{level.Name}'");
+            levels.Add(level);
+        }
+        return levels;
+    }
+
+    private static ArchLevel ReadLevel(YamlMap map, int index, EnergyTable table, int defaultWordBits)
+    {
+        map.AllowOnly(LevelKeys);
+        string name = map.RequiredString("name");
+        string classText = map.RequiredString("class");
+        var memoryClass = classText.ToLowerInvariant() switch
+        {
+            "dram" => MemoryClass.Dram,
+            "sram" => MemoryClass.Sram,
+            "regfile" or "register_file" or "registerfile" => MemoryClass.RegisterFile,
+            _ => throw map.Error("class", $"expected dram, sram or regfile, got '{classText}'"),
+        };
+        // The memory hierarchy is a chain from off-chip DRAM inwards; instance counts and energy rely on that.
+        if (index == 0 && memoryClass != MemoryClass.Dram) throw map.Error("class", $"level 0 must be dram (the outermost level), got {classText}");
+        if (index > 0 && memoryClass == MemoryClass.Dram) throw map.Error("class", "only level 0 may be dram");
+
+        int wordBits = map.PositiveInt("word_bits") ?? defaultWordBits;
+        var (capacity, partitions) = ReadCapacity(map, memoryClass, wordBits);
+        var keeps = ReadKeeps(map, partitions);
+
+        var energy = EnergyTableYaml.ReadAccess(map, "energy")
+            ?? table.Storage(memoryClass, capacity ?? partitions?.Values.Sum(), wordBits)
+            ?? throw EnergyTableYaml.MissingClass(map, table, ClassKey(memoryClass));
+
+        var storage = new StorageLevel
+        {
+            Name = name,
+            Class = memoryClass,
+            CapacityWords = capacity,
+            PartitionWords = partitions,
+            WordBits = wordBits,
+            ReadBandwidth = map.PositiveDouble("read_bandwidth") ?? double.PositiveInfinity,
+            WriteBandwidth = map.PositiveDouble("write_bandwidth") ?? double.PositiveInfinity,
+            Keeps = keeps,
+            DoubleBuffered = map.Bool("double_buffered") ?? true,
+            Energy = energy,
+        };
+        return new ArchLevel(storage, FanoutYaml.Read(map, table, wordBits));
+    }
+
+    private static (long? Capacity, IReadOnlyDictionary<TensorKind, long>? Partitions) ReadCapacity(YamlMap map, MemoryClass memoryClass, int wordBits)
+    {
+        bool hasCapacity = map.String("capacity") is not null;
+        var partitionMap = map.Map("partitions");
+        if (hasCapacity && partitionMap is not null) throw map.Error("partitions", "give either capacity (shared) or partitions (per tensor), not both");
+        if (partitionMap is null)
+        {
+            if (!hasCapacity)
+            {
+                if (memoryClass == MemoryClass.Dram) return (null, null);
+                throw map.Error("capacity", "missing (on-chip levels need capacity or partitions)");
+            }
+            return (Words(map, "capacity", wordBits), null);
+        }
+        var parts = new Dictionary<TensorKind, long>();
+        foreach (string key in partitionMap.Keys)
+        {
+            if (!Tensors.TryParse(key, out var tensor)) throw partitionMap.Error(key, "unknown tensor (expected weights, inputs or outputs)");
+            if (parts.ContainsKey(tensor)) throw partitionMap.Error(key, $"{Tensors.Key(tensor)} given twice");
+            parts[tensor] = Words(partitionMap, key, wordBits);
+        }
+        if (parts.Count == 0) throw map.Error("partitions", "must give at least one tensor");
+        return (null, parts);
+    }
+
+    private static long Words(YamlMap map, string key, int wordBits)
+    {
+        string text = map.RequiredString(key);
+        string? error = CapacityText.TryParse(text, wordBits, out long words);
+        if (error is not null) throw map.Error(key, error);
+        return words;
+    }
+
+    private static TensorSet ReadKeeps(YamlMap map, IReadOnlyDictionary<TensorKind, long>? partitions)
+    {
+        var names = map.NameList("keeps");
+        if (names is null) return partitions is null ? TensorSet.All : partitions.Keys.Aggregate(TensorSet.None, (s, t) => s | TensorSets.Of(t));
+        var keeps = ParseTensors(map.File, names);
+        if (partitions is not null)
+        {
+            // A partitioned level can only hold the tensors it has room for, and each partition must be usable.
+            foreach (var tensor in keeps.Members())
+                if (!partitions.ContainsKey(tensor)) throw map.Error("keeps", $"{Tensors.Key(tensor)} has no partition in partitions");
+            foreach (var tensor in partitions.Keys)
+                if (!keeps.Has(tensor)) throw map.Error("partitions", $"{Tensors.Key(tensor)} has a partition but is not in keeps");
+        }
+        return keeps;
+    }
+
+    /// <summary>Tensor names to a set; each unknown name is reported at its list position.</summary>
+    public static TensorSet ParseTensors(string file, IReadOnlyList<(string Text, string Path)> names)
+    {
+        var set = TensorSet.None;
+        foreach (var (text, path) in names)
+        {
+            if (!Tensors.TryParse(text, out var tensor))
+                throw new InputException($"{file}: {path}: unknown tensor '{text}' (expected weights, inputs or outputs)");
+            set |= TensorSets.Of(tensor);
+        }
+        return set;
+    }
+
+    private static string ClassKey(MemoryClass memoryClass) => memoryClass switch
+    {
+        MemoryClass.Dram => "dram",
+        MemoryClass.Sram => "sram",
+        _ => "regfile",
+    };
+}
