@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using AccelSim.Architecture;
+using AccelSim.Model;
+using AccelSim.Workloads;
+
+namespace AccelSim.Mapping.Search;
+
+/// <summary>
+/// Searches the mappings a dataflow allows for one layer on one accelerator. The walk: spatial unrollings (best-utilized
+/// first), then temporal factors level by level from the innermost outward with capacity pruning (a partial tile that
+/// already overflows ends the branch), then loop orders per level from <see cref="LoopOrders"/> (the innermost level's order
+/// cannot change any count, so it gets one). Work items run in parallel; the winner is the lowest objective with ties
+/// broken by enumeration index, so the result does not depend on the core count.
+/// </summary>
+public static class Mapper
+{
+    /// <summary>Finds the best mapping; throws <see cref="MappingException"/> when no valid mapping exists.</summary>
+    public static MapperResult Search(ProblemShape problem, Accelerator arch, Dataflow dataflow, MapperOptions? options = null)
+    {
+        options ??= new MapperOptions();
+        var clock = Stopwatch.StartNew();
+        var plan = SearchPlan.Create(problem, arch, dataflow);
+        var spatial = SpatialEnumerator.Enumerate(problem, arch, dataflow);
+        if (spatial.Count == 0) throw new MappingException($"dataflow '{dataflow.Name}' allows no spatial unrolling of {problem} on '{arch.Name}'");
+        var searched = spatial.Take(Math.Max(1, options.SpatialCandidates)).ToList();
+
+        var items = new List<WorkItem>();
+        foreach (var (candidate, index) in searched.Select((c, i) => (c, i)))
+            foreach (var inner in plan.InnermostChoices(candidate))
+                items.Add(new WorkItem(index, candidate, inner));
+
+        var results = new WorkResult[items.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
+        if (options.RandomSamples > 0)
+            RunSampled(plan, items, results, options, parallel);
+        else
+            Parallel.For(0, items.Count, parallel, () => new Walker(plan, options.Objective), (i, _, walker) =>
+            {
+                results[i] = walker.Run(items[i]);
+                return walker;
+            }, _ => { });
+
+        WorkResult? best = null;
+        long factorizations = 0, pruned = 0, evaluations = 0;
+        foreach (var r in results)
+        {
+            factorizations += r.Factorizations; pruned += r.Pruned; evaluations += r.Evaluations;
+            if (r.Best is not null && (best?.Best is null || r.BestCost < best.BestCost)) best = r;
+        }
+        if (best?.Best is null)
+            throw new MappingException($"no valid mapping of {problem} on '{arch.Name}' under '{dataflow.Name}': "
+                + $"every candidate overflows a buffer ({pruned} partial tilings pruned by capacity)");
+        var evaluation = AnalyticalModel.Evaluate(problem, arch, best.Best);
+        var stats = new SearchStats(spatial.Count, searched.Count, factorizations, pruned, evaluations, clock.Elapsed);
+        return new MapperResult(best.Best, evaluation, EnergyLowerBound.Of(problem, arch), stats, dataflow.Name);
+    }
+
+    // Seeded random sampling: each work item draws its share of samples with its own seed, so results are reproducible.
+    private static void RunSampled(SearchPlan plan, List<WorkItem> items, WorkResult[] results, MapperOptions options, ParallelOptions parallel)
+    {
+        long perItem = Math.Max(1, options.RandomSamples / Math.Max(1, items.Count));
+        Parallel.For(0, items.Count, parallel, () => new Walker(plan, options.Objective), (i, _, walker) =>
+        {
+            results[i] = walker.Sample(items[i], perItem, new Random(HashCode.Combine(options.Seed, i)));
+            return walker;
+        }, _ => { });
+    }
+
+    internal sealed record WorkItem(int SpatialIndex, SpatialCandidate Spatial, int[] Innermost);
+
+    internal sealed class WorkResult
+    {
+        public LoopMapping? Best;
+        public double BestCost = double.PositiveInfinity;
+        public long Factorizations, Pruned, Evaluations;
+    }
+}

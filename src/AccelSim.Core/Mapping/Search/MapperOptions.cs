@@ -1,0 +1,20 @@
+namespace AccelSim.Mapping.Search;
+
+/// <summary>How the mapper searches.</summary>
+public sealed record MapperOptions
+{
+    /// <summary>What to minimize.</summary>
+    public Objective Objective { get; init; } = Objective.Energy;
+
+    /// <summary>Spatial unrollings searched, the best-utilized first (the rest are counted in the space, not searched).</summary>
+    public int SpatialCandidates { get; init; } = 16;
+
+    /// <summary>Random sampling instead of the exhaustive walk (for very large spaces); 0 = exhaustive.</summary>
+    public long RandomSamples { get; init; }
+
+    /// <summary>Seed of the random-sampling mode.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Worker threads (null = all cores). Results do not depend on it.</summary>
+    public int? Threads { get; init; }
+}

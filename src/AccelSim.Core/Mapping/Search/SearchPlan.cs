@@ -1,0 +1,118 @@
+using AccelSim.Architecture;
+using AccelSim.Model;
+using AccelSim.Workloads;
+
+namespace AccelSim.Mapping.Search;
+
+/// <summary>
+/// What a dataflow and an accelerator fix before the walk: which level is the PE level, what each level keeps, which dims
+/// each level may loop over, and the capacity check used for pruning.
+/// </summary>
+internal sealed class SearchPlan
+{
+    public ProblemShape Problem { get; }
+    public Accelerator Arch { get; }
+    public Dataflow Dataflow { get; }
+    public int Levels { get; }
+    public TensorSet[] Keeps { get; }
+    /// <summary>Per level, a mask of the dims that may have a temporal factor above 1 (level 0 takes whatever is left).</summary>
+    public int[] TemporalMask { get; }
+    /// <summary>Per level, dims whose whole remaining bound must stay at that level.</summary>
+    public int[] WholeMask { get; }
+
+    private SearchPlan(ProblemShape problem, Accelerator arch, Dataflow dataflow)
+    {
+        Problem = problem; Arch = arch; Dataflow = dataflow;
+        Levels = arch.Levels.Count;
+        int array = -1;
+        long biggest = 1;
+        for (int i = 0; i < Levels; i++)
+            if (arch.Levels[i].Fanout is { } f && f.Size > biggest) { biggest = f.Size; array = i; }
+        int pe = array >= 0 && array + 1 < Levels ? array + 1 : -1;
+        Keeps = new TensorSet[Levels];
+        TemporalMask = new int[Levels];
+        WholeMask = new int[Levels];
+        for (int i = 0; i < Levels; i++)
+        {
+            var allowed = arch.Levels[i].Storage.Keeps;
+            Keeps[i] = i == 0 ? TensorSet.All : i == pe ? dataflow.PeKeeps & allowed : allowed;
+            TemporalMask[i] = 0xFF;
+            if (i == pe)
+            {
+                TemporalMask[i] = dataflow.PeTemporal.Aggregate(0, (m, d) => m | 1 << (int)d);
+                WholeMask[i] = dataflow.WholeAtPe.Aggregate(0, (m, d) => m | 1 << (int)d) & TemporalMask[i];
+            }
+            // A level that keeps nothing has no loops of its own worth having: they would only repeat the level below.
+            if (i > 0 && Keeps[i] == TensorSet.None) TemporalMask[i] = 0;
+        }
+    }
+
+    public static SearchPlan Create(ProblemShape problem, Accelerator arch, Dataflow dataflow) => new(problem, arch, dataflow);
+
+    /// <summary>Bounds left for temporal loops once a spatial candidate is applied.</summary>
+    public int[] Remaining(SpatialCandidate spatial)
+    {
+        var r = Problem.Bounds();
+        for (int i = 0; i < Levels; i++)
+            for (int d = 0; d < Dims.Count; d++) r[d] /= spatial.X[i][d] * spatial.Y[i][d];
+        return r;
+    }
+
+    /// <summary>Temporal factors of the innermost level that fit it (the first split of the work).</summary>
+    public List<int[]> InnermostChoices(SpatialCandidate spatial)
+    {
+        var result = new List<int[]>();
+        int level = Levels - 1;
+        var remaining = Remaining(spatial);
+        var factors = LevelMapping.Ones();
+        var below = new long[Dims.Count];
+        Array.Fill(below, 1L);
+        EnumerateLevel(level, 0, remaining, factors, spatial, below, f => result.Add((int[])f.Clone()), () => { });
+        return result;
+    }
+
+    /// <summary>
+    /// Enumerates the temporal factors of one level dim by dim; <paramref name="belowExt"/> is the tile extent under the level
+    /// (child tile × this level's spatial factors). A partial choice whose tile already overflows is pruned.
+    /// </summary>
+    public void EnumerateLevel(int level, int dim, int[] remaining, int[] factors, SpatialCandidate spatial, long[] belowExt,
+        Action<int[]> complete, Action pruned)
+    {
+        if (dim == Dims.Count) { complete(factors); return; }
+        int mask = TemporalMask[level];
+        bool mayLoop = (mask & (1 << dim)) != 0 && level > 0;
+        bool whole = (WholeMask[level] & (1 << dim)) != 0;
+        if (level == 0) { factors[dim] = remaining[dim]; EnumerateLevel(level, dim + 1, remaining, factors, spatial, belowExt, complete, pruned); return; }
+        foreach (int f in mayLoop ? Divisors.Of(remaining[dim]) : [1])
+        {
+            if (whole && f != remaining[dim]) continue;
+            factors[dim] = f;
+            if (!Fits(level, factors, dim, spatial, belowExt)) { pruned(); break; } // larger factors only grow the tile
+            EnumerateLevel(level, dim + 1, remaining, factors, spatial, belowExt, complete, pruned);
+        }
+        factors[dim] = 1;
+    }
+
+    /// <summary>True when the level's tiles with all of <paramref name="factors"/> fit.</summary>
+    public bool FitsWhole(int level, int[] factors, SpatialCandidate spatial, long[] belowExt) =>
+        Fits(level, factors, Dims.Count - 1, spatial, belowExt);
+
+    // Tile sizes of the kept tensors with the factors chosen so far (later dims at 1) against the level's capacity.
+    private bool Fits(int level, int[] factors, int upToDim, SpatialCandidate spatial, long[] belowExt)
+    {
+        var storage = Arch.Levels[level].Storage;
+        if (storage.Unbounded || Keeps[level] == TensorSet.None) return true;
+        Span<long> ext = stackalloc long[Dims.Count];
+        for (int d = 0; d < Dims.Count; d++)
+            ext[d] = belowExt[d] * (d <= upToDim ? factors[d] : 1) * spatial.X[level][d] * spatial.Y[level][d];
+        long total = 0;
+        foreach (var t in Tensors.All)
+        {
+            if (!Keeps[level].Has(t)) continue;
+            long size = TileMath.TileSize(Problem, t, ext);
+            if (storage.PartitionWords is not null && size > (storage.PartitionFor(t) ?? 0)) return false;
+            total += size;
+        }
+        return storage.PartitionWords is not null || total <= (storage.CapacityWords ?? long.MaxValue);
+    }
+}

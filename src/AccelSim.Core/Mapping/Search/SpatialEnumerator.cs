@@ -1,0 +1,95 @@
+using AccelSim.Architecture;
+using AccelSim.Mapping;
+using AccelSim.Workloads;
+
+namespace AccelSim.Mapping.Search;
+
+/// <summary>
+/// Enumerates the spatial unrollings a dataflow allows: on each axis of each fan-out, up to two allowed dims with factors
+/// that divide what is left of their bounds and fit the axis. Reduction dims (C, R, S) only where the network reduces;
+/// dims the dataflow wants whole on Y (row stationary's R) are unrolled whole when they fit.
+/// </summary>
+internal static class SpatialEnumerator
+{
+    private const int MaxDimsPerAxis = 2;
+
+    public static List<SpatialCandidate> Enumerate(ProblemShape problem, Accelerator arch, Dataflow dataflow)
+    {
+        var results = new List<SpatialCandidate>();
+        int levels = arch.Levels.Count;
+        var x = new int[levels][];
+        var y = new int[levels][];
+        for (int i = 0; i < levels; i++) { x[i] = LevelMapping.Ones(); y[i] = LevelMapping.Ones(); }
+        Recurse(problem, arch, dataflow, 0, problem.Bounds(), x, y, results);
+        // Best-utilized first; ties keep generation order (deterministic).
+        return results.Select((c, i) => (c, i)).OrderByDescending(p => p.c.Units).ThenBy(p => p.i).Select(p => p.c).ToList();
+    }
+
+    private static void Recurse(ProblemShape problem, Accelerator arch, Dataflow dataflow, int level, int[] remaining,
+        int[][] x, int[][] y, List<SpatialCandidate> results)
+    {
+        if (level == arch.Levels.Count)
+        {
+            long units = 1;
+            for (int i = 0; i < x.Length; i++)
+                for (int d = 0; d < Dims.Count; d++) units *= (long)x[i][d] * y[i][d];
+            results.Add(new SpatialCandidate(x.Select(a => (int[])a.Clone()).ToArray(), y.Select(a => (int[])a.Clone()).ToArray(), units));
+            return;
+        }
+        var fanout = arch.Levels[level].Fanout;
+        if (fanout is null || fanout.Size == 1)
+        {
+            Recurse(problem, arch, dataflow, level + 1, remaining, x, y, results);
+            return;
+        }
+        bool reduces = fanout.Network.SpatialReduction;
+        foreach (var yAssign in AxisAssignments(dataflow, true, fanout.Y, remaining, reduces, problem))
+        {
+            var afterY = (int[])remaining.Clone();
+            for (int d = 0; d < Dims.Count; d++) afterY[d] /= yAssign[d];
+            foreach (var xAssign in AxisAssignments(dataflow, false, fanout.X, afterY, reduces, problem))
+            {
+                var afterX = (int[])afterY.Clone();
+                for (int d = 0; d < Dims.Count; d++) afterX[d] /= xAssign[d];
+                Array.Copy(yAssign, y[level], Dims.Count);
+                Array.Copy(xAssign, x[level], Dims.Count);
+                Recurse(problem, arch, dataflow, level + 1, afterX, x, y, results);
+            }
+        }
+        x[level] = LevelMapping.Ones();
+        y[level] = LevelMapping.Ones();
+    }
+
+    // All factor assignments of one axis (arrays indexed by dim), including "nothing unrolled".
+    private static List<int[]> AxisAssignments(Dataflow dataflow, bool isY, int size, int[] remaining, bool reduces, ProblemShape problem)
+    {
+        var allowed = (isY ? dataflow.SpatialY : dataflow.SpatialX)
+            .Where(d => reduces || d is not (Dim.C or Dim.R or Dim.S))
+            .Where(d => remaining[(int)d] > 1)
+            .ToList();
+        var whole = isY ? dataflow.WholeOnY.Where(d => remaining[(int)d] > 1 && remaining[(int)d] == problem[d] && problem[d] <= size && allowed.Contains(d)).ToList() : [];
+        var list = new List<int[]>();
+        var current = LevelMapping.Ones();
+        Choose(allowed, 0, 0, 1, size, remaining, current, list);
+        // Keep assignments that unroll the whole-on-Y dims entirely.
+        return list.Where(a => whole.All(d => a[(int)d] == remaining[(int)d])).ToList();
+    }
+
+    private static void Choose(List<Dim> allowed, int start, int used, long product, int size, int[] remaining, int[] current, List<int[]> output)
+    {
+        output.Add((int[])current.Clone());
+        if (used == MaxDimsPerAxis) return;
+        for (int k = start; k < allowed.Count; k++)
+        {
+            int d = (int)allowed[k];
+            foreach (int f in Divisors.Of(remaining[d]))
+            {
+                if (f == 1) continue;
+                if (product * f > size) break;
+                current[d] = f;
+                Choose(allowed, k + 1, used + 1, product * f, size, remaining, current, output);
+                current[d] = 1;
+            }
+        }
+    }
+}

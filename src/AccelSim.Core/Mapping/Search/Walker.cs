@@ -1,0 +1,203 @@
+using AccelSim.Architecture;
+using AccelSim.Model;
+using AccelSim.Workloads;
+
+namespace AccelSim.Mapping.Search;
+
+/// <summary>
+/// Walks one work item (a spatial unrolling and an innermost-level tiling): the temporal factors of the outer levels and the
+/// loop orders, evaluating each complete mapping with a reusable, allocation-free <see cref="AccessCounter"/>.
+/// One walker per thread.
+/// </summary>
+internal sealed class Walker
+{
+    private readonly SearchPlan _plan;
+    private readonly Objective _objective;
+    private readonly AccessCounter _counter;
+    private readonly AccessCounts _counts;
+    private readonly int _levels;
+    private readonly int[][] _temporal;
+    private readonly double[] _netEnergy;
+    private Mapper.WorkResult _result = new();
+    private SpatialCandidate _spatial = null!;
+
+    public Walker(SearchPlan plan, Objective objective)
+    {
+        _plan = plan;
+        _objective = objective;
+        _levels = plan.Levels;
+        _counter = new AccessCounter(plan.Problem, plan.Arch);
+        _counts = new AccessCounts(_levels);
+        _temporal = new int[_levels][];
+        for (int i = 0; i < _levels; i++) _temporal[i] = LevelMapping.Ones();
+        _netEnergy = plan.Arch.Levels.Select(l => l.Fanout?.Network.EnergyPerWord ?? 0).ToArray();
+    }
+
+    public Mapper.WorkResult Run(Mapper.WorkItem item)
+    {
+        Begin(item, out var remaining, out var ext);
+        EnumerateOuter(_levels - 2, remaining, ext);
+        return _result;
+    }
+
+    private void Begin(Mapper.WorkItem item, out int[] remaining, out long[] ext)
+    {
+        _result = new Mapper.WorkResult();
+        _spatial = item.Spatial;
+        for (int i = 0; i < _levels; i++)
+        {
+            Array.Copy(item.Spatial.X[i], _counter.SpatialX[i], Dims.Count);
+            Array.Copy(item.Spatial.Y[i], _counter.SpatialY[i], Dims.Count);
+            _counter.Keeps[i] = _plan.Keeps[i];
+        }
+        remaining = _plan.Remaining(item.Spatial);
+        int inner = _levels - 1;
+        Array.Copy(item.Innermost, _temporal[inner], Dims.Count);
+        ext = new long[Dims.Count];
+        for (int d = 0; d < Dims.Count; d++)
+        {
+            remaining[d] /= item.Innermost[d];
+            ext[d] = (long)item.Innermost[d] * item.Spatial.X[inner][d] * item.Spatial.Y[inner][d];
+        }
+    }
+
+    // Levels from `level` down to 0 (outward), then every order combination.
+    private void EnumerateOuter(int level, int[] remaining, long[] ext)
+    {
+        if (level < 0)
+        {
+            _result.Factorizations++;
+            EvaluateOrders();
+            return;
+        }
+        var factors = LevelMapping.Ones();
+        _plan.EnumerateLevel(level, 0, remaining, factors, _spatial, ext, chosen =>
+        {
+            Array.Copy(chosen, _temporal[level], Dims.Count);
+            var nextRemaining = new int[Dims.Count];
+            var nextExt = new long[Dims.Count];
+            for (int d = 0; d < Dims.Count; d++)
+            {
+                nextRemaining[d] = remaining[d] / chosen[d];
+                nextExt[d] = ext[d] * chosen[d] * _spatial.X[level][d] * _spatial.Y[level][d];
+            }
+            EnumerateOuter(level - 1, nextRemaining, nextExt);
+        }, () => _result.Pruned++);
+    }
+
+    private readonly Dim[][][] _orderChoices = new Dim[8][][];
+    private readonly int[] _orderIndex = new int[8];
+
+    private void EvaluateOrders()
+    {
+        int outer = _levels - 1; // levels 0..L-2 get candidate orders; the innermost level's order changes no count
+        for (int i = 0; i < _levels; i++) Array.Copy(_temporal[i], _counter.Temporal[i], Dims.Count);
+        Array.Copy(LoopOrders.Canonical, _counter.Order[_levels - 1], Dims.Count);
+        for (int i = 0; i < outer; i++)
+        {
+            int mask = 0;
+            for (int d = 0; d < Dims.Count; d++) if (_temporal[i][d] > 1) mask |= 1 << d;
+            _orderChoices[i] = LoopOrders.For(mask);
+            _orderIndex[i] = 0;
+        }
+        while (true)
+        {
+            for (int i = 0; i < outer; i++) Array.Copy(_orderChoices[i][_orderIndex[i]], _counter.Order[i], Dims.Count);
+            EvaluateCurrent();
+            int k = outer - 1;
+            while (k >= 0 && ++_orderIndex[k] == _orderChoices[k].Length) { _orderIndex[k] = 0; k--; }
+            if (k < 0) break;
+        }
+    }
+
+    private void EvaluateCurrent()
+    {
+        _counter.Prepare();
+        _counter.Count(_counts);
+        _result.Evaluations++;
+        double cost = Cost();
+        if (cost < _result.BestCost)
+        {
+            _result.BestCost = cost;
+            _result.Best = Snapshot();
+        }
+    }
+
+    private double Cost()
+    {
+        var arch = _plan.Arch;
+        double energy = _counts.Macs * arch.Mac.EnergyPerMac;
+        long cycles = _counter.TemporalIterations;
+        for (int i = 0; i < _levels; i++)
+        {
+            var storage = arch.Levels[i].Storage;
+            long reads = 0, writes = 0;
+            for (int t = 0; t < Tensors.Count; t++)
+            {
+                var c = _counts.Get(i, (TensorKind)t);
+                reads += c.Reads;
+                writes += c.Writes;
+            }
+            energy += reads * storage.Energy.Read + writes * storage.Energy.Write + _counts.NetworkWords(i) * _netEnergy[i];
+            if (_objective != Objective.Energy)
+                cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(reads, writes, _counter.UsedInstances(i), storage));
+        }
+        return _objective switch
+        {
+            Objective.Energy => energy,
+            Objective.Latency => cycles + energy * 1e-12, // energy breaks ties between equally fast mappings
+            _ => energy * cycles,
+        };
+    }
+
+    private LoopMapping Snapshot()
+    {
+        var levels = new LevelMapping[_levels];
+        for (int i = 0; i < _levels; i++)
+            levels[i] = new LevelMapping(_counter.Temporal[i], _counter.Order[i], _counter.SpatialX[i], _counter.SpatialY[i], _counter.Keeps[i]);
+        return new LoopMapping(levels);
+    }
+
+    /// <summary>Seeded random sampling of the same space: random factors per level (kept only when they fit) and random orders.</summary>
+    public Mapper.WorkResult Sample(Mapper.WorkItem item, long samples, Random rng)
+    {
+        Begin(item, out var start, out var startExt);
+        for (long s = 0; s < samples; s++)
+        {
+            var remaining = (int[])start.Clone();
+            var ext = (long[])startExt.Clone();
+            bool fits = true;
+            for (int level = _levels - 2; level >= 0 && fits; level--)
+            {
+                var factors = LevelMapping.Ones();
+                for (int d = 0; d < Dims.Count; d++)
+                {
+                    bool may = level == 0 || (_plan.TemporalMask[level] & (1 << d)) != 0;
+                    bool whole = (_plan.WholeMask[level] & (1 << d)) != 0 || level == 0;
+                    var divisors = Divisors.Of(remaining[d]);
+                    factors[d] = !may ? 1 : whole ? remaining[d] : divisors[rng.Next(divisors.Length)];
+                }
+                fits = _plan.FitsWhole(level, factors, _spatial, ext);
+                if (!fits) { _result.Pruned++; break; }
+                Array.Copy(factors, _temporal[level], Dims.Count);
+                for (int d = 0; d < Dims.Count; d++)
+                {
+                    remaining[d] /= factors[d];
+                    ext[d] *= (long)factors[d] * _spatial.X[level][d] * _spatial.Y[level][d];
+                }
+            }
+            if (!fits) continue;
+            _result.Factorizations++;
+            for (int i = 0; i < _levels; i++) Array.Copy(_temporal[i], _counter.Temporal[i], Dims.Count);
+            for (int i = 0; i < _levels; i++)
+            {
+                int mask = 0;
+                for (int d = 0; d < Dims.Count; d++) if (_temporal[i][d] > 1) mask |= 1 << d;
+                var choices = i == _levels - 1 ? [LoopOrders.Canonical] : LoopOrders.For(mask);
+                Array.Copy(choices[rng.Next(choices.Length)], _counter.Order[i], Dims.Count);
+            }
+            EvaluateCurrent();
+        }
+        return _result;
+    }
+}
