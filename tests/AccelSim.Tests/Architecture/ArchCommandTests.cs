@@ -1,0 +1,71 @@
+using AccelSim.Cli;
+using AccelSim.Common;
+
+namespace AccelSim.Tests.Architecture;
+
+public class ArchCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void ShowsEyerissAsATree()
+    {
+        var (code, output, error) = Run("arch", "eyeriss");
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Contains("Spad [regfile] × 168", output);
+        Assert.Contains("capacity 55,296 words (108 KiB), 16-bit words", output);
+        Assert.Contains("partitions weights 224, inputs 12, outputs 24 words", output);
+        Assert.Contains("fan-out 14×12 = 168, network row-stationary-noc: multicast weights, inputs, spatial reduction", output);
+        Assert.Contains("energy read 200 / write 200 MAC per word", output);
+        Assert.Contains("peak MACs/cycle", output);
+        Assert.Contains("168 (33.6 GMAC/s)", output);
+        Assert.Contains("200 MHz", output);
+        Assert.Contains("eyeriss-normalized", output);
+    }
+
+    [Fact]
+    public void WithoutArgumentListsShippedConfigs()
+    {
+        var (code, output, _) = Run("arch");
+        Assert.Equal(0, code);
+        foreach (string name in new[] { "eyeriss", "tpu-v1", "systolic-32x32", "shidiannao", "nlr", "simba" }) Assert.Contains(name, output);
+        Assert.DoesNotContain("invalid:", output);
+    }
+
+    [Fact]
+    public void MissingFileExitsTwoWithOneLine()
+    {
+        var (code, output, error) = Run("arch", "nope.yaml");
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Equal("", output);
+        string[] lines = error.TrimEnd().Split('\n');
+        Assert.Single(lines);
+        Assert.StartsWith("error: nope.yaml: no such file", lines[0]);
+    }
+
+    [Fact]
+    public void UnknownNameListsAvailableNames()
+    {
+        var (code, _, error) = Run("arch", "eyerisss");
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Contains("unknown architecture 'eyerisss'; available: eyeriss,", error);
+    }
+
+    [Fact]
+    public void ShippedFilesResolveNamesAndPaths()
+    {
+        string path = ShippedFiles.ResolveArch("eyeriss");
+        Assert.EndsWith(Path.Combine("arch-configs", "eyeriss.yaml"), path);
+        Assert.Equal(path, ShippedFiles.ResolveArch(path));
+        Assert.Equal(path, ShippedFiles.ResolveArch("EYERISS"));
+        var e = Assert.Throws<InputException>(() => ShippedFiles.ResolveArch("nope"));
+        Assert.Contains("tpu-v1", e.Message);
+    }
+}
