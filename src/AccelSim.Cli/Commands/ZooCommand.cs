@@ -1,18 +1,61 @@
 using System.CommandLine;
+using AccelSim.Common;
+using AccelSim.Workloads;
+using AccelSim.Workloads.Yaml;
+using AccelSim.Workloads.Zoo;
 
 namespace AccelSim.Cli.Commands;
 
-/// <summary>`accelsim zoo`: lists the model zoo (placeholder until the zoo lands).</summary>
+/// <summary>
+/// `accelsim zoo`: lists the model zoo (table or CSV); `accelsim zoo MODEL` shows one model's layers, MODEL being a zoo name
+/// or a workload file; `accelsim zoo export DIR` writes every listed model as a workload file.
+/// </summary>
 internal static class ZooCommand
 {
     public static Command Create()
     {
-        var command = new Command("zoo", "List the models of the zoo");
+        var model = new Argument<string?>("model") { Description = "A zoo model name or a workload YAML file", Arity = ArgumentArity.ZeroOrOne };
+        var format = new Option<string>("--format") { Description = "table or csv", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv");
+        var command = new Command("zoo", "List the model zoo, or show the layers of one model") { model, format };
+        command.Subcommands.Add(CreateExport());
         command.SetAction(parse =>
         {
-            parse.InvocationConfiguration.Output.WriteLine("zoo: (no models yet)");
+            var output = parse.InvocationConfiguration.Output;
+            bool csv = parse.GetValue(format) == "csv";
+            if (parse.GetValue(model) is { } name) ZooReport.WriteLayers(Resolve(name), csv, output);
+            else ZooReport.WriteList(ModelZoo.Entries.Select(e => (e, ModelSummary.Of(e.Create()))), csv, output);
             return 0;
         });
         return command;
+    }
+
+    private static Command CreateExport()
+    {
+        var dir = new Argument<string>("dir") { Description = "Directory to write <model>.yaml files into" };
+        var command = new Command("export", "Write every listed zoo model as a workload YAML file") { dir };
+        command.SetAction(parse =>
+        {
+            string target = parse.GetValue(dir)!;
+            try { Directory.CreateDirectory(target); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                throw new InputException($"{target}: cannot create the directory ({e.Message})");
+            }
+            foreach (var entry in ModelZoo.Entries)
+                File.WriteAllText(Path.Combine(target, entry.Name + ".yaml"), WorkloadYaml.Write(entry.Create()));
+            parse.InvocationConfiguration.Output.WriteLine($"wrote {ModelZoo.Entries.Count} workload files to {target}");
+            return 0;
+        });
+        return command;
+    }
+
+    // A zoo name wins; anything else that exists or looks like a file is loaded as a workload file.
+    private static ModelGraph Resolve(string name)
+    {
+        if (ModelZoo.Contains(name)) return ModelZoo.Get(name);
+        if (File.Exists(name) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            return WorkloadYaml.Load(name);
+        return ModelZoo.Get(name);
     }
 }

@@ -15,4 +15,6 @@ public enum LayerKind
     ChannelShuffle,
     Scale,
     Activation,
+    /// <summary>A channel range of one tensor (ShuffleNet v2's channel split); appended last so existing values keep their numbers.</summary>
+    Slice,
 }

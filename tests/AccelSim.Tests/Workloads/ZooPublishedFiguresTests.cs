@@ -1,0 +1,93 @@
+using AccelSim.Workloads;
+using AccelSim.Workloads.Zoo;
+
+namespace AccelSim.Tests.Workloads;
+
+/// <summary>
+/// Every other zoo model against its widely published parameter count (±2%) and MAC count (±3%). Sources are cited per
+/// row and in docs/model-zoo.md; published parameter counts include biases and batch-norm affine terms, ours do not.
+/// </summary>
+public class ZooPublishedFiguresTests
+{
+    public static TheoryData<string, double, double, string> Published => new()
+    {
+        { "zfnet", 108e6, 2.47e9, "seed 003 comparison table (Zeiler & Fergus ImageNet model)" },
+        { "vgg19", 143.667240e6, 19.63e9, "torchvision vgg19" },
+        { "inception-v3", 23.851784e6, 5.71e9, "Keras InceptionV3 (no aux head) params; torchvision inception_v3 GFLOPS" },
+        { "resnet18", 11.689512e6, 1.81e9, "torchvision resnet18" },
+        { "resnet34", 21.797672e6, 3.66e9, "torchvision resnet34" },
+        { "resnet50-v1.5", 25.557032e6, 4.09e9, "torchvision resnet50 (v1.5)" },
+        { "resnet101", 44.549160e6, 7.6e9, "torchvision resnet101 params; He et al. 2016 Table 1 FLOPs (original variant)" },
+        { "resnet152", 60.192808e6, 11.3e9, "torchvision resnet152 params; He et al. 2016 Table 1 FLOPs (original variant)" },
+        { "resnext50-32x4d", 25.028904e6, 4.23e9, "torchvision resnext50_32x4d" },
+        { "wide-resnet50-2", 68.883240e6, 11.4e9, "torchvision wide_resnet50_2" },
+        { "se-resnet50", 28.09e6, 3.87e9, "Hu et al. 2018 (SENet) Table 2" },
+        { "squeezenet1.0", 1.248424e6, 0.82e9, "torchvision squeezenet1_0" },
+        { "squeezenet1.1", 1.235496e6, 0.35e9, "torchvision squeezenet1_1" },
+        { "mobilenet-v2", 3.504872e6, 0.300e9, "torchvision mobilenet_v2 params; Sandler et al. 2018 Table 4 (300M MAdds)" },
+        { "mobilenet-v3-large", 5.4e6, 219e6, "Howard et al. 2019 Table 3" },
+        { "shufflenet-v2-1.0", 2.278604e6, 146e6, "torchvision shufflenet_v2_x1_0 params; Ma et al. 2018 Table 8 (146M FLOPs)" },
+        { "xception", 22.855952e6, 8.4e9, "Chollet 2017 Table 3 params; 8.4 G mult-adds as quoted by benchmark surveys" },
+        { "densenet121", 7.978856e6, 2.83e9, "torchvision densenet121" },
+        { "efficientnet-b0", 5.3e6, 0.39e9, "Tan & Le 2019 Table 2" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Published))]
+    public void MatchesPublishedFigures(string name, double parameters, double macs, string source)
+    {
+        var s = ModelSummary.Of(ModelZoo.Get(name));
+        Figures.Within(parameters, s.Weights, 0.02, $"{name} parameters ({source})");
+        Figures.Within(macs, s.Macs, 0.03, $"{name} MACs ({source})");
+    }
+
+    // One BERT-base encoder layer has no separately published total; its figures follow from the paper's dimensions:
+    // 4·768² attention projections + 2·768·3072 FFN weights, and seq·weights + 2·seq²·768 attention MACs.
+    [Theory]
+    [InlineData("bert-base-encoder", 128)]
+    [InlineData("bert-base-encoder-512", 512)]
+    [InlineData("bert-base-encoder-64", 64)]
+    public void BertEncoderLayer(string name, int sequence)
+    {
+        var model = ModelZoo.Get(name);
+        long weights = 4L * 768 * 768 + 2L * 768 * 3072;
+        Assert.Equal(7_077_888, weights);
+        Assert.Equal(weights, model.TotalWeights);
+        Assert.Equal(weights * sequence + 2L * sequence * sequence * 768, model.TotalMacs);
+        var scores = model.Find("scores")!;
+        Assert.Equal(new ProblemShape(sequence, 12, sequence, 64, 1, 1, 1, 1), scores.Problem);
+        Assert.Equal(0, scores.Weights);
+        Assert.Equal(new FeatureMap(768, sequence, 1), model.Find("context")!.Output);
+    }
+
+    [Fact]
+    public void ResNet50VariantsDifferOnlyInWhereTheStrideSits()
+    {
+        var original = ModelZoo.Get("resnet50");
+        var v15 = ModelZoo.Get("resnet50-v1.5");
+        Assert.Equal(original.TotalWeights, v15.TotalWeights);
+        Assert.Equal(2, original.Find("res3a_branch2a")!.Problem!.StrideH);
+        Assert.Equal(1, original.Find("res3a_branch2b")!.Problem!.StrideH);
+        Assert.Equal(1, v15.Find("res3a_branch2a")!.Problem!.StrideH);
+        Assert.Equal(2, v15.Find("res3a_branch2b")!.Problem!.StrideH);
+        Assert.True(v15.TotalMacs > original.TotalMacs);
+    }
+
+    [Fact]
+    public void UnknownNameListsTheKnownOnes()
+    {
+        var e = Assert.Throws<AccelSim.Common.InputException>(() => ModelZoo.Get("resnet51"));
+        Assert.Contains("unknown model 'resnet51'", e.Message);
+        Assert.Contains("resnet50-v1.5", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void ListedNamesAreLowerCaseAndUnique()
+    {
+        var names = ModelZoo.Names.ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.All(names, n => Assert.Equal(n.ToLowerInvariant(), n));
+        Assert.All(ModelZoo.Entries, e => Assert.Equal(e.Name, e.Create().Name));
+    }
+}
