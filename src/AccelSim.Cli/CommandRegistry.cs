@@ -10,5 +10,6 @@ internal static class CommandRegistry
     [
         ZooCommand.Create(),
         ArchCommand.Create(),
+        MapCommand.Create(),
     ];
 }

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using AccelSim.Architecture;
+using AccelSim.Common;
+using AccelSim.Mapping;
+using AccelSim.Mapping.Search;
+using AccelSim.Model;
+using AccelSim.Reports;
+using AccelSim.Workloads;
+using Spectre.Console;
+
+namespace AccelSim.Cli.Commands;
+
+/// <summary>`accelsim map`: the best (or a given) mapping of one layer, as a loop nest with its access table and energy.</summary>
+internal static class MapCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "Zoo model name or workload YAML file", Required = true };
+        var layer = new Option<string>("--layer") { Description = "Layer name (a conv, FC or matmul layer)", Required = true };
+        var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => "eyeriss" };
+        var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs or nlr (default: the arch's first)" };
+        var objective = new Option<string>("--objective") { Description = "energy, latency or edp", DefaultValueFactory = _ => "energy" };
+        var mappingFile = new Option<string?>("--mapping") { Description = "Evaluate this mapping YAML instead of searching" };
+        var json = new Option<string?>("--json") { Description = "Also write the result as JSON to this file" };
+        var save = new Option<string?>("--save") { Description = "Also write the mapping as YAML to this file (replay with --mapping)" };
+        var samples = new Option<long>("--samples") { Description = "Random sampling with this many samples instead of the exhaustive search" };
+        var seed = new Option<int>("--seed") { Description = "Seed for --samples", DefaultValueFactory = _ => 1 };
+        var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 1 };
+        var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
+        {
+            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch,
+        };
+        command.SetAction(parse =>
+        {
+            var console = ConsoleOutput.Over(parse.InvocationConfiguration.Output);
+            var graph = ModelLibrary.Load(parse.GetValue(model)!);
+            var accelerator = ArchitectureLibrary.Load(parse.GetValue(arch)!);
+            var node = LayerSelection.MacLayer(graph, parse.GetValue(layer)!);
+            int batchSize = parse.GetValue(batch);
+            if (batchSize < 1) throw new InputException($"--batch: must be positive, got {batchSize}");
+            var problem = node.Problem!.WithBatchMultiplier(batchSize);
+
+            MapperResult? search = null;
+            LoopMapping mapping;
+            Evaluation eval;
+            if (parse.GetValue(mappingFile) is { } file)
+            {
+                mapping = MappingYaml.Load(file, accelerator, node.Name);
+                eval = AnalyticalModel.Evaluate(problem, accelerator, mapping);
+            }
+            else
+            {
+                var flow = Dataflows.Get(parse.GetValue(dataflow) ?? accelerator.Dataflows.FirstOrDefault() ?? "rs");
+                var options = new MapperOptions
+                {
+                    Objective = Objectives.Parse(parse.GetValue(objective)!),
+                    RandomSamples = parse.GetValue(samples),
+                    Seed = parse.GetValue(seed),
+                };
+                search = Mapper.Search(problem, accelerator, flow, options);
+                mapping = search.Mapping;
+                eval = search.Evaluation;
+            }
+            Print(console, node.Name, problem, accelerator, mapping, eval, search);
+            if (parse.GetValue(json) is { } jsonPath) AtomicFile.WriteAllText(jsonPath, MappingJson.Write(node.Name, problem, mapping, eval, search));
+            if (parse.GetValue(save) is { } savePath) AtomicFile.WriteAllText(savePath, MappingYaml.Write(accelerator, mapping, node.Name, problem));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(IAnsiConsole console, string layer, ProblemShape problem, Accelerator arch, LoopMapping mapping, Evaluation eval, MapperResult? search)
+    {
+        string unit = arch.EnergyUnit;
+        console.MarkupLine($"[bold]{Markup.Escape(layer)}[/]  {Markup.Escape(problem.ToString())}  on [bold]{Markup.Escape(arch.Name)}[/]" +
+            (search is null ? "" : $"  dataflow [bold]{search.Dataflow}[/]"));
+        console.WriteLine();
+        console.WriteLine(LoopNestPrinter.Print(arch, mapping));
+
+        var table = new Table().Title("Accesses per level and tensor (all instances)")
+            .AddColumns("level", "tensor", "reads", "fills", "updates", $"energy ({unit})");
+        for (int i = 0; i < arch.Levels.Count; i++)
+            foreach (var t in Tensors.All)
+            {
+                var c = eval.Counts.Get(i, t);
+                if (c.Total == 0) continue;
+                table.AddRow(arch.Levels[i].Name, Tensors.Key(t), N(c.Reads), N(c.Fills), N(c.Updates), E(eval.StorageEnergy[i, (int)t]));
+            }
+        console.Write(table);
+
+        var energy = new Table().Title($"Energy breakdown ({unit})").AddColumns("component", "energy", "share");
+        double total = eval.TotalEnergy;
+        for (int i = 0; i < arch.Levels.Count; i++)
+        {
+            energy.AddRow(arch.Levels[i].Name, E(eval.LevelEnergy(i)), P(eval.LevelEnergy(i) / total));
+            if (eval.NetworkEnergy[i] > 0) energy.AddRow($"{arch.Levels[i].Name} network", E(eval.NetworkEnergy[i]), P(eval.NetworkEnergy[i] / total));
+        }
+        energy.AddRow("MAC", E(eval.MacEnergy), P(eval.MacEnergy / total));
+        energy.AddRow("[bold]total[/]", $"[bold]{E(total)}[/]", "100%");
+        console.Write(energy);
+
+        console.WriteLine($"MACs {N(eval.Counts.Macs)}   energy/MAC {eval.EnergyPerMac:F3} {unit}   cycles {N(eval.Cycles)} (compute {N(eval.ComputeCycles)})   " +
+            $"utilization {P(eval.Utilization)} (spatial {P(eval.SpatialUtilization)})");
+        if (search is not null)
+        {
+            var s = search.Stats;
+            console.WriteLine($"lower bound {E(search.LowerBoundEnergy)} {unit} (found is {total / search.LowerBoundEnergy:F2}x)   " +
+                $"search: {s.SpatialSearched}/{s.SpatialCandidates} spatial unrollings, {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, " +
+                $"{N(s.Evaluations)} mappings evaluated in {s.Elapsed.TotalSeconds:F2} s ({s.EvaluationsPerSecond / 1e6:F2} M/s)");
+        }
+    }
+
+    private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
+    private static string E(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+    private static string P(double v) => v.ToString("P1", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AccelSim.Architecture;
+using AccelSim.Mapping;
+using AccelSim.Mapping.Search;
+using AccelSim.Model;
+using AccelSim.Workloads;
+
+namespace AccelSim.Reports;
+
+/// <summary>The JSON that `accelsim map --json` writes for scripts: mapping, per-level per-tensor counts, energy, bound, cycles, search statistics.</summary>
+public static class MappingJson
+{
+    /// <summary>Builds the document.</summary>
+    public static string Write(string layer, ProblemShape problem, LoopMapping mapping, Evaluation eval, MapperResult? search)
+    {
+        var arch = eval.Arch;
+        var levels = new JsonArray();
+        for (int i = 0; i < arch.Levels.Count; i++)
+        {
+            var m = mapping.Levels[i];
+            var tensors = new JsonObject();
+            foreach (var t in Tensors.All)
+            {
+                var c = eval.Counts.Get(i, t);
+                tensors[Tensors.Key(t)] = new JsonObject
+                {
+                    ["reads"] = c.Reads, ["fills"] = c.Fills, ["updates"] = c.Updates,
+                    ["energy"] = eval.StorageEnergy[i, (int)t],
+                };
+            }
+            levels.Add(new JsonObject
+            {
+                ["name"] = arch.Levels[i].Name,
+                ["temporal"] = Factors(m.Temporal),
+                ["order"] = new JsonArray(m.Order.Where(d => m.TemporalOf(d) > 1).Select(d => (JsonNode)d.ToString()).ToArray()),
+                ["spatial_x"] = Factors(m.SpatialX),
+                ["spatial_y"] = Factors(m.SpatialY),
+                ["keeps"] = new JsonArray(m.Keeps.Members().Select(t => (JsonNode)Tensors.Key(t)).ToArray()),
+                ["counts"] = tensors,
+                ["network_words"] = eval.Counts.NetworkWords(i),
+                ["energy"] = eval.LevelEnergy(i),
+                ["network_energy"] = eval.NetworkEnergy[i],
+                ["bandwidth_cycles"] = eval.BandwidthCycles[i],
+            });
+        }
+        var doc = new JsonObject
+        {
+            ["layer"] = layer,
+            ["problem"] = problem.ToString(),
+            ["arch"] = arch.Name,
+            ["energy_unit"] = arch.EnergyUnit,
+            ["macs"] = eval.Counts.Macs,
+            ["energy_pj"] = eval.TotalEnergy,
+            ["lower_bound_pj"] = search?.LowerBoundEnergy,
+            ["energy_per_mac"] = eval.EnergyPerMac,
+            ["mac_energy"] = eval.MacEnergy,
+            ["cycles"] = eval.Cycles,
+            ["compute_cycles"] = eval.ComputeCycles,
+            ["utilization"] = eval.Utilization,
+            ["spatial_utilization"] = eval.SpatialUtilization,
+            ["levels"] = levels,
+        };
+        if (search is not null)
+            doc["search"] = new JsonObject
+            {
+                ["dataflow"] = search.Dataflow,
+                ["spatial_candidates"] = search.Stats.SpatialCandidates,
+                ["spatial_searched"] = search.Stats.SpatialSearched,
+                ["factorizations"] = search.Stats.Factorizations,
+                ["capacity_pruned"] = search.Stats.CapacityPruned,
+                ["evaluations"] = search.Stats.Evaluations,
+                ["seconds"] = search.Stats.Elapsed.TotalSeconds,
+            };
+        return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static JsonObject Factors(IReadOnlyList<int> factors)
+    {
+        var o = new JsonObject();
+        foreach (var d in Dims.All) if (factors[(int)d] > 1) o[d.ToString()] = factors[(int)d];
+        return o;
+    }
+}

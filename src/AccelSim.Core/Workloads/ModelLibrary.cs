@@ -1,0 +1,18 @@
+using AccelSim.Workloads.Yaml;
+using AccelSim.Workloads.Zoo;
+
+namespace AccelSim.Workloads;
+
+/// <summary>Resolves what a user passes as --model: a workload YAML file, or a zoo name.</summary>
+public static class ModelLibrary
+{
+    /// <summary>Loads a model by zoo name or file path; throws an InputException naming the problem otherwise.</summary>
+    public static ModelGraph Load(string nameOrPath)
+    {
+        bool looksLikeFile = nameOrPath.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+            || nameOrPath.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+            || nameOrPath.Contains('/') || nameOrPath.Contains('\\');
+        if (looksLikeFile || (File.Exists(nameOrPath) && !ModelZoo.Contains(nameOrPath))) return WorkloadYaml.Load(nameOrPath);
+        return ModelZoo.Get(nameOrPath);
+    }
+}
