@@ -34,7 +34,7 @@ public static class Mapper
         if (options.RandomSamples > 0)
             RunSampled(plan, items, results, options, parallel);
         else
-            Parallel.For(0, items.Count, parallel, () => new Walker(plan, options.Objective), (i, _, walker) =>
+            Parallel.For(0, items.Count, parallel, () => new Walker(plan, options), (i, _, walker) =>
             {
                 results[i] = walker.Run(items[i]);
                 return walker;
@@ -59,7 +59,7 @@ public static class Mapper
     private static void RunSampled(SearchPlan plan, List<WorkItem> items, WorkResult[] results, MapperOptions options, ParallelOptions parallel)
     {
         long perItem = Math.Max(1, options.RandomSamples / Math.Max(1, items.Count));
-        Parallel.For(0, items.Count, parallel, () => new Walker(plan, options.Objective), (i, _, walker) =>
+        Parallel.For(0, items.Count, parallel, () => new Walker(plan, options), (i, _, walker) =>
         {
             results[i] = walker.Sample(items[i], perItem, new Random(HashCode.Combine(options.Seed, i)));
             return walker;

@@ -1,3 +1,5 @@
+using AccelSim.Model;
+
 namespace AccelSim.Mapping.Search;
 
 /// <summary>How the mapper searches.</summary>
@@ -17,4 +19,7 @@ public sealed record MapperOptions
 
     /// <summary>Worker threads (null = all cores). Results do not depend on it.</summary>
     public int? Threads { get; init; }
+
+    /// <summary>Test hook: called with every evaluated mapping's counts (from worker threads; keep it thread-safe).</summary>
+    internal Action<AccessCounts>? OnEvaluated { get; init; }
 }

@@ -13,6 +13,7 @@ internal sealed class Walker
 {
     private readonly SearchPlan _plan;
     private readonly Objective _objective;
+    private readonly Action<AccessCounts>? _inspect;
     private readonly AccessCounter _counter;
     private readonly AccessCounts _counts;
     private readonly int _levels;
@@ -21,10 +22,11 @@ internal sealed class Walker
     private Mapper.WorkResult _result = new();
     private SpatialCandidate _spatial = null!;
 
-    public Walker(SearchPlan plan, Objective objective)
+    public Walker(SearchPlan plan, MapperOptions options)
     {
         _plan = plan;
-        _objective = objective;
+        _objective = options.Objective;
+        _inspect = options.OnEvaluated;
         _levels = plan.Levels;
         _counter = new AccessCounter(plan.Problem, plan.Arch);
         _counts = new AccessCounts(_levels);
@@ -115,6 +117,7 @@ internal sealed class Walker
         _counter.Prepare();
         _counter.Count(_counts);
         _result.Evaluations++;
+        _inspect?.Invoke(_counts);
         double cost = Cost();
         if (cost < _result.BestCost)
         {
