@@ -11,5 +11,6 @@ internal static class CommandRegistry
         ZooCommand.Create(),
         ArchCommand.Create(),
         MapCommand.Create(),
+        RunCommand.Create(),
     ];
 }

@@ -12,7 +12,7 @@ internal static class ConsoleOutput
         {
             Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
+            Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
         // Captured output and pipes get a fixed width so lines are not wrapped at an arbitrary 80 columns.

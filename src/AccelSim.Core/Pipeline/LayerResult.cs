@@ -1,0 +1,37 @@
+using AccelSim.Mapping;
+using AccelSim.Workloads;
+
+namespace AccelSim.Pipeline;
+
+/// <summary>
+/// What one layer of a model costs on an accelerator: MACs, weights, cycles (with stalls), utilization, energy by storage level,
+/// network, MAC and vector unit, energy by tensor, DRAM traffic, and the mapping that produced them (null without MACs).
+/// Energies are in the architecture's energy unit.
+/// </summary>
+public sealed record LayerResult
+{
+    public required string Layer { get; init; }
+    public required LayerKind Kind { get; init; }
+    public ProblemShape? Problem { get; init; }
+    public long Macs { get; init; }
+    public long Weights { get; init; }
+    public long Cycles { get; init; }
+    public long ComputeCycles { get; init; }
+    public long StallCycles => Cycles - ComputeCycles;
+    /// <summary>MACs over (cycles × MAC units) for MAC layers; 0 for vector layers.</summary>
+    public double Utilization { get; init; }
+    public required IReadOnlyList<double> LevelEnergy { get; init; }
+    public double NetworkEnergy { get; init; }
+    public double MacEnergy { get; init; }
+    public double VectorEnergy { get; init; }
+    /// <summary>Storage energy by tensor (weights, inputs, outputs).</summary>
+    public required IReadOnlyList<double> TensorEnergy { get; init; }
+    public long DramWords { get; init; }
+    public int WordBits { get; init; } = 16;
+    public LoopMapping? Mapping { get; init; }
+    public string? Dataflow { get; init; }
+
+    public double Energy => LevelEnergy.Sum() + NetworkEnergy + MacEnergy + VectorEnergy;
+    public double EnergyPerMac => Macs == 0 ? 0 : Energy / Macs;
+    public long DramBytes => DramWords * WordBits / 8;
+}

@@ -1,0 +1,12 @@
+using AccelSim.Mapping;
+using AccelSim.Mapping.Search;
+
+namespace AccelSim.Pipeline;
+
+/// <summary>How a model is evaluated: dataflow (null = the architecture's first), mapper options, batch size.</summary>
+public sealed record ModelRunOptions
+{
+    public Dataflow? Dataflow { get; init; }
+    public MapperOptions Mapper { get; init; } = new();
+    public int Batch { get; init; } = 1;
+}

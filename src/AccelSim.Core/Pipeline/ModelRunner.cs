@@ -1,0 +1,84 @@
+using AccelSim.Architecture;
+using AccelSim.Mapping;
+using AccelSim.Mapping.Search;
+using AccelSim.Model;
+using AccelSim.Workloads;
+
+namespace AccelSim.Pipeline;
+
+/// <summary>
+/// Evaluates every layer of a model on an accelerator: MAC layers through the mapper (identical shapes searched once),
+/// layers without MACs on the vector unit. Stages: map → evaluate → collect, in topological order.
+/// </summary>
+public static class ModelRunner
+{
+    /// <summary>Runs the model; <paramref name="progress"/> is told each finished layer (index, count, name).</summary>
+    public static ModelRunResult Run(ModelGraph model, Accelerator arch, ModelRunOptions options, Action<int, int, string>? progress = null)
+    {
+        if (options.Batch < 1) throw new MappingException($"batch must be positive, got {options.Batch}");
+        var dataflow = options.Dataflow ?? Dataflows.Get(arch.Dataflows.FirstOrDefault() ?? "rs");
+        var cache = new Dictionary<ProblemShape, MapperResult>();
+        var layers = model.Layers.Where(l => l.Kind != LayerKind.Input).ToList();
+        var results = new List<LayerResult>(layers.Count);
+        for (int i = 0; i < layers.Count; i++)
+        {
+            var layer = layers[i];
+            results.Add(layer.HasMacs ? MacLayer(layer, arch, dataflow, options, cache) : VectorLayer(layer, arch, options.Batch));
+            progress?.Invoke(i + 1, layers.Count, layer.Name);
+        }
+        return new ModelRunResult(model, arch, dataflow.Name, options.Batch, results);
+    }
+
+    private static LayerResult MacLayer(LayerNode layer, Accelerator arch, Dataflow dataflow, ModelRunOptions options, Dictionary<ProblemShape, MapperResult> cache)
+    {
+        var problem = layer.Problem!.WithBatchMultiplier(options.Batch);
+        if (!cache.TryGetValue(problem, out var search))
+        {
+            try { search = Mapper.Search(problem, arch, dataflow, options.Mapper); }
+            catch (MappingException e) { throw new MappingException($"layer '{layer.Name}': {e.Message}"); }
+            cache[problem] = search;
+        }
+        var eval = search.Evaluation;
+        int levels = arch.Levels.Count;
+        return new LayerResult
+        {
+            Layer = layer.Name,
+            Kind = layer.Kind,
+            Problem = problem,
+            Macs = problem.Macs,
+            Weights = layer.Weights,
+            Cycles = eval.Cycles,
+            ComputeCycles = eval.ComputeCycles,
+            Utilization = eval.Utilization,
+            LevelEnergy = Enumerable.Range(0, levels).Select(eval.LevelEnergy).ToArray(),
+            NetworkEnergy = eval.TotalNetworkEnergy,
+            MacEnergy = eval.MacEnergy,
+            TensorEnergy = Tensors.All.Select(eval.TensorEnergy).ToArray(),
+            DramWords = eval.DramWords,
+            WordBits = arch.Levels[0].Storage.WordBits,
+            Mapping = search.Mapping,
+            Dataflow = search.Dataflow,
+        };
+    }
+
+    private static LayerResult VectorLayer(LayerNode layer, Accelerator arch, int batch)
+    {
+        var cost = VectorLayerCost.Of(layer, arch, batch);
+        var levelEnergy = new double[arch.Levels.Count];
+        levelEnergy[0] = cost.DramEnergy;
+        return new LayerResult
+        {
+            Layer = layer.Name,
+            Kind = layer.Kind,
+            Weights = layer.Weights,
+            Cycles = cost.Cycles,
+            ComputeCycles = cost.ComputeCycles,
+            LevelEnergy = levelEnergy,
+            VectorEnergy = cost.OpEnergy,
+            // Reads are of producers' outputs and writes are outputs: both are activations.
+            TensorEnergy = [0, cost.DramReads * arch.Levels[0].Storage.Energy.Read, cost.DramWrites * arch.Levels[0].Storage.Energy.Write],
+            DramWords = cost.DramReads + cost.DramWrites,
+            WordBits = arch.Levels[0].Storage.WordBits,
+        };
+    }
+}

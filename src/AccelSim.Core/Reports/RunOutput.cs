@@ -1,0 +1,33 @@
+using AccelSim.Common;
+using AccelSim.Mapping;
+using AccelSim.Pipeline;
+
+namespace AccelSim.Reports;
+
+/// <summary>
+/// Writes a run's results folder: layers.csv, summary.json, mappings.yaml (plus any extra files, e.g. plots and report.html).
+/// Everything is rendered in memory first and each file is written under a temporary name and renamed, so a failure never
+/// leaves a half-written result.
+/// </summary>
+public static class RunOutput
+{
+    /// <summary>The files of a run, by name.</summary>
+    public static Dictionary<string, string> Render(ModelRunResult run, string commandLine) => new()
+    {
+        ["layers.csv"] = LayersCsv.Write(run),
+        ["summary.json"] = SummaryJson.Write(run, commandLine),
+        ["mappings.yaml"] = MappingYaml.WriteMany(run.Arch, run.Model.Name,
+            run.Layers.Where(l => l.Mapping is not null).Select(l => (l.Layer, l.Problem!, l.Mapping!))),
+    };
+
+    /// <summary>Writes rendered files into <paramref name="directory"/>.</summary>
+    public static void Write(string directory, IReadOnlyDictionary<string, string> files)
+    {
+        try { Directory.CreateDirectory(directory); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"--out {directory}: cannot create the folder: {e.Message}");
+        }
+        foreach (var (name, content) in files) AtomicFile.WriteAllText(Path.Combine(directory, name), content);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AccelSim.Pipeline;
+
+namespace AccelSim.Reports;
+
+/// <summary>summary.json: model and arch names, totals of the layer figures, seconds at the clock, inferences per second and per
+/// joule, the energy unit, the tool version and the command line.</summary>
+public static class SummaryJson
+{
+    /// <summary>The JSON text.</summary>
+    public static string Write(ModelRunResult run, string commandLine)
+    {
+        var energyByLevel = new JsonObject();
+        for (int i = 0; i < run.Arch.Levels.Count; i++) energyByLevel[run.Arch.Levels[i].Name] = run.LevelEnergy(i);
+        energyByLevel["network"] = run.NetworkEnergy;
+        energyByLevel["mac"] = run.MacEnergy;
+        energyByLevel["vector"] = run.VectorEnergy;
+        bool picojoules = run.Arch.EnergyUnit == "pJ";
+        var doc = new JsonObject
+        {
+            ["model"] = run.Model.Name,
+            ["arch"] = run.Arch.Name,
+            ["dataflow"] = run.Dataflow,
+            ["batch"] = run.Batch,
+            ["layers"] = run.Layers.Count,
+            ["macs"] = run.Macs,
+            ["weights"] = run.Weights,
+            ["cycles"] = run.Cycles,
+            ["compute_cycles"] = run.ComputeCycles,
+            ["stall_cycles"] = run.StallCycles,
+            ["utilization"] = run.Utilization,
+            ["energy_pj"] = run.Energy,
+            ["energy_unit"] = run.Arch.EnergyUnit,
+            ["pj_per_mac"] = run.Macs == 0 ? 0 : run.Energy / run.Macs,
+            ["dram_bytes"] = run.DramBytes,
+            ["energy_by_level_pj"] = energyByLevel,
+            ["clock_hz"] = run.Arch.ClockHz,
+            ["seconds"] = run.Seconds,
+            ["inferences_per_second"] = run.Batch / run.Seconds,
+            // Joules only exist for absolute (pJ) tables; a normalized table has no inferences per joule.
+            ["inferences_per_joule"] = picojoules ? run.Batch / (run.Energy * 1e-12) : null,
+            ["tool_version"] = typeof(SummaryJson).Assembly.GetName().Version?.ToString(3),
+            ["command_line"] = commandLine,
+        };
+        return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+}
