@@ -41,17 +41,17 @@ public static class Mapper
             }, _ => { });
 
         WorkResult? best = null;
-        long factorizations = 0, pruned = 0, evaluations = 0;
+        long factorizations = 0, pruned = 0, dominated = 0, evaluations = 0;
         foreach (var r in results)
         {
-            factorizations += r.Factorizations; pruned += r.Pruned; evaluations += r.Evaluations;
+            factorizations += r.Factorizations; pruned += r.Pruned; dominated += r.Dominated; evaluations += r.Evaluations;
             if (r.Best is not null && (best?.Best is null || r.BestCost < best.BestCost)) best = r;
         }
         if (best?.Best is null)
             throw new MappingException($"no valid mapping of {problem} on '{arch.Name}' under '{dataflow.Name}': "
                 + $"every candidate overflows a buffer ({pruned} partial tilings pruned by capacity)");
         var evaluation = AnalyticalModel.Evaluate(problem, arch, best.Best);
-        var stats = new SearchStats(spatial.Count, searched.Count, factorizations, pruned, evaluations, clock.Elapsed);
+        var stats = new SearchStats(spatial.Count, searched.Count, factorizations, pruned, dominated, evaluations, clock.Elapsed);
         return new MapperResult(best.Best, evaluation, EnergyLowerBound.Of(problem, arch), stats, dataflow.Name);
     }
 
@@ -72,6 +72,6 @@ public static class Mapper
     {
         public LoopMapping? Best;
         public double BestCost = double.PositiveInfinity;
-        public long Factorizations, Pruned, Evaluations;
+        public long Factorizations, Pruned, Dominated, Evaluations;
     }
 }

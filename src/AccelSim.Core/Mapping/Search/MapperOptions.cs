@@ -11,6 +11,13 @@ public sealed record MapperOptions
     /// <summary>Spatial unrollings searched, the best-utilized first (the rest are counted in the space, not searched).</summary>
     public int SpatialCandidates { get; init; } = 16;
 
+    /// <summary>
+    /// Skip dominated tilings: at a bounded level other than the innermost, a tiling whose tile could grow by one divisor step
+    /// in some dim and still fit is not enumerated (a larger on-chip tile never needs more traffic from above with the best
+    /// loop order). False walks every tiling that fits; docs/mapper.md records how often the two differ.
+    /// </summary>
+    public bool MaximalTilesOnly { get; init; } = true;
+
     /// <summary>Random sampling instead of the exhaustive walk (for very large spaces); 0 = exhaustive.</summary>
     public long RandomSamples { get; init; }
 

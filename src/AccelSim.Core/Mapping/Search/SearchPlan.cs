@@ -93,6 +93,29 @@ internal sealed class SearchPlan
         factors[dim] = 1;
     }
 
+    /// <summary>
+    /// True when no single dim's factor at a bounded level can grow to its next divisor and still fit (unbounded levels and
+    /// levels keeping nothing are always maximal).
+    /// </summary>
+    public bool IsMaximal(int level, int[] factors, int[] remaining, SpatialCandidate spatial, long[] belowExt)
+    {
+        var storage = Arch.Levels[level].Storage;
+        if (storage.Unbounded || Keeps[level] == TensorSet.None) return true;
+        for (int d = 0; d < Dims.Count; d++)
+        {
+            if ((TemporalMask[level] & (1 << d)) == 0 || factors[d] == remaining[d]) continue;
+            int next = 0;
+            foreach (int f in Divisors.Of(remaining[d])) if (f > factors[d] && remaining[d] % f == 0) { next = f; break; }
+            if (next == 0) continue;
+            int saved = factors[d];
+            factors[d] = next;
+            bool fits = FitsWhole(level, factors, spatial, belowExt);
+            factors[d] = saved;
+            if (fits) return false;
+        }
+        return true;
+    }
+
     /// <summary>True when the level's tiles with all of <paramref name="factors"/> fit.</summary>
     public bool FitsWhole(int level, int[] factors, SpatialCandidate spatial, long[] belowExt) =>
         Fits(level, factors, Dims.Count - 1, spatial, belowExt);

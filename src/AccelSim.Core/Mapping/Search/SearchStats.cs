@@ -6,6 +6,7 @@ public sealed record SearchStats(
     long SpatialSearched,
     long Factorizations,
     long CapacityPruned,
+    long DominatedSkipped,
     long Evaluations,
     TimeSpan Elapsed)
 {

@@ -14,6 +14,7 @@ internal sealed class Walker
     private readonly SearchPlan _plan;
     private readonly Objective _objective;
     private readonly Action<AccessCounts>? _inspect;
+    private readonly bool _maximalOnly;
     private readonly AccessCounter _counter;
     private readonly AccessCounts _counts;
     private readonly int _levels;
@@ -27,6 +28,7 @@ internal sealed class Walker
         _plan = plan;
         _objective = options.Objective;
         _inspect = options.OnEvaluated;
+        _maximalOnly = options.MaximalTilesOnly;
         _levels = plan.Levels;
         _counter = new AccessCounter(plan.Problem, plan.Arch);
         _counts = new AccessCounts(_levels);
@@ -75,6 +77,7 @@ internal sealed class Walker
         var factors = LevelMapping.Ones();
         _plan.EnumerateLevel(level, 0, remaining, factors, _spatial, ext, chosen =>
         {
+            if (_maximalOnly && level > 0 && !_plan.IsMaximal(level, chosen, remaining, _spatial, ext)) { _result.Dominated++; return; }
             Array.Copy(chosen, _temporal[level], Dims.Count);
             var nextRemaining = new int[Dims.Count];
             var nextExt = new long[Dims.Count];
