@@ -53,7 +53,7 @@ internal static class BarChartRenderer
     {
         int s = spec.Series.Count;
         double groupWidth = Math.Min(slot * 0.8, s * 60);
-        double barWidth = groupWidth / s;
+        double barWidth = groupWidth / Math.Max(s, 1);
         double zero = y.Map(Math.Clamp(0, y.Axis.Min, y.Axis.Max));
         for (int i = 0; i < centres.Length; i++)
         {
@@ -117,7 +117,6 @@ internal static class BarChartRenderer
     private static void Validate(BarChartSpec spec)
     {
         if (spec.ValueAxis.Scale == AxisScale.Log) throw new ArgumentException("bar charts have a linear value axis (bars on a log axis have no baseline)", nameof(spec));
-        if (spec.Series.Count == 0) throw new ArgumentException("a bar chart needs at least one series", nameof(spec));
         foreach (var s in spec.Series)
         {
             if (s.Values.Count != spec.Categories.Count)

@@ -16,7 +16,8 @@ internal sealed record CategoryLabels(double Angle, int Stride, IReadOnlyList<st
     public static CategoryLabels Plan(IReadOnlyList<string> categories, double slot)
     {
         var texts = categories.Select(c => TextMetrics.Fit(c, Font, MaxLabelWidth)).ToArray();
-        double widest = texts.Length == 0 ? 0 : texts.Max(t => TextMetrics.Width(t, Font));
+        if (texts.Length == 0) return new CategoryLabels(0, 1, texts, Font + 8);
+        double widest = texts.Max(t => TextMetrics.Width(t, Font));
         if (widest + 6 <= slot) return new CategoryLabels(0, 1, texts, Font + 8);
         // At 45° neighbours are slot·sin45 apart measured across the text; they need a line height.
         if (slot * Math.Sin(Math.PI / 4) >= Font * 1.2) return new CategoryLabels(-45, 1, texts, widest * Math.Sin(Math.PI / 4) + Font + 8);

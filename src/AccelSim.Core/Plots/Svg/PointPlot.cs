@@ -42,7 +42,11 @@ internal sealed class PointPlot
             spec = spec with { Note = string.IsNullOrWhiteSpace(spec.Note) ? omitted : spec.Note + " " + omitted };
         }
 
-        var legend = series.Select((s, i) => new LegendEntry(s.Name, Palette.Color(i), SwatchKind.Marker, i)).Concat(extraLegend).ToList();
+        // A series with nothing placeable keeps its colour slot but gets no legend entry: it would name nothing on the plot.
+        var legend = series.Select((s, i) => (s, i))
+            .Where(x => x.s.Points.Any(p => Placeable(p.X, xLog) && Placeable(p.Y, yLog)))
+            .Select(x => new LegendEntry(x.s.Name, Palette.Color(x.i), SwatchKind.Marker, x.i))
+            .Concat(extraLegend).ToList();
         var frame = new ChartFrame(spec, legend, spec.Width, AxisPainter.YLabelGutter(yTicks), AxisPainter.XLabelGutter);
         // Inset the scales a little so markers on the domain edge are not cut in half by the axis line.
         var x = new Scale(xTicks, frame.PlotLeft + 6, frame.PlotRight - 6);
