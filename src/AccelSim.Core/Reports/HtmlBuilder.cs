@@ -41,6 +41,17 @@ internal sealed class HtmlBuilder
         return this;
     }
 
+    /// <summary>
+    /// A &lt;style&gt; or &lt;script&gt; element: HTML reads their content raw (an escaped quote would break the CSS or
+    /// JavaScript), so it is written unescaped and must hold no '&lt;' or '&amp;', keeping the page well-formed XML.
+    /// </summary>
+    public HtmlBuilder RawTextElement(string tag, string content)
+    {
+        if (content.Contains('<') || content.Contains('&')) throw new ArgumentException($"raw <{tag}> content must not contain '<' or '&'", nameof(content));
+        _sb.Append('<').Append(tag).Append('>').Append(content).Append("</").Append(tag).Append(">\n");
+        return this;
+    }
+
     /// <summary>A void element such as &lt;meta&gt;, written self-closed so it is also valid XML.</summary>
     public HtmlBuilder Void(string tag, params ReadOnlySpan<(string Name, string? Value)> attributes)
     {

@@ -20,7 +20,7 @@ public static class HtmlReport
         h.Void("meta", ("charset", "utf-8"));
         h.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1"));
         h.Element("title", content.Title);
-        h.Element("style", ReportAssets.Css);
+        h.RawTextElement("style", ReportAssets.Css);
         h.End();
         h.Start("body");
         h.Element("h1", content.Title);
@@ -48,7 +48,7 @@ public static class HtmlReport
             h.End();
         }
 
-        h.Element("script", ReportAssets.VisibilityCheck);
+        h.RawTextElement("script", ReportAssets.VisibilityCheck);
         h.End().End();
         return h.ToString();
     }

@@ -19,6 +19,10 @@ public class ReportTests
         Assert.DoesNotContain("src=", html);
         Assert.DoesNotContain("<link", html);
 
+        // Style and script are raw text in HTML: escaping their quotes would silently break them.
+        Assert.Contains("document.querySelectorAll('figure.plot svg')", html);
+        Assert.Contains("'Segoe UI'", html);
+
         var doc = XDocument.Parse(html);
         var all = doc.Descendants().ToList();
         Assert.Equal("AccelSim report: tiny<net> & co on eyeriss", all.Single(e => e.Name.LocalName == "h1").Value);

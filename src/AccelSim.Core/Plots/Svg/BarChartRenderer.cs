@@ -32,6 +32,14 @@ internal static class BarChartRenderer
         double slot = n == 0 ? 0 : (width - fixedWidth) / n;
         var labels = CategoryLabels.Plan(spec.Categories, slot);
 
+        // A label slanted at 45° reaches left of its bar; the first one must not run off the canvas.
+        double overhang = labels.Angle == -45 && n > 0 ? TextMetrics.Width(labels.Texts[0], CategoryLabels.Font) * Math.Cos(Math.PI / 4) - slot / 2 : 0;
+        double leftRoom = 12 + ChartFrame.AxisFont + 8 + gutter;
+        if (overhang > leftRoom - 4)
+        {
+            gutter += overhang - leftRoom + 4;
+            width += overhang - leftRoom + 4;
+        }
         var frame = new ChartFrame(spec, legend, width, gutter, labels.Extent);
         var y = new Scale(axis, frame.PlotBottom, frame.PlotTop);
         slot = n == 0 ? 0 : (frame.PlotRight - frame.PlotLeft) / n;

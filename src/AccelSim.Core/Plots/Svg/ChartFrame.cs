@@ -14,6 +14,7 @@ internal sealed class ChartFrame
     private const double Pad = 12;
     private const double LegendRow = 18;
     private const double SwatchWidth = 18;
+    private const double MinPlotHeight = 240;
 
     private readonly ChartSpec _spec;
     private readonly IReadOnlyList<string> _noteLines;
@@ -53,10 +54,10 @@ internal sealed class ChartFrame
         PlotRight = width - Pad - 8;
         PlotBottom = Height - Pad - AxisFont - 6 - bottomGutter;
         // A tall legend or long labels could squeeze the plot away entirely; keep a minimum and grow the canvas instead.
-        if (PlotBottom - PlotTop < 120)
+        if (PlotBottom - PlotTop < MinPlotHeight)
         {
-            Height += 120 - (PlotBottom - PlotTop);
-            PlotBottom = PlotTop + 120;
+            Height += MinPlotHeight - (PlotBottom - PlotTop);
+            PlotBottom = PlotTop + MinPlotHeight;
         }
     }
 
