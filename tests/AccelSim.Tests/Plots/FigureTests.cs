@@ -220,15 +220,11 @@ public class FigureTests
     }
 
     [Fact]
-    public void AllPlotsForHundredFiftyLayersTakeUnderASecond()
+    public void AllPlotsRenderForHundredFiftyLayers()
     {
-        var layers = SyntheticLayers.Generate(150);
-        ModelFigures.All(layers, SyntheticLayers.Roofline); // warm-up: JIT
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var figures = ModelFigures.All(layers, SyntheticLayers.Roofline);
-        watch.Stop();
+        // Speed is measured by PlotBenchmarks (BenchmarkDotNet), not here.
+        var figures = ModelFigures.All(SyntheticLayers.Generate(150), SyntheticLayers.Roofline);
         Assert.Equal(6, figures.Count);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed.TotalMilliseconds} ms");
     }
 
     private static void AssertDecadeTicks(XDocument doc)
