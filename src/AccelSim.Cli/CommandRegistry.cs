@@ -12,5 +12,6 @@ internal static class CommandRegistry
         ArchCommand.Create(),
         MapCommand.Create(),
         RunCommand.Create(),
+        PlotCommand.Create(),
     ];
 }

@@ -63,10 +63,10 @@ internal static class RunCommand
                     task.Description = $"{done}/{total} {Markup.Escape(name)}";
                 });
             });
-        var files = RunOutput.Render(run!, string.Join(" ", commandLine.Skip(1).Prepend("accelsim")));
+        var files = RunOutput.Render(run!, string.Join(" ", commandLine.Skip(1).Prepend("accelsim")), folder);
         RunOutput.Write(folder, files);
         RunTable.Print(console, run!);
-        console.MarkupLine($"results written to [bold]{Markup.Escape(folder)}[/]: {string.Join(", ", files.Keys)}");
+        console.MarkupLine($"results written to [bold]{Markup.Escape(folder)}[/]: {string.Join(", ", files.Keys.Order(StringComparer.Ordinal))}");
         return 0;
     }
 

@@ -12,13 +12,20 @@ namespace AccelSim.Reports;
 public static class RunOutput
 {
     /// <summary>The files of a run, by name.</summary>
-    public static Dictionary<string, string> Render(ModelRunResult run, string commandLine) => new()
+    public static Dictionary<string, string> Render(ModelRunResult run, string commandLine, string directory)
     {
-        ["layers.csv"] = LayersCsv.Write(run),
-        ["summary.json"] = SummaryJson.Write(run, commandLine),
-        ["mappings.yaml"] = MappingYaml.WriteMany(run.Arch, run.Model.Name,
-            run.Layers.Where(l => l.Mapping is not null).Select(l => (l.Layer, l.Problem!, l.Mapping!))),
-    };
+        var files = new Dictionary<string, string>
+        {
+            ["layers.csv"] = LayersCsv.Write(run),
+            ["summary.json"] = SummaryJson.Write(run, commandLine),
+            ["mappings.yaml"] = MappingYaml.WriteMany(run.Arch, run.Model.Name,
+                run.Layers.Where(l => l.Mapping is not null).Select(l => (l.Layer, l.Problem!, l.Mapping!))),
+        };
+        // Plots and the report are drawn from the files themselves, exactly as `accelsim plot DIR` redraws them.
+        var folder = RunFolder.FromText(directory, files["layers.csv"], files["summary.json"], files["mappings.yaml"]);
+        foreach (var (name, content) in RunReport.Render(folder)) files[name] = content;
+        return files;
+    }
 
     /// <summary>Writes rendered files into <paramref name="directory"/>.</summary>
     public static void Write(string directory, IReadOnlyDictionary<string, string> files)

@@ -36,6 +36,9 @@ public static class SummaryJson
             ["dram_bytes"] = run.DramBytes,
             ["energy_by_level_pj"] = energyByLevel,
             ["clock_hz"] = run.Arch.ClockHz,
+            ["peak_macs_per_cycle"] = run.Arch.PeakMacsPerCycle,
+            ["dram_words_per_cycle"] = run.Arch.Levels[0].Storage.ReadBandwidth,
+            ["word_bits"] = run.Arch.Levels[0].Storage.WordBits,
             ["seconds"] = run.Seconds,
             ["inferences_per_second"] = run.Batch / run.Seconds,
             // Joules only exist for absolute (pJ) tables; a normalized table has no inferences per joule.

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using AccelSim.Common;
+using CsvHelper;
+
+namespace AccelSim.Reports;
+
+/// <summary>
+/// A results folder read back: the rows of layers.csv (by column name), summary.json and mappings.yaml's text, so plots and
+/// the report can be redrawn without re-simulating. Missing or malformed files are one clear error naming the file.
+/// </summary>
+public sealed class RunFolder
+{
+    private RunFolder(string directory, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, JsonElement summary, string? mappings)
+    {
+        Directory = directory; Header = header; Rows = rows; Summary = summary; MappingsYaml = mappings;
+    }
+
+    public string Directory { get; }
+    public IReadOnlyList<string> Header { get; }
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Rows { get; }
+    public JsonElement Summary { get; }
+    public string? MappingsYaml { get; }
+
+    /// <summary>Reads a folder written by `accelsim run`.</summary>
+    public static RunFolder Load(string directory)
+    {
+        if (!System.IO.Directory.Exists(directory)) throw new InputException($"{directory}: no such results folder");
+        string csvPath = Path.Combine(directory, "layers.csv"), jsonPath = Path.Combine(directory, "summary.json");
+        if (!File.Exists(csvPath)) throw new InputException($"{csvPath}: missing (is {directory} a folder written by 'accelsim run'?)");
+        if (!File.Exists(jsonPath)) throw new InputException($"{jsonPath}: missing (is {directory} a folder written by 'accelsim run'?)");
+        var mappingsPath = Path.Combine(directory, "mappings.yaml");
+        return FromText(directory, File.ReadAllText(csvPath), File.ReadAllText(jsonPath), File.Exists(mappingsPath) ? File.ReadAllText(mappingsPath) : null);
+    }
+
+    /// <summary>Parses the files' text (used by `run` on what it is about to write, so both paths draw from the same data).</summary>
+    public static RunFolder FromText(string directory, string layersCsv, string summaryJson, string? mappingsYaml)
+    {
+        var rows = new List<IReadOnlyDictionary<string, string>>();
+        string[] header;
+        using (var csv = CsvReader.FromText(layersCsv, new CsvReaderOptions()))
+        {
+            header = csv.Headers.ToArray();
+            if (header.Length == 0) throw new InputException($"{Path.Combine(directory, "layers.csv")}: empty");
+            foreach (var required in new[] { "layer", "kind", "macs", "cycles", "utilization", "energy_pj", "dram_bytes" })
+                if (!header.Contains(required)) throw new InputException($"{Path.Combine(directory, "layers.csv")}: column '{required}' is missing");
+            while (csv.Read())
+            {
+                var row = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (int i = 0; i < header.Length; i++) row[header[i]] = i < csv.FieldCount ? csv.GetString(i) : "";
+                rows.Add(row);
+            }
+        }
+        JsonElement summary;
+        try { summary = JsonDocument.Parse(summaryJson).RootElement.Clone(); }
+        catch (JsonException e) { throw new InputException($"{Path.Combine(directory, "summary.json")}: malformed JSON: {e.Message}"); }
+        return new RunFolder(directory, header, rows, summary, mappingsYaml);
+    }
+
+    /// <summary>A numeric cell; malformed numbers are an error naming the file, row and column.</summary>
+    public double Number(IReadOnlyDictionary<string, string> row, string column)
+    {
+        if (row.TryGetValue(column, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
+        throw new InputException($"{Path.Combine(Directory, "layers.csv")}: layer '{row.GetValueOrDefault("layer")}': column '{column}' is not a number ('{row.GetValueOrDefault(column)}')");
+    }
+
+    /// <summary>A summary field as text, or "" when absent.</summary>
+    public string SummaryText(string key) => Summary.TryGetProperty(key, out var v) ? v.ToString() : "";
+
+    /// <summary>A numeric summary field, or <paramref name="fallback"/>.</summary>
+    public double SummaryNumber(string key, double fallback = 0) =>
+        Summary.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : fallback;
+}

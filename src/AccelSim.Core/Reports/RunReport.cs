@@ -1,0 +1,85 @@
+using System.Globalization;
+using AccelSim.Plots.Figures;
+
+namespace AccelSim.Reports;
+
+/// <summary>
+/// Draws a run's plots and report.html from its results files (layers.csv, summary.json, mappings.yaml). `accelsim run`
+/// calls it on the files it writes and `accelsim plot DIR` on a folder, so both give the same figures.
+/// </summary>
+public static class RunReport
+{
+    /// <summary>The SVG plots and report.html, by file name.</summary>
+    public static Dictionary<string, string> Render(RunFolder folder)
+    {
+        var layers = FigureData(folder);
+        var roofline = new RooflineData(folder.SummaryNumber("peak_macs_per_cycle", 1), folder.SummaryNumber("dram_words_per_cycle", 1));
+        string unit = folder.SummaryText("energy_unit") is { Length: > 0 } u ? u : "pJ";
+        var figures = ModelFigures.All(layers, roofline, new FigureOptions(folder.SummaryText("model"), unit));
+        var files = figures.ToDictionary(f => f.FileName, f => f.Svg);
+        files[HtmlReport.FileName] = HtmlReport.Render(Content(folder, figures, unit));
+        return files;
+    }
+
+    private static List<LayerFigureData> FigureData(RunFolder folder)
+    {
+        var levelColumns = folder.Header.Where(h => h.StartsWith("energy_", StringComparison.Ordinal) && h.EndsWith("_pj", StringComparison.Ordinal)
+            && h is not ("energy_pj" or "energy_weights_pj" or "energy_inputs_pj" or "energy_outputs_pj")).ToList();
+        double wordBytes = folder.SummaryNumber("word_bits", 16) / 8;
+        return folder.Rows.Select(row =>
+        {
+            var byLevel = levelColumns.ToDictionary(c => Pretty(c), c => folder.Number(row, c));
+            var byTensor = new[] { "weights", "inputs", "outputs" }
+                .Where(t => row.ContainsKey($"energy_{t}_pj")).ToDictionary(t => t, t => folder.Number(row, $"energy_{t}_pj"));
+            double macs = folder.Number(row, "macs"), cycles = folder.Number(row, "cycles");
+            double dramWords = folder.Number(row, "dram_bytes") / wordBytes;
+            return new LayerFigureData(row["layer"], row["kind"], (long)macs, folder.Number(row, "energy_pj"), (long)cycles,
+                folder.Number(row, "utilization"), byLevel, byTensor,
+                dramWords > 0 ? macs / dramWords : 0, cycles > 0 ? macs / cycles : 0);
+        }).ToList();
+    }
+
+    // "energy_globalbuffer_pj" → "globalbuffer"; MAC, network and vector keep readable names.
+    private static string Pretty(string column) => column["energy_".Length..^"_pj".Length] switch
+    {
+        "mac" => "MAC",
+        var other => other,
+    };
+
+    private static ReportContent Content(RunFolder folder, IReadOnlyList<Figure> figures, string unit)
+    {
+        string[] keys = ["model", "arch", "dataflow", "batch", "macs", "weights", "cycles", "stall_cycles", "utilization", "energy_pj", "energy_unit",
+            "pj_per_mac", "dram_bytes", "seconds", "inferences_per_second", "inferences_per_joule", "tool_version", "command_line"];
+        var summary = keys.Where(k => folder.Summary.TryGetProperty(k, out _)).Select(k => new KeyValuePair<string, string>(k, folder.SummaryText(k))).ToList();
+        string[] columns = ["layer", "kind", "macs", "weights", "cycles", "stall_cycles", "utilization", "energy_pj", "pj_per_mac", "dram_bytes"];
+        var rows = folder.Rows.Select(r => (IReadOnlyList<string>)columns.Select(c => Format(r.GetValueOrDefault(c, ""))).ToList()).ToList();
+        var headers = columns.Select(c => c.Replace("_pj", $" ({unit})")).ToList();
+        var mappings = SplitMappings(folder.MappingsYaml);
+        return new ReportContent($"{folder.SummaryText("model")} on {folder.SummaryText("arch")}", summary, new ReportTable(headers, rows), figures, mappings);
+    }
+
+    private static string Format(string cell) =>
+        double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && cell.Contains('.')
+            ? v.ToString("G5", CultureInfo.InvariantCulture) : cell;
+
+    // One block per "- layer:" entry of mappings.yaml, shown as written (it is the replayable form).
+    private static List<LayerMappingText> SplitMappings(string? yaml)
+    {
+        var result = new List<LayerMappingText>();
+        if (yaml is null) return result;
+        string? current = null;
+        var text = new System.Text.StringBuilder();
+        foreach (var line in yaml.Split('\n'))
+        {
+            if (line.StartsWith("  - layer: ", StringComparison.Ordinal))
+            {
+                if (current is not null) result.Add(new LayerMappingText(current, text.ToString()));
+                current = line["  - layer: ".Length..].Trim().Trim('"');
+                text.Clear();
+            }
+            if (current is not null) text.AppendLine(line);
+        }
+        if (current is not null) result.Add(new LayerMappingText(current, text.ToString()));
+        return result;
+    }
+}
