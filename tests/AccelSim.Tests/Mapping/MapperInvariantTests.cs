@@ -38,6 +38,7 @@ public class MapperInvariantTests
         var options = new MapperOptions
         {
             SpatialCandidates = 4,
+            MaximalTilesOnly = false, // walk every tiling that fits: the invariants must hold for all of them
             OnEvaluated = counts =>
             {
                 Interlocked.Increment(ref seen);
@@ -67,6 +68,21 @@ public class MapperInvariantTests
         long rows = Enumerable.Range(0, p.P).SelectMany(y => Enumerable.Range(0, p.R).Select(r => (long)y * p.StrideH + (long)r * p.DilationH)).Distinct().Count();
         long cols = Enumerable.Range(0, p.Q).SelectMany(x => Enumerable.Range(0, p.S).Select(s => (long)x * p.StrideW + (long)s * p.DilationW)).Distinct().Count();
         return (long)p.N * p.G * p.C * rows * cols;
+    }
+
+    [Theory]
+    [InlineData("conv2", "rs")]
+    [InlineData("conv3", "rs")]
+    [InlineData("conv3", "ws")]
+    [InlineData("depthwise", "rs")]
+    public void SkippingDominatedTilingsFindsTheSameBestEnergy(string layer, string dataflow)
+    {
+        var arch = ArchitectureLibrary.Load("eyeriss");
+        var problem = Layer(layer);
+        var pruned = Mapper.Search(problem, arch, Dataflows.Get(dataflow), new MapperOptions { SpatialCandidates = 6 });
+        var full = Mapper.Search(problem, arch, Dataflows.Get(dataflow), new MapperOptions { SpatialCandidates = 6, MaximalTilesOnly = false });
+        Assert.Equal(full.Evaluation.TotalEnergy, pruned.Evaluation.TotalEnergy);
+        Assert.True(pruned.Stats.Evaluations < full.Stats.Evaluations);
     }
 
     [Fact]
