@@ -1,5 +1,4 @@
 using AccelSim.Architecture;
-using AccelSim.Workloads;
 
 namespace AccelSim.Simulation;
 
@@ -39,19 +38,20 @@ internal sealed class LinkPorts
     public long ReadTicks(int level, long words) => Ticks(words, _readBandwidth[level]);
     public long WriteTicks(int level, long words) => Ticks(words, _writeBandwidth[level]);
 
-    /// <summary>Books the read port of a level from <paramref name="start"/> for <paramref name="ticks"/>.</summary>
-    public void BookRead(int level, long start, long ticks, TensorKind tensor)
+    /// <summary>Books the read port of a level from <paramref name="start"/> for <paramref name="ticks"/>; whoever waits
+    /// for the port later inherits the blame of <paramref name="cause"/>.</summary>
+    public void BookRead(int level, long start, long ticks, Timed cause)
     {
         if (ticks == 0) return;
-        ReadFree[level] = new Timed(start + ticks, level, tensor);
+        ReadFree[level] = cause with { Ticks = start + ticks };
         ReadBusy[level] += ticks;
     }
 
     /// <summary>Books the write port of a level from <paramref name="start"/> for <paramref name="ticks"/>.</summary>
-    public void BookWrite(int level, long start, long ticks, TensorKind tensor)
+    public void BookWrite(int level, long start, long ticks, Timed cause)
     {
         if (ticks == 0) return;
-        WriteFree[level] = new Timed(start + ticks, level, tensor);
+        WriteFree[level] = cause with { Ticks = start + ticks };
         WriteBusy[level] += ticks;
     }
 

@@ -172,8 +172,8 @@ internal sealed class SimulationEngine
             _counts.At(c, tensor).Fills += words * _n.Used[c];
             if (_netOf[t][c] >= 0) _counts.NetworkWords(_netOf[t][c]) += words * _n.Used[c];
 
-            var earliest = Timed.Max(NewResidency(t, c, first, _lastUse[t][c]), _ready[t][p]);
-            var end = Transfer(p, words * _distinct[t][c], c, words, earliest, tensor, TransferKind.Fill, c);
+            var slot = NewResidency(t, c, first, _lastUse[t][c]);
+            var end = Transfer(p, words * _distinct[t][c], c, words, slot, _ready[t][p], tensor, TransferKind.Fill, c);
             _ready[t][c] = end;
             _lastUse[t][c] = end;
         }
@@ -216,7 +216,7 @@ internal sealed class SimulationEngine
                 _counts.At(p, TensorKind.Outputs).Reads += words * heads;
                 _counts.At(c, TensorKind.Outputs).Fills += words * heads;
                 if (_netOf[O][c] >= 0) _counts.NetworkWords(_netOf[O][c]) += words * heads;
-                ready = Transfer(p, words * _distinct[O][c], c, words, Timed.Max(ready, _ready[O][p]), TensorKind.Outputs, TransferKind.Reload, c);
+                ready = Transfer(p, words * _distinct[O][c], c, words, ready, _ready[O][p], TensorKind.Outputs, TransferKind.Reload, c);
             }
             _ready[O][c] = ready;
             _lastUse[O][c] = ready;
@@ -240,7 +240,7 @@ internal sealed class SimulationEngine
         _counts.At(c, TensorKind.Outputs).Reads += words * _n.Used[c];
         _counts.At(p, TensorKind.Outputs).Updates += words * _distinct[O][c] * _n.Used[p];
         if (_netOf[O][c] >= 0) _counts.NetworkWords(_netOf[O][c]) += words * _n.Used[c];
-        var end = Transfer(c, words, p, words * _distinct[O][c], Timed.Max(_lastUse[O][c], inner), TensorKind.Outputs, TransferKind.WriteBack, c);
+        var end = Transfer(c, words, p, words * _distinct[O][c], _lastUse[O][c], inner, TensorKind.Outputs, TransferKind.WriteBack, c);
         _lastUse[O][c] = end;
         if (p > 0) _lastUse[O][p] = Timed.Max(_lastUse[O][p], end);
         return end;
@@ -297,10 +297,10 @@ internal sealed class SimulationEngine
             long ticks = _ports.ReadTicks(i, readWords[i]);
             if (ticks == 0) continue;
             var tensor = i == pw && rw >= ri && rw >= ro ? TensorKind.Weights : i == pi && ri >= ro ? TensorKind.Inputs : i == po ? TensorKind.Outputs : TensorKind.Weights;
-            _ports.BookRead(i, start.Ticks, ticks, tensor);
+            _ports.BookRead(i, start.Ticks, ticks, new Timed(start.Ticks + ticks, i, tensor));
             if (ticks > longest) { longest = ticks; slowest = new Timed(0, i, tensor); }
         }
-        _ports.BookWrite(po, start.Ticks, writeTicks, TensorKind.Outputs);
+        _ports.BookWrite(po, start.Ticks, writeTicks, new Timed(start.Ticks + writeTicks, po, TensorKind.Outputs));
         if (writeTicks > longest) { longest = writeTicks; slowest = new Timed(0, po, TensorKind.Outputs); }
         if (longest > compute) Charge(slowest, longest - compute);
         _pipelineTicks += _skew * _k;
@@ -316,17 +316,20 @@ internal sealed class SimulationEngine
         _stallTicks[level, (int)cause.Tensor] += ticks;
     }
 
-    // A transfer between a level read from and a level written to; each port is busy for its own share.
-    private Timed Transfer(int from, long fromWords, int to, long toWords, Timed earliest, TensorKind tensor, TransferKind kind, int named)
+    // A transfer between a level read from and a level written to; each port is busy for its own share. It may start
+    // once its buffer is free (baseline), its source holds the data (dependency) and both ports are free. Its end is
+    // blamed on whichever delayed it more: its own duration (the slower port of the link) or the wait before it.
+    private Timed Transfer(int from, long fromWords, int to, long toWords, Timed baseline, Timed dependency, TensorKind tensor, TransferKind kind, int named)
     {
         long dr = _ports.ReadTicks(from, fromWords), dw = _ports.WriteTicks(to, toWords);
-        var start = earliest;
+        var start = Timed.Max(baseline, dependency);
         if (dr > 0) start = Timed.Max(start, _ports.ReadFree[from]);
         if (dw > 0) start = Timed.Max(start, _ports.WriteFree[to]);
-        _ports.BookRead(from, start.Ticks, dr, tensor);
-        _ports.BookWrite(to, start.Ticks, dw, tensor);
         long d = Math.Max(dr, dw);
-        var end = d == 0 ? start : new Timed(start.Ticks + d, dr >= dw ? from : to, tensor);
+        var own = new Timed(start.Ticks + d, dr >= dw ? from : to, tensor);
+        var end = d > 0 && d >= start.Ticks - baseline.Ticks ? own : start with { Ticks = start.Ticks + d };
+        _ports.BookRead(from, start.Ticks, dr, end);
+        _ports.BookWrite(to, start.Ticks, dw, end);
         if (_options.Trace)
         {
             if (_trace.Count < _options.MaxTraceRows)
