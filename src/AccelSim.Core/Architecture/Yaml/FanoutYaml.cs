@@ -3,7 +3,7 @@ using AccelSim.Energy;
 namespace AccelSim.Architecture.Yaml;
 
 /// <summary>
-/// Reads a level's <c>fanout: {x, y, network: {name, multicast, reduction, energy}}</c>. The fan-out is nested under
+/// Reads a level's <c>fanout: {x, y, systolic, network: {name, multicast, reduction, energy}}</c>. The fan-out is nested under
 /// its parent level, so it cannot name a level that does not exist.
 /// </summary>
 internal static class FanoutYaml
@@ -12,7 +12,7 @@ internal static class FanoutYaml
     {
         var map = level.Map("fanout");
         if (map is null) return null;
-        map.AllowOnly("x", "y", "network");
+        map.AllowOnly("x", "y", "network", "systolic");
         int x = map.PositiveInt("x") ?? throw map.Error("x", "missing (required)");
         int y = map.PositiveInt("y") ?? 1;
         if ((long)x * y > int.MaxValue) throw map.Error($"{x}x{y} children is too many");
@@ -26,6 +26,7 @@ internal static class FanoutYaml
         double energy = net?.NonNegativeDouble("energy")
             ?? table.NetworkPerWordHop(parentWordBits)
             ?? throw map.Error("network", $"energy table '{table.Name}' has no network entry; give {map.FieldPath("network")}.energy");
-        return new SpatialFanout(x, y, new NetworkSpec(name, multicast, reduction, energy));
+        bool systolic = map.Bool("systolic") ?? false;
+        return new SpatialFanout(x, y, new NetworkSpec(name, multicast, reduction, energy)) { Systolic = systolic };
     }
 }

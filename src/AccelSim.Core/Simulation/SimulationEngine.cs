@@ -1,0 +1,357 @@
+using AccelSim.Architecture;
+using AccelSim.Mapping;
+using AccelSim.Model;
+using AccelSim.Workloads;
+
+namespace AccelSim.Simulation;
+
+/// <summary>
+/// One run of the cycle-level simulator (docs/simulator.md). Walks the compute blocks in execution order; at every
+/// block it recomputes the tile of each tensor at each level from the loop indices, and when a tile changed it moves
+/// the words the new box does not share with the resident one (operands), or writes the old output tile back and
+/// reloads the new one if it was resident before. Counts come from these box differences only; timing books each
+/// transfer on the read port of its source and the write port of its destination.
+/// </summary>
+internal sealed class SimulationEngine
+{
+    private const int O = (int)TensorKind.Outputs;
+    private readonly ProblemShape _p;
+    private readonly Accelerator _arch;
+    private readonly SimulationOptions _options;
+    private readonly NestLayout _n;
+    private readonly LinkPorts _ports;
+    private readonly AccessCounts _counts;
+    private readonly int _levels;
+    private readonly long _k;
+
+    // Per tensor: the levels keeping it below DRAM, innermost last (the MAC, level L, is not in the list).
+    private readonly int[][] _chain = new int[Tensors.Count][];
+    private readonly int[][] _parentOf = new int[Tensors.Count][];   // [t][child 1..L]
+    private readonly long[][] _distinct = new long[Tensors.Count][]; // [t][child]: distinct sibling tiles per parent instance
+    private readonly int[][] _netOf = new int[Tensors.Count][];      // [t][child]: fan-out whose network carries the words
+    private readonly long[][][] _extent = new long[Tensors.Count][][], _origin = new long[Tensors.Count][][], _next = new long[Tensors.Count][][];
+    private readonly long[][] _tile = new long[Tensors.Count][];
+    private readonly bool[] _doubleBuffered;
+    private readonly long _skew;
+
+    // Walk state.
+    private readonly long[][] _dimOrigin; // [level][dim] origin of the level's tile (loops above the level)
+    private readonly long[] _idx;
+    private readonly bool[] _outputIrrelevant;
+    private int _nonZeroIrrelevant;       // walked loops irrelevant to outputs with a non-zero index
+    private readonly bool[] _changed = new bool[64];
+
+    // Timing state per [t][level].
+    private readonly Timed[][] _ready = new Timed[Tensors.Count][], _lastUse = new Timed[Tensors.Count][];
+    private readonly Timed[][][] _slotFree = new Timed[Tensors.Count][][];
+    private readonly long[][] _residency = new long[Tensors.Count][];
+    private Timed _macFree = Timed.Zero;
+    private long _pipelineTicks;
+    private readonly long[,] _stallTicks;
+    private readonly List<TransferRecord> _trace = [];
+    private bool _traceTruncated;
+
+    public SimulationEngine(ProblemShape problem, Accelerator arch, LoopMapping mapping, SimulationOptions options)
+    {
+        _p = problem; _arch = arch; _options = options;
+        _levels = arch.Levels.Count;
+        _n = new NestLayout(arch, mapping);
+        _ports = new LinkPorts(arch);
+        _k = _ports.TicksPerCycle;
+        _counts = new AccessCounts(_levels);
+        _stallTicks = new long[_levels, Tensors.Count];
+        _doubleBuffered = arch.Levels.Select(l => l.Storage.DoubleBuffered).ToArray();
+        _skew = arch.Levels.Where(l => l.Fanout is { Systolic: true }).Sum(l => (long)SystolicFold.Skew(l.Fanout!.Y, l.Fanout!.X));
+
+        foreach (var t in Tensors.All)
+        {
+            int ti = (int)t;
+            _chain[ti] = Enumerable.Range(1, _levels - 1).Where(c => mapping.Levels[c].Keeps.Has(t)).ToArray();
+            _parentOf[ti] = new int[_levels + 1];
+            _distinct[ti] = new long[_levels + 1];
+            _netOf[ti] = new int[_levels + 1];
+            _extent[ti] = new long[_levels][]; _origin[ti] = new long[_levels][]; _next[ti] = new long[_levels][];
+            _tile[ti] = new long[_levels];
+            int parent = 0;
+            foreach (int c in _chain[ti].Append(_levels))
+            {
+                _parentOf[ti][c] = parent;
+                _distinct[ti][c] = SiblingTiles.Distinct(problem, arch, mapping, _n, t, parent, c, mergeAll: t == TensorKind.Outputs);
+                _netOf[ti][c] = NearestFanout(parent, c);
+                if (c < _levels)
+                {
+                    _extent[ti][c] = TileCoordinates.Extent(problem, t, _n.Extents[c]);
+                    _tile[ti][c] = TileCoordinates.Volume(_extent[ti][c]);
+                    _origin[ti][c] = new long[TileCoordinates.Rank];
+                    _next[ti][c] = new long[TileCoordinates.Rank];
+                }
+                parent = c;
+            }
+            _ready[ti] = new Timed[_levels]; _lastUse[ti] = new Timed[_levels];
+            _slotFree[ti] = new Timed[_levels][];
+            for (int c = 0; c < _levels; c++) _slotFree[ti][c] = new Timed[2];
+            _residency[ti] = new long[_levels];
+        }
+
+        _dimOrigin = new long[_levels][];
+        for (int c = 0; c < _levels; c++) _dimOrigin[c] = new long[Dims.Count];
+        _idx = new long[_n.LoopDim.Length];
+        _outputIrrelevant = _n.LoopDim.Select(d => !Tensors.IsRelevant(TensorKind.Outputs, (Dim)d)).ToArray();
+    }
+
+    private int NearestFanout(int parent, int child)
+    {
+        for (int k = child - 1; k >= parent; k--)
+            if (_arch.Levels[k].Fanout is not null) return k;
+        return -1;
+    }
+
+    public SimulationResult Run()
+    {
+        _counts.Macs = _p.Macs;
+        for (long s = 0; s < _n.Steps; s++)
+        {
+            int changed = s == 0 ? -1 : Advance();
+            bool first = s == 0;
+            StepOperand(TensorKind.Weights, changed, first);
+            StepOperand(TensorKind.Inputs, changed, first);
+            StepOutputs(changed, first);
+            Block();
+        }
+        long lastBlockEnd = _macFree.Ticks;
+        var end = DrainOutputs(Timed.Zero);
+        end = Timed.Max(end, _macFree);
+        for (int i = 0; i < _levels; i++) end = Timed.Max(Timed.Max(end, _ports.ReadFree[i]), _ports.WriteFree[i]);
+        // The tail after the last block is the outputs' way home.
+        if (end.Ticks > lastBlockEnd) Charge(end.Level < 0 ? new Timed(end.Ticks, 0, TensorKind.Outputs) : end, end.Ticks - lastBlockEnd);
+        return Result(end.Ticks);
+    }
+
+    // Odometer step of the walked loops; returns the level of the outermost loop that advanced.
+    private int Advance()
+    {
+        for (int l = _idx.Length - 1; ; l--)
+        {
+            if (++_idx[l] < _n.LoopBound[l])
+            {
+                Shift(l, _n.LoopStep[l]);
+                if (_outputIrrelevant[l] && _idx[l] == 1) _nonZeroIrrelevant++;
+                return _n.LoopLevel[l];
+            }
+            Shift(l, -(_n.LoopBound[l] - 1) * _n.LoopStep[l]);
+            if (_outputIrrelevant[l]) _nonZeroIrrelevant--;
+            _idx[l] = 0;
+        }
+    }
+
+    // A walked loop moved: every level below the loop's level sees its tile origin move along the loop's dim.
+    private void Shift(int loop, long delta)
+    {
+        int d = _n.LoopDim[loop];
+        for (int c = _n.LoopLevel[loop] + 1; c < _levels; c++) _dimOrigin[c][d] += delta;
+    }
+
+    // Computes the level's new tile origin into _next and says whether it differs from the resident one.
+    private bool TileChanged(int t, int c, bool first)
+    {
+        TileCoordinates.Origin(_p, (TensorKind)t, _dimOrigin[c], _next[t][c]);
+        return first || !_next[t][c].AsSpan().SequenceEqual(_origin[t][c]);
+    }
+
+    private void StepOperand(TensorKind tensor, int changed, bool first)
+    {
+        int t = (int)tensor;
+        foreach (int c in _chain[t])
+        {
+            if (!first && c <= changed) continue;
+            if (!TileChanged(t, c, first)) continue;
+            long words = first ? _tile[t][c] : _tile[t][c] - TileCoordinates.Overlap(_origin[t][c], _next[t][c], _extent[t][c]);
+            _next[t][c].CopyTo(_origin[t][c], 0);
+            int p = _parentOf[t][c];
+            _counts.At(p, tensor).Reads += words * _distinct[t][c] * _n.Used[p];
+            _counts.At(c, tensor).Fills += words * _n.Used[c];
+            if (_netOf[t][c] >= 0) _counts.NetworkWords(_netOf[t][c]) += words * _n.Used[c];
+
+            var slot = NewResidency(t, c, first, _lastUse[t][c]);
+            var end = Transfer(p, words * _distinct[t][c], c, words, slot, _ready[t][p], tensor, TransferKind.Fill, c);
+            _ready[t][c] = end;
+            _lastUse[t][c] = end;
+        }
+    }
+
+    // The old residency's buffer is free at oldEnd; the new residency takes the other buffer when double-buffered.
+    private Timed NewResidency(int t, int c, bool first, Timed oldEnd)
+    {
+        if (!first)
+        {
+            _slotFree[t][c][Slot(t, c)] = oldEnd;
+            _residency[t][c]++;
+        }
+        return _slotFree[t][c][Slot(t, c)];
+    }
+
+    private int Slot(int t, int c) => _doubleBuffered[c] ? (int)(_residency[t][c] & 1) : 0;
+
+    private void StepOutputs(int changed, bool first)
+    {
+        var chain = _chain[O];
+        for (int i = 0; i < chain.Length; i++)
+            _changed[i] = (first || chain[i] > changed) && TileChanged(O, chain[i], first);
+        if (!first)
+        {
+            // Write-backs innermost first: a level drains into its parent before the parent drains further up.
+            var inner = Timed.Zero;
+            for (int i = chain.Length - 1; i >= 0; i--)
+                if (_changed[i]) inner = WriteBack(chain[i], inner);
+        }
+        for (int i = 0; i < chain.Length; i++)
+        {
+            if (!_changed[i]) continue;
+            int c = chain[i], p = _parentOf[O][c];
+            _next[O][c].CopyTo(_origin[O][c], 0);
+            var ready = NewResidency(O, c, first, _lastUse[O][c]);
+            if (!first && !FirstVisit(c))
+            {
+                long words = _tile[O][c], heads = _distinct[O][c] * _n.Used[p];
+                _counts.At(p, TensorKind.Outputs).Reads += words * heads;
+                _counts.At(c, TensorKind.Outputs).Fills += words * heads;
+                if (_netOf[O][c] >= 0) _counts.NetworkWords(_netOf[O][c]) += words * heads;
+                ready = Transfer(p, words * _distinct[O][c], c, words, ready, _ready[O][p], TensorKind.Outputs, TransferKind.Reload, c);
+            }
+            _ready[O][c] = ready;
+            _lastUse[O][c] = ready;
+        }
+    }
+
+    // The tile at level c is seen for the first time when every loop above c that does not index outputs is at 0
+    // (execution order is lexicographic, so that is its earliest occurrence).
+    private bool FirstVisit(int c)
+    {
+        for (int l = 0; l < _idx.Length && _n.LoopLevel[l] < c; l++)
+            if (_outputIrrelevant[l] && _idx[l] != 0) return false;
+        return true;
+    }
+
+    // Writes the resident output tile of level c back into its parent once its last use and the inner write-back are done.
+    private Timed WriteBack(int c, Timed inner)
+    {
+        int p = _parentOf[O][c];
+        long words = _tile[O][c];
+        _counts.At(c, TensorKind.Outputs).Reads += words * _n.Used[c];
+        _counts.At(p, TensorKind.Outputs).Updates += words * _distinct[O][c] * _n.Used[p];
+        if (_netOf[O][c] >= 0) _counts.NetworkWords(_netOf[O][c]) += words * _n.Used[c];
+        var end = Transfer(c, words, p, words * _distinct[O][c], _lastUse[O][c], inner, TensorKind.Outputs, TransferKind.WriteBack, c);
+        _lastUse[O][c] = end;
+        if (p > 0) _lastUse[O][p] = Timed.Max(_lastUse[O][p], end);
+        return end;
+    }
+
+    private Timed DrainOutputs(Timed inner)
+    {
+        var chain = _chain[O];
+        for (int i = chain.Length - 1; i >= 0; i--) inner = WriteBack(chain[i], inner);
+        return inner;
+    }
+
+    // One compute block: waits for every resident tile and the ports feeding the MAC, then runs its cycles (plus the
+    // systolic skew), stretched if the feeding ports cannot keep up.
+    private void Block()
+    {
+        long b = _n.BlockCycles;
+        var start = _macFree;
+        foreach (var t in Tensors.All)
+            foreach (int c in _chain[(int)t]) start = Timed.Max(start, _ready[(int)t][c]);
+
+        long newPoints = _nonZeroIrrelevant == 0 ? _n.InnermostOutputPoints : 0;
+        long reloads = b - newPoints;
+        int pw = _parentOf[(int)TensorKind.Weights][_levels], pi = _parentOf[(int)TensorKind.Inputs][_levels], po = _parentOf[O][_levels];
+        long rw = b * _distinct[(int)TensorKind.Weights][_levels], ri = b * _distinct[(int)TensorKind.Inputs][_levels];
+        long ro = reloads * _distinct[O][_levels], wo = b * _distinct[O][_levels];
+
+        // Counts: the MAC reads every operand and updates its output every cycle.
+        _counts.At(pw, TensorKind.Weights).Reads += rw * _n.Used[pw];
+        _counts.At(pi, TensorKind.Inputs).Reads += ri * _n.Used[pi];
+        _counts.At(po, TensorKind.Outputs).Reads += ro * _n.Used[po];
+        _counts.At(po, TensorKind.Outputs).Updates += wo * _n.Used[po];
+        long macWords = b * _n.Used[_levels];
+        foreach (var t in Tensors.All)
+        {
+            int net = _netOf[(int)t][_levels];
+            if (net >= 0) _counts.NetworkWords(net) += macWords;
+        }
+        if (_netOf[O][_levels] >= 0) _counts.NetworkWords(_netOf[O][_levels]) += ro * _n.Used[po];
+
+        // Feeding ports: reads of each operand's and the outputs' innermost level, updates of the outputs' one.
+        Span<long> readWords = stackalloc long[_levels];
+        readWords[pw] += rw; readWords[pi] += ri; readWords[po] += ro;
+        for (int i = 0; i < _levels; i++)
+            if (readWords[i] > 0 && _ports.ReadTicks(i, readWords[i]) > 0) start = Timed.Max(start, _ports.ReadFree[i]);
+        long writeTicks = _ports.WriteTicks(po, wo);
+        if (writeTicks > 0) start = Timed.Max(start, _ports.WriteFree[po]);
+        if (start.Ticks > _macFree.Ticks) Charge(start, start.Ticks - _macFree.Ticks);
+
+        long compute = (b + _skew) * _k, longest = compute;
+        var slowest = new Timed(0, -1, TensorKind.Weights);
+        for (int i = 0; i < _levels; i++)
+        {
+            long ticks = _ports.ReadTicks(i, readWords[i]);
+            if (ticks == 0) continue;
+            var tensor = i == pw && rw >= ri && rw >= ro ? TensorKind.Weights : i == pi && ri >= ro ? TensorKind.Inputs : i == po ? TensorKind.Outputs : TensorKind.Weights;
+            _ports.BookRead(i, start.Ticks, ticks, new Timed(start.Ticks + ticks, i, tensor));
+            if (ticks > longest) { longest = ticks; slowest = new Timed(0, i, tensor); }
+        }
+        _ports.BookWrite(po, start.Ticks, writeTicks, new Timed(start.Ticks + writeTicks, po, TensorKind.Outputs));
+        if (writeTicks > longest) { longest = writeTicks; slowest = new Timed(0, po, TensorKind.Outputs); }
+        if (longest > compute) Charge(slowest, longest - compute);
+        _pipelineTicks += _skew * _k;
+
+        _macFree = new Timed(start.Ticks + longest, -1, TensorKind.Weights);
+        foreach (var t in Tensors.All)
+            foreach (int c in _chain[(int)t]) _lastUse[(int)t][c] = Timed.Max(_lastUse[(int)t][c], _macFree);
+    }
+
+    private void Charge(Timed cause, long ticks)
+    {
+        int level = cause.Level < 0 ? 0 : cause.Level;
+        _stallTicks[level, (int)cause.Tensor] += ticks;
+    }
+
+    // A transfer between a level read from and a level written to; each port is busy for its own share. It may start
+    // once its buffer is free (baseline), its source holds the data (dependency) and both ports are free. Its end is
+    // blamed on whichever delayed it more: its own duration (the slower port of the link) or the wait before it.
+    private Timed Transfer(int from, long fromWords, int to, long toWords, Timed baseline, Timed dependency, TensorKind tensor, TransferKind kind, int named)
+    {
+        long dr = _ports.ReadTicks(from, fromWords), dw = _ports.WriteTicks(to, toWords);
+        var start = Timed.Max(baseline, dependency);
+        if (dr > 0) start = Timed.Max(start, _ports.ReadFree[from]);
+        if (dw > 0) start = Timed.Max(start, _ports.WriteFree[to]);
+        long d = Math.Max(dr, dw);
+        var own = new Timed(start.Ticks + d, dr >= dw ? from : to, tensor);
+        var end = d > 0 && d >= start.Ticks - baseline.Ticks ? own : start with { Ticks = start.Ticks + d };
+        _ports.BookRead(from, start.Ticks, dr, end);
+        _ports.BookWrite(to, start.Ticks, dw, end);
+        if (_options.Trace)
+        {
+            if (_trace.Count < _options.MaxTraceRows)
+                _trace.Add(new TransferRecord(_arch.Levels[named].Name, tensor, kind, kind == TransferKind.WriteBack ? fromWords : toWords,
+                    (double)start.Ticks / _k, (double)end.Ticks / _k));
+            else _traceTruncated = true;
+        }
+        return end;
+    }
+
+    private SimulationResult Result(long totalTicks)
+    {
+        long total = (totalTicks + _k - 1) / _k;
+        var stalls = new List<StallRecord>();
+        for (int i = 0; i < _levels; i++)
+            foreach (var t in Tensors.All)
+                if (_stallTicks[i, (int)t] > 0)
+                    stalls.Add(new StallRecord(i, _arch.Levels[i].Name, t, (double)_stallTicks[i, (int)t] / _k));
+        stalls.Sort((a, b) => b.Cycles.CompareTo(a.Cycles));
+        var timelines = Enumerable.Range(0, _levels)
+            .Select(i => new LevelTimeline(_arch.Levels[i].Name, (double)_ports.ReadBusy[i] / _k, (double)_ports.WriteBusy[i] / _k, total))
+            .ToList();
+        return new SimulationResult(_counts, total, _n.Steps * _n.BlockCycles, _pipelineTicks / _k, stalls, timelines, _trace, _traceTruncated);
+    }
+}

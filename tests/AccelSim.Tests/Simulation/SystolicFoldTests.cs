@@ -1,0 +1,135 @@
+using AccelSim.Architecture;
+using AccelSim.Architecture.Yaml;
+using AccelSim.Common;
+using AccelSim.Mapping;
+using AccelSim.Model;
+using AccelSim.Simulation;
+using AccelSim.Workloads;
+using static AccelSim.Workloads.Dim;
+
+namespace AccelSim.Tests.Simulation;
+
+/// <summary>
+/// SCALE-Sim's fold formula on the shipped 32 × 32 systolic array: every fold (one innermost compute block) costs its
+/// stream length plus 32 + 32 − 2 cycles of skew, partial folds at the edges included.
+/// </summary>
+public class SystolicFoldTests
+{
+    private static readonly Dim[] Order = [M, C, P, Q, N, G, R, S];
+
+    // The shipped array with unbounded links, so that only the array's own timing remains.
+    private static Accelerator ComputeOnly()
+    {
+        var arch = ArchitectureLibrary.Load("systolic-32x32");
+        return arch with
+        {
+            Levels = arch.Levels.Select(l => l with
+            {
+                Storage = l.Storage with { ReadBandwidth = double.PositiveInfinity, WriteBandwidth = double.PositiveInfinity },
+            }).ToList(),
+        };
+    }
+
+    private static int[] Factors(params (Dim Dim, int Factor)[] factors)
+    {
+        var a = LevelMapping.Ones();
+        foreach (var (d, f) in factors) a[(int)d] = f;
+        return a;
+    }
+
+    // Weight stationary: M = 40 across the 32 columns and C = 50 down the 32 rows give ⌈40/32⌉ × ⌈50/32⌉ = 4 folds,
+    // each a partial one (20 × 25 PEs used); each fold streams P·Q = 36 input vectors past the resident weights.
+    private static (ProblemShape, LoopMapping, long Folds, long Stream) WeightStationary()
+    {
+        var problem = new ProblemShape(1, 1, 40, 50, 6, 6, 1, 1);
+        var mapping = new LoopMapping([
+            LevelMapping.TemporalOnly(LevelMapping.Ones(), Order, TensorSet.All),
+            new LevelMapping(Factors((M, 2), (C, 2)), Order, Factors((M, 20)), Factors((C, 25)), TensorSet.All),
+            LevelMapping.TemporalOnly(Factors((P, 6), (Q, 6)), Order, TensorSet.Weights),
+        ]);
+        return (problem, mapping, 4, 36);
+    }
+
+    // Output stationary: P = 36 across X and Q = 50 down Y give ⌈36/32⌉ × ⌈50/32⌉ = 4 partial folds per output channel,
+    // 3 channels in turn: 12 folds, each accumulating C·R·S = 45 products in place.
+    private static (ProblemShape, LoopMapping, long Folds, long Stream) OutputStationary()
+    {
+        var problem = new ProblemShape(1, 1, 3, 5, 36, 50, 3, 3);
+        var mapping = new LoopMapping([
+            LevelMapping.TemporalOnly(LevelMapping.Ones(), Order, TensorSet.All),
+            new LevelMapping(Factors((M, 3), (P, 2), (Q, 2)), Order, Factors((P, 18)), Factors((Q, 25)), TensorSet.All),
+            LevelMapping.TemporalOnly(Factors((C, 5), (R, 3), (S, 3)), Order, TensorSet.Outputs),
+        ]);
+        return (problem, mapping, 12, 45);
+    }
+
+    public static TheoryData<string> Dataflows => new(["ws", "os"]);
+
+    private static (ProblemShape, LoopMapping, long, long) Case(string dataflow) => dataflow == "ws" ? WeightStationary() : OutputStationary();
+
+    [Theory]
+    [MemberData(nameof(Dataflows))]
+    public void LayerCyclesMatchTheFoldFormulaExactly(string dataflow)
+    {
+        var (problem, mapping, folds, stream) = Case(dataflow);
+        var arch = ComputeOnly();
+        var sim = CycleSimulator.Run(problem, arch, mapping);
+        long expected = folds * (stream + 32 + 32 - 2);
+        Assert.Equal(expected, SystolicFold.LayerCycles(folds, stream, 32, 32));
+        Assert.Equal(expected, sim.TotalCycles);
+        Assert.Equal(folds * stream, sim.ComputeCycles);
+        Assert.Equal(folds * 62, sim.PipelineCycles);
+        Assert.Equal(0, sim.StallCycles);
+        Assert.True(sim.Counts.SameAs(AnalyticalModel.Evaluate(problem, arch, mapping).Counts, out var diff), diff);
+    }
+
+    [Theory]
+    [MemberData(nameof(Dataflows))]
+    public void WithTheShippedLinksTheFoldsAreALowerBound(string dataflow)
+    {
+        var (problem, mapping, folds, stream) = Case(dataflow);
+        var arch = ArchitectureLibrary.Load("systolic-32x32");
+        var sim = CycleSimulator.Run(problem, arch, mapping);
+        Assert.True(sim.TotalCycles >= SystolicFold.LayerCycles(folds, stream, 32, 32));
+        Assert.Equal(folds * 62, sim.PipelineCycles);
+    }
+
+    [Fact]
+    public void ShippedSystolicConfigsSetTheFlagAndOthersDoNot()
+    {
+        Assert.True(ArchitectureLibrary.Load("systolic-32x32").Levels[1].Fanout!.Systolic);
+        Assert.True(ArchitectureLibrary.Load("tpu-v1").Levels.Single(l => l.Fanout is not null).Fanout!.Systolic);
+        Assert.False(ArchitectureLibrary.Load("eyeriss").Levels[1].Fanout!.Systolic);
+    }
+
+    private const string Yaml = """
+        name: tiny
+        energy_table: eyeriss-normalized
+        levels:
+          - name: DRAM
+            class: dram
+          - name: Buffer
+            class: sram
+            capacity: 8KB
+            fanout:
+              x: 4
+              y: 2
+              systolic: true
+              network: {multicast: [inputs], reduction: true}
+          - name: Regs
+            class: regfile
+            capacity: 16
+        mac:
+          bits: 16
+        """;
+
+    [Fact]
+    public void YamlReadsSystolicAndStillRejectsUnknownFanoutKeys()
+    {
+        Assert.True(ArchitectureYaml.Parse(Yaml, "x.yaml").Levels[1].Fanout!.Systolic);
+        Assert.False(ArchitectureYaml.Parse(Yaml.Replace("      systolic: true\n", ""), "x.yaml").Levels[1].Fanout!.Systolic);
+        var e = Assert.ThrowsAny<InputException>(() => ArchitectureYaml.Parse(Yaml.Replace("systolic: true", "systolik: true"), "x.yaml"));
+        Assert.Contains("systolik", e.Message);
+        Assert.ThrowsAny<InputException>(() => ArchitectureYaml.Parse(Yaml.Replace("systolic: true", "systolic: maybe"), "x.yaml"));
+    }
+}
