@@ -13,5 +13,6 @@ internal static class CommandRegistry
         MapCommand.Create(),
         RunCommand.Create(),
         PlotCommand.Create(),
+        VerifyCommand.Create(),
     ];
 }

@@ -2,13 +2,15 @@ using AccelSim.Architecture;
 using AccelSim.Mapping;
 using AccelSim.Mapping.Search;
 using AccelSim.Model;
+using AccelSim.Simulation;
 using AccelSim.Workloads;
 
 namespace AccelSim.Pipeline;
 
 /// <summary>
-/// Evaluates every layer of a model on an accelerator: MAC layers through the mapper (identical shapes searched once),
-/// layers without MACs on the vector unit. Stages: map → evaluate → collect, in topological order.
+/// Evaluates every layer of a model on an accelerator: MAC layers through the mapper (identical shapes searched once) and
+/// the cycle-level simulator (energy from the counts, cycles with stalls from the simulation), layers without MACs on the
+/// vector unit. Stages: map → simulate → collect, in topological order.
 /// </summary>
 public static class ModelRunner
 {
@@ -39,6 +41,7 @@ public static class ModelRunner
             cache[problem] = search;
         }
         var eval = search.Evaluation;
+        var simulated = CycleSimulator.Run(problem, arch, search.Mapping);
         int levels = arch.Levels.Count;
         return new LayerResult
         {
@@ -47,9 +50,9 @@ public static class ModelRunner
             Problem = problem,
             Macs = problem.Macs,
             Weights = layer.Weights,
-            Cycles = eval.Cycles,
-            ComputeCycles = eval.ComputeCycles,
-            Utilization = eval.Utilization,
+            Cycles = simulated.TotalCycles,
+            ComputeCycles = simulated.ComputeCycles,
+            Utilization = (double)problem.Macs / ((double)simulated.TotalCycles * arch.MacUnits),
             LevelEnergy = Enumerable.Range(0, levels).Select(eval.LevelEnergy).ToArray(),
             NetworkEnergy = eval.TotalNetworkEnergy,
             MacEnergy = eval.MacEnergy,
@@ -63,22 +66,26 @@ public static class ModelRunner
 
     private static LayerResult VectorLayer(LayerNode layer, Accelerator arch, int batch)
     {
-        var cost = VectorLayerCost.Of(layer, arch, batch);
+        var cost = VectorSimulator.Run(layer, arch, batch);
         var levelEnergy = new double[arch.Levels.Count];
         levelEnergy[0] = cost.DramEnergy;
+        if (levelEnergy.Length > 1) levelEnergy[1] = cost.BufferEnergy;
+        var dram = arch.Levels[0].Storage;
         return new LayerResult
         {
             Layer = layer.Name,
             Kind = layer.Kind,
             Weights = layer.Weights,
             Cycles = cost.Cycles,
-            ComputeCycles = cost.ComputeCycles,
+            ComputeCycles = cost.VectorCycles,
             LevelEnergy = levelEnergy,
-            VectorEnergy = cost.OpEnergy,
-            // Reads are of producers' outputs and writes are outputs: both are activations.
-            TensorEnergy = [0, cost.DramReads * arch.Levels[0].Storage.Energy.Read, cost.DramWrites * arch.Levels[0].Storage.Energy.Write],
+            VectorEnergy = cost.VectorEnergy,
+            // What a vector layer reads are its producers' outputs and what it writes its own: both are activations, so
+            // its storage energy is split into the inputs and outputs columns by traffic.
+            TensorEnergy = [0, (cost.DramEnergy + cost.BufferEnergy) * cost.DramReads / Math.Max(1, cost.DramReads + cost.DramWrites),
+                (cost.DramEnergy + cost.BufferEnergy) * cost.DramWrites / Math.Max(1, cost.DramReads + cost.DramWrites)],
             DramWords = cost.DramReads + cost.DramWrites,
-            WordBits = arch.Levels[0].Storage.WordBits,
+            WordBits = dram.WordBits,
         };
     }
 }
