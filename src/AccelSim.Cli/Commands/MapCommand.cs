@@ -27,9 +27,10 @@ internal static class MapCommand
         var samples = new Option<long>("--samples") { Description = "Random sampling with this many samples instead of the exhaustive search" };
         var seed = new Option<int>("--seed") { Description = "Seed for --samples", DefaultValueFactory = _ => 1 };
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 1 };
+        var exhaustive = new Option<bool>("--exhaustive") { Description = "Also walk dominated tilings (slower; see docs/mapper.md)" };
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
-            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch,
+            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive,
         };
         command.SetAction(parse =>
         {
@@ -57,6 +58,7 @@ internal static class MapCommand
                     Objective = Objectives.Parse(parse.GetValue(objective)!),
                     RandomSamples = parse.GetValue(samples),
                     Seed = parse.GetValue(seed),
+                    MaximalTilesOnly = !parse.GetValue(exhaustive),
                 };
                 search = Mapper.Search(problem, accelerator, flow, options);
                 mapping = search.Mapping;
@@ -106,7 +108,7 @@ internal static class MapCommand
         {
             var s = search.Stats;
             console.WriteLine($"lower bound {E(search.LowerBoundEnergy)} {unit} (found is {total / search.LowerBoundEnergy:F2}x)   " +
-                $"search: {s.SpatialSearched}/{s.SpatialCandidates} spatial unrollings, {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, " +
+                $"search: {s.SpatialSearched}/{s.SpatialCandidates} spatial unrollings, {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, {N(s.DominatedSkipped)} dominated skipped, " +
                 $"{N(s.Evaluations)} mappings evaluated in {s.Elapsed.TotalSeconds:F2} s ({s.EvaluationsPerSecond / 1e6:F2} M/s)");
         }
     }

@@ -69,6 +69,7 @@ public static class MappingJson
                 ["spatial_searched"] = search.Stats.SpatialSearched,
                 ["factorizations"] = search.Stats.Factorizations,
                 ["capacity_pruned"] = search.Stats.CapacityPruned,
+                ["dominated_skipped"] = search.Stats.DominatedSkipped,
                 ["evaluations"] = search.Stats.Evaluations,
                 ["seconds"] = search.Stats.Elapsed.TotalSeconds,
             };

@@ -5,13 +5,7 @@ namespace AccelSim.Tests.Architecture;
 
 public class ArchCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Support.CliRunner.Run(args);
 
     [Fact]
     public void ShowsEyerissAsATree()

@@ -7,13 +7,7 @@ namespace AccelSim.Tests.Workloads;
 /// <summary>`accelsim zoo` through <see cref="CliApp.Run"/> with captured output.</summary>
 public class ZooCliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Support.CliRunner.Run(args);
 
     [Fact]
     public void CsvHasExactlyTheDocumentedColumnsAndOneRowPerModel()
