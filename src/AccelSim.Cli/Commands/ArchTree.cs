@@ -55,7 +55,7 @@ internal static class ArchTree
     private static string FanoutLine(SpatialFanout fanout, string unit)
     {
         var n = fanout.Network;
-        return $"fan-out {fanout.X}×{fanout.Y} = {fanout.Size:N0}, network {n.Name}: multicast {n.Multicast.Describe()}, " +
+        return $"{(fanout.Systolic ? "systolic " : "")}fan-out {fanout.X}×{fanout.Y} = {fanout.Size:N0}, network {n.Name}: multicast {n.Multicast.Describe()}, " +
                $"{(n.SpatialReduction ? "spatial reduction" : "no spatial reduction")}, {Units.Number(n.EnergyPerWord)} {unit}/word";
     }
 

@@ -20,7 +20,7 @@ internal static class RunTable
             double shareMacs = l.Macs / macs, shareEnergy = l.Energy / energy, shareLatency = l.Cycles / cycles;
             // A layer whose energy or latency share is over twice its MAC share is highlighted: its cost is not its MACs.
             string Flag(double share) => share > 2 * shareMacs && share > 0.01 ? $"[yellow]{P(share)}[/]" : P(share);
-            table.AddRow(Markup.Escape(l.Layer), l.Kind.ToString().ToLowerInvariant(), N(l.Macs), G(l.Energy), N(l.Cycles),
+            table.AddRow(Markup.Escape(l.Layer), l.FusedInto is null ? l.Kind.ToString().ToLowerInvariant() : "fused activation", N(l.Macs), G(l.Energy), N(l.Cycles),
                 l.Macs > 0 ? P(l.Utilization) : "-", P(shareMacs), Flag(shareEnergy), Flag(shareLatency), l.Macs > 0 ? l.EnergyPerMac.ToString("F2", CultureInfo.InvariantCulture) : "-");
         }
         table.AddRow("[bold]total[/]", "", N(run.Macs), G(energy), N(run.Cycles), P(run.Utilization), "100%", "100%", "100%",

@@ -30,6 +30,8 @@ public sealed record LayerResult
     public int WordBits { get; init; } = 16;
     public LoopMapping? Mapping { get; init; }
     public string? Dataflow { get; init; }
+    /// <summary>The MAC layer this element-wise activation is fused into (applied to its outputs on the way out), or null.</summary>
+    public string? FusedInto { get; init; }
 
     public double Energy => LevelEnergy.Sum() + NetworkEnergy + MacEnergy + VectorEnergy;
     public double EnergyPerMac => Macs == 0 ? 0 : Energy / Macs;

@@ -25,7 +25,10 @@ public static class ModelRunner
         for (int i = 0; i < layers.Count; i++)
         {
             var layer = layers[i];
-            results.Add(layer.HasMacs ? MacLayer(layer, arch, dataflow, options, cache) : VectorLayer(layer, arch, options.Batch));
+            var fusedInto = ActivationFusion.Producer(model, layer);
+            results.Add(layer.HasMacs ? MacLayer(layer, arch, dataflow, options, cache)
+                : fusedInto is not null ? FusedLayer(layer, arch, options.Batch, fusedInto)
+                : VectorLayer(layer, arch, options.Batch));
             progress?.Invoke(i + 1, layers.Count, layer.Name);
         }
         return new ModelRunResult(model, arch, dataflow.Name, options.Batch, results);
@@ -61,6 +64,23 @@ public static class ModelRunner
             WordBits = arch.Levels[0].Storage.WordBits,
             Mapping = search.Mapping,
             Dataflow = search.Dataflow,
+        };
+    }
+
+    // An element-wise activation applied to a MAC layer's outputs on their way out: vector ops only, no memory traffic,
+    // and no cycles of its own (the vector unit keeps pace with the output drain).
+    private static LayerResult FusedLayer(LayerNode layer, Accelerator arch, int batch, string producer)
+    {
+        long ops = layer.VectorOps * batch;
+        return new LayerResult
+        {
+            Layer = layer.Name,
+            Kind = layer.Kind,
+            LevelEnergy = new double[arch.Levels.Count],
+            VectorEnergy = ops * (arch.Vector?.EnergyPerOp ?? arch.Mac.EnergyPerMac),
+            TensorEnergy = [0, 0, 0],
+            WordBits = arch.Levels[0].Storage.WordBits,
+            FusedInto = producer,
         };
     }
 

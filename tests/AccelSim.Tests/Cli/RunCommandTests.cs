@@ -50,6 +50,13 @@ public class RunCommandTests
             Assert.Empty(MappingValidator.Check(layer.Problem!, arch, mapping));
         }
         Assert.Empty(Directory.GetFiles(dir, "*.tmp-*"));
+
+        // ReLUs ride on their conv's write-back (no DRAM traffic); LRN needs neighbouring channels and runs on its own.
+        string Cell(string layer, string column) => rows.Single(r => r[0] == layer)[Array.IndexOf(header, column)];
+        Assert.Equal("conv1", Cell("conv1_relu", "fused_into"));
+        Assert.Equal("0", Cell("conv1_relu", "dram_bytes"));
+        Assert.Equal("", Cell("norm1", "fused_into"));
+        Assert.NotEqual("0", Cell("norm1", "dram_bytes"));
     }
 
     [Fact]
