@@ -28,7 +28,16 @@ public static class CliApp
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
-            return Build().Parse(args).Invoke(config);
+            var parse = Build().Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // One line per problem and a pointer to the help, instead of the whole usage text.
+                error.WriteLine($"error: {parse.Errors[0].Message}");
+                string command = parse.CommandResult.Command.Name;
+                error.WriteLine($"see 'accelsim {(command == "accelsim" || parse.CommandResult.Command is RootCommand ? "" : command + " ")}--help'");
+                return InputError;
+            }
+            return parse.Invoke(config);
         }
         catch (InputException e)
         {

@@ -80,3 +80,20 @@ public class RunCommandTests
         Assert.True(E(four) / 4 < E(one), $"batch 4 per inference {E(four) / 4} vs batch 1 {E(one)}");
     }
 }
+
+/// <summary>Parse errors (unknown options, values of the wrong type) give the error and a pointer to --help, exit code 2.</summary>
+public class ParseErrorTests
+{
+    [Theory]
+    [InlineData("run", "--modle", "x")]
+    [InlineData("run", "--batch", "abc")]
+    [InlineData("nosuchcommand")]
+    public void ParseErrorsExitWith2AndNameTheProblem(params string[] args)
+    {
+        var (exit, output, error) = CliRunner.Run(args);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: ", error);
+        Assert.Contains("--help", error);
+        Assert.DoesNotContain("Usage:", output);
+    }
+}
