@@ -108,7 +108,7 @@ internal static class MapCommand
         {
             var s = search.Stats;
             console.WriteLine($"lower bound {E(search.LowerBoundEnergy)} {unit} (found is {total / search.LowerBoundEnergy:F2}x)   " +
-                $"search: {s.SpatialSearched}/{s.SpatialCandidates} spatial unrollings, {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, {N(s.DominatedSkipped)} dominated skipped, " +
+                $"search: space of {s.SpatialCandidates} spatial unrollings and {s.TilingSpace:G3} tilings; searched {s.SpatialSearched} unrollings, {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, {N(s.DominatedSkipped)} dominated skipped, " +
                 $"{N(s.Evaluations)} mappings evaluated in {s.Elapsed.TotalSeconds:F2} s ({s.EvaluationsPerSecond / 1e6:F2} M/s)");
         }
     }

@@ -67,6 +67,7 @@ public static class MappingJson
                 ["dataflow"] = search.Dataflow,
                 ["spatial_candidates"] = search.Stats.SpatialCandidates,
                 ["spatial_searched"] = search.Stats.SpatialSearched,
+                ["tiling_space"] = search.Stats.TilingSpace,
                 ["factorizations"] = search.Stats.Factorizations,
                 ["capacity_pruned"] = search.Stats.CapacityPruned,
                 ["dominated_skipped"] = search.Stats.DominatedSkipped,

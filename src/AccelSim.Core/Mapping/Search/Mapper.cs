@@ -51,7 +51,7 @@ public static class Mapper
             throw new MappingException($"no valid mapping of {problem} on '{arch.Name}' under '{dataflow.Name}': "
                 + $"every candidate overflows a buffer ({pruned} partial tilings pruned by capacity)");
         var evaluation = AnalyticalModel.Evaluate(problem, arch, best.Best);
-        var stats = new SearchStats(spatial.Count, searched.Count, factorizations, pruned, dominated, evaluations, clock.Elapsed);
+        var stats = new SearchStats(spatial.Count, searched.Count, spatial.Sum(plan.TilingCount), factorizations, pruned, dominated, evaluations, clock.Elapsed);
         return new MapperResult(best.Best, evaluation, EnergyLowerBound.Of(problem, arch), stats, dataflow.Name);
     }
 

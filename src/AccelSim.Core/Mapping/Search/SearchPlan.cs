@@ -49,6 +49,42 @@ internal sealed class SearchPlan
 
     public static SearchPlan Create(ProblemShape problem, Accelerator arch, Dataflow dataflow) => new(problem, arch, dataflow);
 
+    /// <summary>
+    /// Temporal tilings of one spatial candidate before any pruning: per dim, the ways to split what is left of its bound
+    /// over the levels that may loop over it (level 0 always; a dim kept whole at one level has one way), multiplied.
+    /// </summary>
+    public double TilingCount(SpatialCandidate spatial)
+    {
+        var remaining = Remaining(spatial);
+        double count = 1;
+        for (int d = 0; d < Dims.Count; d++)
+        {
+            bool whole = false;
+            int levels = 1; // level 0 takes the remainder
+            for (int i = 1; i < Levels; i++)
+            {
+                if ((TemporalMask[i] & (1 << d)) == 0) continue;
+                if ((WholeMask[i] & (1 << d)) != 0) whole = true;
+                levels++;
+            }
+            if (!whole) count *= OrderedSplits(remaining[d], levels);
+        }
+        return count;
+    }
+
+    // Ways to write n as an ordered product of k factors: for each prime power p^a, C(a + k − 1, k − 1).
+    private static double OrderedSplits(int n, int k)
+    {
+        double ways = 1;
+        for (int p = 2; n > 1; p++)
+        {
+            int a = 0;
+            while (n % p == 0) { n /= p; a++; }
+            for (int j = 1; j <= a; j++) ways = ways * (k - 1 + j) / j;
+        }
+        return ways;
+    }
+
     /// <summary>Bounds left for temporal loops once a spatial candidate is applied.</summary>
     public int[] Remaining(SpatialCandidate spatial)
     {

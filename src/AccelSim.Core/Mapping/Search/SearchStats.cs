@@ -1,9 +1,11 @@
 namespace AccelSim.Mapping.Search;
 
-/// <summary>What a search covered: the space, what pruning removed, what was evaluated, and how long it took.</summary>
+/// <summary>What a search covered: the space (spatial unrollings, and temporal tilings of all of them before pruning), what
+/// pruning removed, what was evaluated (each tiling with its candidate loop orders), and how long it took.</summary>
 public sealed record SearchStats(
     long SpatialCandidates,
     long SpatialSearched,
+    double TilingSpace,
     long Factorizations,
     long CapacityPruned,
     long DominatedSkipped,
