@@ -48,7 +48,9 @@ public sealed class SweepFile
         if (File.Exists(path))
         {
             string text = File.ReadAllText(path);
-            if (!text.StartsWith(header, StringComparison.Ordinal))
+            // Compared without the line ending: rows are re-rendered below, so a file saved with other line endings still resumes.
+            string first = text.Split('\n', 2)[0].TrimEnd('\r');
+            if (first != header.TrimEnd('\r', '\n'))
                 throw new InputException($"{path}: holds a sweep with other columns (keys {string.Join(", ", keys)} expected); use another --out");
             // Only whole lines count: a line without its newline was cut by a kill.
             string whole = text[..(text.LastIndexOf('\n') + 1)];

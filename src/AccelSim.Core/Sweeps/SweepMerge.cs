@@ -28,10 +28,11 @@ public static class SweepMerge
             if (first is null) first = manifest;
             else if (manifest.Identity != first.Identity) throw new InputException($"{folder}: belongs to a different sweep than {folders[0]}");
             string text = File.ReadAllText(csvPath);
-            string line = text[..(text.IndexOf('\n') + 1)];
+            // Rows are re-rendered, so shards saved with other line endings still merge into the canonical text.
+            var (cols, parsed) = SweepCsv.Parse(text[..(text.LastIndexOf('\n') + 1)]);
+            string line = SweepCsv.Line(cols);
             if (header is null) header = line;
             else if (line != header) throw new InputException($"{csvPath}: columns differ from {folders[0]}'s");
-            var (_, parsed) = SweepCsv.Parse(text[..(text.LastIndexOf('\n') + 1)]);
             foreach (var row in parsed)
                 if (int.TryParse(row[0], NumberStyles.None, CultureInfo.InvariantCulture, out int index) && index < first.Points)
                     rows.TryAdd(index, SweepCsv.Line(row));
