@@ -12,8 +12,10 @@ namespace AccelSim.Tests.Sweeps;
 
 /// <summary>
 /// The physics of an array-size sweep on eyeriss (DRAM bandwidth fixed at its 4 words/cycle): MobileNet v1 whole, and VGG-16's
-/// dense 3x3 convolutions represented by one layer of each stage (conv1_2, conv2_2, conv3_2, conv4_2, conv5_2: every distinct
-/// 3x3 C→C shape but the channel-changing first layers, which keeps the test fast). docs/validation.md records the figures.
+/// dense 3x3 convolutions represented by conv3_2, conv4_2 and conv5_2 (the 256- and 512-channel C→C shapes at 56x56, 28x28 and
+/// 14x14, which hold most of VGG-16's MACs). conv1_2 and conv2_2 were measured to behave the same (utilization 0.66, 0.58,
+/// 0.44, 0.27 at 4x4..32x32 for every stage) but take most of the time, so they are left out to keep the test fast.
+/// docs/validation.md records the figures.
 /// </summary>
 public class SweepPhysicsTests(ITestOutputHelper output)
 {
@@ -21,7 +23,7 @@ public class SweepPhysicsTests(ITestOutputHelper output)
 
     /// <summary>VGG-16's representative dense 3x3 layers, each fed by its own input of the stage's shape.</summary>
     internal static ModelGraph VggSubset() => ModelGraph.Build("vgg16-3x3-subset",
-        new (string Name, int C, int Size)[] { ("conv1_2", 64, 224), ("conv2_2", 128, 112), ("conv3_2", 256, 56), ("conv4_2", 512, 28), ("conv5_2", 512, 14) }
+        new (string Name, int C, int Size)[] { ("conv3_2", 256, 56), ("conv4_2", 512, 28), ("conv5_2", 512, 14) }
             .SelectMany(l => new Layer[]
             {
                 new InputLayer($"{l.Name}_in", new FeatureMap(l.C, l.Size, l.Size)),
@@ -69,8 +71,9 @@ public class SweepPhysicsTests(ITestOutputHelper output)
                 $"E/MAC dense {Dense(a).EnergyPerMac:F2} depthwise {Depthwise(a).EnergyPerMac:F2}");
         // Each step quadruples the PEs. Up to 16x16 (Eyeriss-ISCA's 256 PEs) VGG's 3x3 layers have far more parallel work
         // (M x C x P x Q) than PEs, so cycles must fall by at least 2.5x of the ideal 4x per step; never by more than 4x.
-        // Beyond, the 14x14 and 28x28 stages cannot fill a 32x32 row-stationary array and DRAM (fixed at 4 words/cycle)
-        // starts to bound, so only "not slower" is required there (docs/validation.md records the measured speed-ups).
+        // Beyond, the spatial mapping still keeps 75% of the PEs busy but stalls reach two thirds of the cycles: the global
+        // buffer's ports (8 read, 4 write words/cycle) do not grow with the array. So only "not slower" is required there
+        // (docs/validation.md records the measured speed-ups).
         for (int i = 1; i < Arrays.Length; i++)
         {
             double speedup = (double)Dense(Arrays[i - 1]).Cycles / Dense(Arrays[i]).Cycles;
