@@ -5,8 +5,8 @@ namespace AccelSim.Sweeps;
 
 /// <summary>
 /// The resumable sweep.csv. Finished points are appended as whole lines (one write and a flush each), so a killed sweep leaves
-/// complete rows plus at most one half-written last line. Opening drops that line, rows of other points and rows whose index
-/// no longer matches the plan; <see cref="Finish"/> rewrites the file atomically in point order, so a resumed sweep ends
+/// complete rows plus at most one half-written last line. Opening drops that line and rows of points not in the plan, and renumbers
+/// the rest by the plan (values added to an axis shift indexes); <see cref="Finish"/> rewrites the file atomically in point order, so a resumed sweep ends
 /// byte-identical to an uninterrupted one.
 /// </summary>
 public sealed class SweepFile
@@ -59,8 +59,9 @@ public sealed class SweepFile
             foreach (var row in rows)
             {
                 string key = SweepPoint.MakeKey(row[1..modelCol], row[modelCol]);
-                if (!index.TryGetValue(key, out int i) || row[0] != i.ToString(System.Globalization.CultureInfo.InvariantCulture) || lines.ContainsKey(key))
-                    continue;
+                if (!index.TryGetValue(key, out int i) || lines.ContainsKey(key)) continue;
+                // Values added to an axis shift the indexes of existing points: the key identifies a point, the index follows.
+                row[0] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 lines[key] = SweepCsv.Line(row);
                 kept.Append(lines[key]);
             }

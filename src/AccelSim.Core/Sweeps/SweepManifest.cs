@@ -9,14 +9,20 @@ public sealed record ManifestAxis(string Key, string XLabel, IReadOnlyList<(stri
 
 /// <summary>
 /// sweep.json: what a sweep output folder holds (architecture, models, axes, total points, shard). `accelsim merge` checks that
-/// shards belong to the same sweep and redraws the plots from it without re-parsing architecture files.
+/// shards belong to the same sweep and redraws the plots from it without re-parsing architecture files; `accelsim sweep`
+/// refuses to resume a folder whose architecture, batch or dataflow differ.
 /// </summary>
-public sealed record SweepManifest(string Arch, string EnergyUnit, IReadOnlyList<string> Models, IReadOnlyList<ManifestAxis> Axes, int Points, string Shard)
+public sealed record SweepManifest(string Arch, string EnergyUnit, int Batch, string Dataflow, IReadOnlyList<string> Models,
+    IReadOnlyList<ManifestAxis> Axes, int Points, string Shard)
 {
     /// <summary>The manifest of a plan run as <paramref name="shard"/>.</summary>
-    public static SweepManifest Of(SweepPlan plan, SweepShard shard) => new(plan.Arch.Name, plan.Arch.EnergyUnit, plan.Models.Select(m => m.Name).ToArray(),
+    public static SweepManifest Of(SweepPlan plan, SweepShard shard) => new(plan.Arch.Name, plan.Arch.EnergyUnit,
+        plan.Options.Batch, plan.Options.Dataflow?.Name ?? "default", plan.Models.Select(m => m.Name).ToArray(),
         plan.Axes.Select(a => new ManifestAxis(a.Key, a.XLabel, a.Values.Select(v => (v.Text, v.X)).ToArray())).ToArray(),
         plan.Points().Count, shard.ToString());
+
+    /// <summary>What a resumed run must share with the folder's earlier runs (the axes' values may grow).</summary>
+    public string Setting => $"arch {Arch}, batch {Batch}, dataflow {Dataflow}";
 
     /// <summary>Everything but the shard, for checking that shards belong together.</summary>
     public string Identity => ToJson(this with { Shard = "" });
@@ -35,6 +41,8 @@ public sealed record SweepManifest(string Arch, string EnergyUnit, IReadOnlyList
         {
             ["arch"] = m.Arch,
             ["energy_unit"] = m.EnergyUnit,
+            ["batch"] = m.Batch,
+            ["dataflow"] = m.Dataflow,
             ["models"] = new JsonArray(m.Models.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
             ["axes"] = axes,
             ["points"] = m.Points,
@@ -51,7 +59,8 @@ public sealed record SweepManifest(string Arch, string EnergyUnit, IReadOnlyList
             var doc = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
             var axes = doc["axes"]!.AsArray().Select(a => new ManifestAxis((string)a!["key"]!, (string)a["x_label"]!,
                 a["values"]!.AsArray().Select(v => ((string)v!["text"]!, (double)v["x"]!)).ToArray())).ToArray();
-            return new SweepManifest((string)doc["arch"]!, (string)doc["energy_unit"]!, doc["models"]!.AsArray().Select(s => (string)s!).ToArray(),
+            return new SweepManifest((string)doc["arch"]!, (string)doc["energy_unit"]!, (int)doc["batch"]!, (string)doc["dataflow"]!,
+                doc["models"]!.AsArray().Select(s => (string)s!).ToArray(),
                 axes, (int)doc["points"]!, (string)doc["shard"]!);
         }
         catch (Exception e) when (e is IOException or JsonException or NullReferenceException or InvalidOperationException or FormatException)

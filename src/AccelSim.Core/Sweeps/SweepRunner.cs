@@ -29,8 +29,13 @@ public static class SweepRunner
     {
         if (File.Exists(folder)) throw new InputException($"--out {folder}: is a file, not a folder");
         var owned = plan.Points().Where(p => shard.Owns(p.Index)).ToList();
-        AtomicFile.WriteAllText(Path.Combine(folder, ManifestName), SweepManifest.ToJson(SweepManifest.Of(plan, shard)));
+        // The folder is checked first: one holding another sweep is refused before anything in it is touched.
+        var manifest = SweepManifest.Of(plan, shard);
+        string manifestPath = Path.Combine(folder, ManifestName);
+        if (File.Exists(manifestPath) && SweepManifest.Read(manifestPath).Setting is var earlier && earlier != manifest.Setting)
+            throw new InputException($"--out {folder}: holds a sweep with {earlier}, not {manifest.Setting}; use another --out");
         var file = SweepFile.Open(Path.Combine(folder, CsvName), plan.Axes.Select(a => a.Key).ToArray(), owned);
+        AtomicFile.WriteAllText(Path.Combine(folder, ManifestName), SweepManifest.ToJson(manifest));
         var pending = owned.Where(p => !file.Has(p)).ToList();
         int skipped = owned.Count - pending.Count, done = skipped;
         progress?.Invoke(done, owned.Count);

@@ -80,6 +80,19 @@ public class SweepResumeTests
     }
 
     [Fact]
+    public void Adding_values_to_an_axis_runs_only_the_new_points_and_renumbers_the_old_ones()
+    {
+        var dir = CliRunner.TempDir();
+        Assert.Equal(0, CliRunner.Run("sweep", "--model", "lenet5", "--arch", "eyeriss", "--set", "array=4x4,12x14", "--set", "dram_bw=2,4", "--out", dir).Exit);
+
+        var (exit, output, err) = CliRunner.Run(With("--out", dir));
+
+        Assert.True(exit == 0, err);
+        Assert.Contains("2 points computed, 4 already done", output);
+        Assert.Equal(Uninterrupted.Value.Csv, File.ReadAllBytes(Path.Combine(dir, "sweep.csv")));
+    }
+
+    [Fact]
     public void Shards_are_disjoint_and_merge_into_the_unsharded_sweep()
     {
         var root = CliRunner.TempDir();
@@ -112,5 +125,24 @@ public class SweepResumeTests
         Assert.Equal(0, exit);
         Assert.Contains("merged 2 of 6 points", output);
         Assert.Contains("warning: 4 points missing (indexes 0, 2, 3, 5)", output);
+    }
+
+    [Fact]
+    public void A_folder_holding_another_sweep_is_refused_and_so_is_merging_different_sweeps()
+    {
+        var other = CliRunner.TempDir();
+        Assert.Equal(0, CliRunner.Run("sweep", "--model", "lenet5", "--arch", "eyeriss", "--set", "dram_bw=2", "--out", other).Exit);
+
+        var (exit, _, err) = CliRunner.Run(With("--out", other));
+        Assert.Equal(2, exit);
+        Assert.Contains("holds a sweep with other columns", err);
+
+        var (batchExit, _, batchErr) = CliRunner.Run("sweep", "--model", "lenet5", "--arch", "eyeriss", "--set", "dram_bw=2", "--batch", "2", "--out", other);
+        Assert.Equal(2, batchExit);
+        Assert.Contains("holds a sweep with arch eyeriss, batch 1, dataflow default, not arch eyeriss, batch 2", batchErr);
+
+        var (mergeExit, _, mergeErr) = CliRunner.Run("merge", Path.Combine(other, "merged"), Uninterrupted.Value.Folder, other);
+        Assert.Equal(2, mergeExit);
+        Assert.Contains("belongs to a different sweep", mergeErr);
     }
 }
