@@ -14,5 +14,8 @@ internal static class CommandRegistry
         RunCommand.Create(),
         PlotCommand.Create(),
         VerifyCommand.Create(),
+        SweepCommand.Create(),
+        MergeCommand.Create(),
+        CompareCommand.Create(),
     ];
 }

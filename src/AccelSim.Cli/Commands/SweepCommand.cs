@@ -1,0 +1,77 @@
+using System.CommandLine;
+using AccelSim.Architecture;
+using AccelSim.Common;
+using AccelSim.Mapping;
+using AccelSim.Pipeline;
+using AccelSim.Reports;
+using AccelSim.Sweeps;
+using AccelSim.Workloads;
+using Spectre.Console;
+
+namespace AccelSim.Cli.Commands;
+
+/// <summary>`accelsim sweep`: a cartesian sweep over architecture parameters, resumable and shardable (docs/sweeps.md).</summary>
+internal static class SweepCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "Zoo model names or workload YAML files, comma-separated", Required = true };
+        var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => RunCommand.DefaultArch };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "KEY=V1,V2,... with KEY one of array (XxY), glb, rf (words or bytes), dram_bw (words/cycle); repeat for more axes",
+            Required = true,
+        };
+        var output = new Option<string?>("--out") { Description = "Output folder (default: results/sweep-ARCH); rerun with the same one to resume" };
+        var shard = new Option<string>("--shard") { Description = "K/N: run only the K-th of N disjoint slices of the points", DefaultValueFactory = _ => "1/1" };
+        var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 1 };
+        var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs or nlr (default: the arch's first)" };
+        var command = new Command("sweep", "Sweep architecture parameters (cartesian product) over one or more models") { model, arch, set, output, shard, batch, dataflow };
+        command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(set) ?? [],
+            parse.GetValue(output), parse.GetValue(shard)!, parse.GetValue(batch), parse.GetValue(dataflow)));
+        return command;
+    }
+
+    private static int Execute(TextWriter writer, string models, string archName, string[] sets, string? outDir, string shardText, int batch, string? dataflowName)
+    {
+        var console = ConsoleOutput.Over(writer);
+        if (batch < 1) throw new InputException($"--batch: must be positive, got {batch}");
+        var shard = SweepShard.Parse(shardText);
+        var arch = ArchitectureLibrary.Load(archName);
+        var names = models.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0) throw new InputException("--model: give at least one model");
+        var graphs = names.Select(ModelLibrary.Load).ToArray();
+        if (graphs.Select(g => g.Name).Distinct().Count() != graphs.Length) throw new InputException($"--model {models}: a model is listed twice");
+        var axes = sets.Select(s => SweepKeys.Parse(s, arch)).ToArray();
+        if (axes.Select(a => a.Key).Distinct().Count() != axes.Length) throw new InputException("--set: a key is given twice");
+        var plan = new SweepPlan(graphs, arch, axes, new ModelRunOptions
+        {
+            Dataflow = dataflowName is null ? null : Dataflows.Get(dataflowName),
+            Batch = batch,
+        });
+        string folder = outDir ?? Path.Combine("results", $"sweep-{arch.Name}");
+
+        SweepRunResult? result = null;
+        console.Progress().AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask($"sweep {shard}", maxValue: 1);
+                var gate = new object();
+                result = SweepRunner.Run(plan, folder, shard, (done, total) =>
+                {
+                    lock (gate)
+                    {
+                        task.MaxValue = Math.Max(1, total);
+                        task.Value = done;
+                        task.Description = $"{done}/{total} points";
+                    }
+                });
+            });
+        var plots = SweepFigures.Render(SweepManifest.Read(Path.Combine(folder, SweepRunner.ManifestName)), result!.Csv);
+        RunOutput.Write(folder, plots);
+        console.MarkupLine($"{result.Computed} points computed, {result.Skipped} already done; wrote [bold]{Markup.Escape(folder)}[/]: " +
+            Markup.Escape(string.Join(", ", plots.Keys.Order(StringComparer.Ordinal).Prepend(SweepRunner.ManifestName).Prepend(SweepRunner.CsvName))));
+        return 0;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using AccelSim.Architecture;
+using AccelSim.Pipeline;
+using AccelSim.Plots;
+using AccelSim.Plots.Svg;
+using AccelSim.Sweeps;
+using AccelSim.Workloads;
+
+namespace AccelSim.Comparisons;
+
+/// <summary>
+/// Models side by side on one architecture: each whole model run (in parallel, one model per core), then compare.csv and
+/// scatters of MACs against energy and latency, which show how poorly MACs predict either.
+/// </summary>
+public static class ModelComparison
+{
+    /// <summary>Runs every model; results in the order given.</summary>
+    public static IReadOnlyList<ModelRunResult> Run(IReadOnlyList<ModelGraph> models, Accelerator arch, ModelRunOptions options, Action<int, int>? progress = null)
+    {
+        var results = new ModelRunResult[models.Count];
+        var single = options with { Mapper = options.Mapper with { Threads = 1 } };
+        int done = 0;
+        Parallel.For(0, models.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            results[i] = ModelRunner.Run(models[i], arch, single);
+            progress?.Invoke(Interlocked.Increment(ref done), models.Count);
+        });
+        return results;
+    }
+
+    /// <summary>compare.csv: model, macs, weights, energy_pj, cycles, stall_cycles, milliseconds, utilization, energy_per_mac_pj, dram_bytes.</summary>
+    public static string Csv(IReadOnlyList<ModelRunResult> runs)
+    {
+        var text = new System.Text.StringBuilder(SweepCsv.Line(["model", "macs", "weights", "energy_pj", "cycles", "stall_cycles", "milliseconds",
+            "utilization", "energy_per_mac_pj", "dram_bytes"]));
+        foreach (var r in runs)
+            text.Append(SweepCsv.Line([r.Model.Name, I(r.Macs), I(r.Weights), R(r.Energy), I(r.Cycles), I(r.StallCycles), R(r.Seconds * 1e3),
+                R(r.Utilization), R(r.Macs == 0 ? 0 : r.Energy / r.Macs), I(r.DramBytes)]));
+        return text.ToString();
+    }
+
+    /// <summary>macs-vs-energy.svg and macs-vs-latency.svg, one point (and legend entry) per model.</summary>
+    public static Dictionary<string, string> Figures(IReadOnlyList<ModelRunResult> runs, IChartRenderer? renderer = null)
+    {
+        renderer ??= SvgChartRenderer.Instance;
+        string arch = runs.Count > 0 ? runs[0].Arch.Name : "", unit = runs.Count > 0 ? runs[0].Arch.EnergyUnit : "";
+        ScatterChartSpec Chart(string title, AxisSpec y, Func<ModelRunResult, double> value, string slopeUnit)
+        {
+            var series = runs.Select(r => new PointSeries(r.Model.Name, [new ChartPoint(r.Macs, value(r), r.Model.Name)])).ToArray();
+            double k = runs.Sum(value) / Math.Max(1, runs.Sum(r => (double)r.Macs));
+            return new ScatterChartSpec(title, new AxisSpec("MACs", null, AxisScale.Log), y, series,
+                k > 0 && double.IsFinite(k) ? new ProportionalityLine(k, $"proportional to MACs (average {k:G3} {slopeUnit})") : null);
+        }
+        return new Dictionary<string, string>
+        {
+            ["macs-vs-energy.svg"] = renderer.Render(Chart($"MACs against energy per model on {arch}", new AxisSpec("energy", unit, AxisScale.Log), r => r.Energy, $"{unit}/MAC")),
+            ["macs-vs-latency.svg"] = renderer.Render(Chart($"MACs against latency per model on {arch}", new AxisSpec("latency", "ms", AxisScale.Log), r => r.Seconds * 1e3, "ms/MAC")),
+        };
+    }
+
+    private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}
