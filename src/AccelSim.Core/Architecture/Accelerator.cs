@@ -32,6 +32,12 @@ public sealed record Accelerator
     /// <summary>Peak MACs per cycle.</summary>
     public long PeakMacsPerCycle => MacUnits;
 
+    /// <summary>
+    /// Fill and drain cycles that every fold (one pass of a spatial tile) pays on the systolic fan-outs: rows + columns − 2
+    /// each, SCALE-Sim's wavefront skew. Zero without a systolic fan-out.
+    /// </summary>
+    public long SystolicSkew => Levels.Where(l => l.Fanout is { Systolic: true }).Sum(l => (long)l.Fanout!.X + l.Fanout!.Y - 2);
+
     /// <summary>Index of a level by name (case-insensitive), or -1.</summary>
     public int IndexOf(string levelName)
     {

@@ -134,6 +134,9 @@ internal sealed class AccessCounter
     /// <summary>Temporal iterations of the whole nest (ideal compute cycles) after <see cref="Prepare"/>.</summary>
     public long TemporalIterations => _prodBefore[_levelStart[_levels]];
 
+    /// <summary>Folds after <see cref="Prepare"/>: compute blocks of the innermost level, one per iteration of the loops above it.</summary>
+    public long Folds => _prodBefore[_levelStart[_levels - 1]];
+
     /// <summary>Children used below each level after <see cref="Prepare"/>.</summary>
     public long SpatialProduct(int level) => _spatialProduct[level];
 

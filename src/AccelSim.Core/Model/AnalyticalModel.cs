@@ -40,7 +40,8 @@ public static class AnalyticalModel
         }
         double mac = counts.Macs * arch.Mac.EnergyPerMac;
         long spatialUnits = counter.UsedInstances(levels);
-        return new Evaluation(arch, counter.Problem, counts, storage, network, mac, counter.TemporalIterations, bandwidth, spatialUnits);
+        return new Evaluation(arch, counter.Problem, counts, storage, network, mac, counter.TemporalIterations,
+            counter.Folds * arch.SystolicSkew, bandwidth, spatialUnits);
     }
 
     /// <summary>Cycles for one instance's share of the traffic through its read and write ports (ports work in parallel).</summary>

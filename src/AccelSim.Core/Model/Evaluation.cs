@@ -10,7 +10,7 @@ namespace AccelSim.Model;
 public sealed class Evaluation
 {
     internal Evaluation(Accelerator arch, ProblemShape problem, AccessCounts counts, double[,] storageEnergy, double[] networkEnergy,
-        double macEnergy, long computeCycles, long[] bandwidthCycles, long spatialUnits)
+        double macEnergy, long computeCycles, long pipelineCycles, long[] bandwidthCycles, long spatialUnits)
     {
         Arch = arch;
         Problem = problem;
@@ -19,6 +19,7 @@ public sealed class Evaluation
         NetworkEnergy = networkEnergy;
         MacEnergy = macEnergy;
         ComputeCycles = computeCycles;
+        PipelineCycles = pipelineCycles;
         BandwidthCycles = bandwidthCycles;
         SpatialUnits = spatialUnits;
     }
@@ -33,13 +34,16 @@ public sealed class Evaluation
     public double MacEnergy { get; }
     /// <summary>Cycles with every level keeping up: the temporal iterations of the nest.</summary>
     public long ComputeCycles { get; }
+    /// <summary>Systolic fill and drain: every fold pays the arrays' skew (<see cref="Accelerator.SystolicSkew"/>).</summary>
+    public long PipelineCycles { get; }
     /// <summary>Cycles each level needs to move its traffic through its read and write ports.</summary>
     public long[] BandwidthCycles { get; }
     /// <summary>MAC units doing work every cycle.</summary>
     public long SpatialUnits { get; }
 
-    /// <summary>Analytical cycles: compute and every level's transfers overlap perfectly (the slowest one bounds).</summary>
-    public long Cycles => Math.Max(ComputeCycles, BandwidthCycles.Max());
+    /// <summary>Analytical cycles: compute (with systolic fill and drain) and every level's transfers overlap perfectly
+    /// (the slowest one bounds).</summary>
+    public long Cycles => Math.Max(ComputeCycles + PipelineCycles, BandwidthCycles.Max());
 
     /// <summary>Energy of one level (all tensors).</summary>
     public double LevelEnergy(int level) => Enumerable.Range(0, Tensors.Count).Sum(t => StorageEnergy[level, t]);

@@ -51,6 +51,6 @@ public static class ModelVerification
         var sim = CycleSimulator.Run(problem, arch, mapping);
         bool equal = sim.Counts.SameAs(eval.Counts, out var difference);
         int worst = Array.IndexOf(eval.BandwidthCycles, eval.BandwidthCycles.Max());
-        return new LayerVerification(name, problem, equal, difference, sim.TotalCycles, eval.ComputeCycles, eval.BandwidthCycles[worst], arch.Levels[worst].Name);
+        return new LayerVerification(name, problem, equal, difference, sim.TotalCycles, eval.ComputeCycles + eval.PipelineCycles, eval.BandwidthCycles[worst], arch.Levels[worst].Name);
     }
 }

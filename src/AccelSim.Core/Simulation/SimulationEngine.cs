@@ -61,7 +61,7 @@ internal sealed class SimulationEngine
         _counts = new AccessCounts(_levels);
         _stallTicks = new long[_levels, Tensors.Count];
         _doubleBuffered = arch.Levels.Select(l => l.Storage.DoubleBuffered).ToArray();
-        _skew = arch.Levels.Where(l => l.Fanout is { Systolic: true }).Sum(l => (long)SystolicFold.Skew(l.Fanout!.Y, l.Fanout!.X));
+        _skew = arch.SystolicSkew;
 
         foreach (var t in Tensors.All)
         {

@@ -45,7 +45,8 @@ public static class Mapper
         foreach (var r in results)
         {
             factorizations += r.Factorizations; pruned += r.Pruned; dominated += r.Dominated; evaluations += r.Evaluations;
-            if (r.Best is not null && (best?.Best is null || r.BestCost < best.BestCost)) best = r;
+            if (r.Best is not null && (best?.Best is null || r.BestCost < best.BestCost
+                || (r.BestCost == best.BestCost && r.BestTieBreak < best.BestTieBreak))) best = r;
         }
         if (best?.Best is null)
             throw new MappingException($"no valid mapping of {problem} on '{arch.Name}' under '{dataflow.Name}': "
@@ -71,7 +72,7 @@ public static class Mapper
     internal sealed class WorkResult
     {
         public LoopMapping? Best;
-        public double BestCost = double.PositiveInfinity;
+        public double BestCost = double.PositiveInfinity, BestTieBreak = double.PositiveInfinity;
         public long Factorizations, Pruned, Dominated, Evaluations;
     }
 }

@@ -103,7 +103,10 @@ internal sealed class SearchPlan
         var factors = LevelMapping.Ones();
         var below = new long[Dims.Count];
         Array.Fill(below, 1L);
-        EnumerateLevel(level, 0, remaining, factors, spatial, below, f => result.Add((int[])f.Clone()), () => { });
+        EnumerateLevel(level, 0, remaining, factors, spatial, below, f =>
+        {
+            if (FitsOuter(level, f, spatial, below)) result.Add((int[])f.Clone());
+        }, () => { });
         return result;
     }
 
@@ -130,8 +133,8 @@ internal sealed class SearchPlan
     }
 
     /// <summary>
-    /// True when no single dim's factor at a bounded level can grow to its next divisor and still fit (unbounded levels and
-    /// levels keeping nothing are always maximal).
+    /// True when no single dim's factor at a bounded level can grow to its next divisor and still fit, there and in every
+    /// level above it (unbounded levels and levels keeping nothing are always maximal).
     /// </summary>
     public bool IsMaximal(int level, int[] factors, int[] remaining, SpatialCandidate spatial, long[] belowExt)
     {
@@ -145,7 +148,7 @@ internal sealed class SearchPlan
             if (next == 0) continue;
             int saved = factors[d];
             factors[d] = next;
-            bool fits = FitsWhole(level, factors, spatial, belowExt);
+            bool fits = FitsWhole(level, factors, spatial, belowExt) && FitsOuter(level, factors, spatial, belowExt);
             factors[d] = saved;
             if (fits) return false;
         }
@@ -159,11 +162,17 @@ internal sealed class SearchPlan
     // Tile sizes of the kept tensors with the factors chosen so far (later dims at 1) against the level's capacity.
     private bool Fits(int level, int[] factors, int upToDim, SpatialCandidate spatial, long[] belowExt)
     {
-        var storage = Arch.Levels[level].Storage;
-        if (storage.Unbounded || Keeps[level] == TensorSet.None) return true;
         Span<long> ext = stackalloc long[Dims.Count];
         for (int d = 0; d < Dims.Count; d++)
             ext[d] = belowExt[d] * (d <= upToDim ? factors[d] : 1) * spatial.X[level][d] * spatial.Y[level][d];
+        return TilesFit(level, ext);
+    }
+
+    // Capacity check of one level given the full extents of its tile (its own loops, its fan-out and everything below).
+    private bool TilesFit(int level, ReadOnlySpan<long> ext)
+    {
+        var storage = Arch.Levels[level].Storage;
+        if (storage.Unbounded || Keeps[level] == TensorSet.None) return true;
         long total = 0;
         foreach (var t in Tensors.All)
         {
@@ -173,5 +182,21 @@ internal sealed class SearchPlan
             total += size;
         }
         return storage.PartitionWords is not null || total <= (storage.CapacityWords ?? long.MaxValue);
+    }
+
+    /// <summary>
+    /// True when every level above <paramref name="level"/> can still hold its tiles if it adds no loops of its own: an
+    /// outer tile contains the inner one, so a tiling that fails this can never be completed (sound pruning).
+    /// </summary>
+    public bool FitsOuter(int level, int[] factors, SpatialCandidate spatial, long[] belowExt)
+    {
+        Span<long> ext = stackalloc long[Dims.Count];
+        for (int d = 0; d < Dims.Count; d++) ext[d] = belowExt[d] * factors[d] * spatial.X[level][d] * spatial.Y[level][d];
+        for (int k = level - 1; k >= 1; k--)
+        {
+            for (int d = 0; d < Dims.Count; d++) ext[d] *= (long)spatial.X[k][d] * spatial.Y[k][d];
+            if (!TilesFit(k, ext)) return false;
+        }
+        return true;
     }
 }

@@ -15,6 +15,7 @@ internal sealed class Walker
     private readonly Objective _objective;
     private readonly Action<AccessCounts>? _inspect;
     private readonly bool _maximalOnly;
+    private readonly long _skew;
     private readonly AccessCounter _counter;
     private readonly AccessCounts _counts;
     private readonly int _levels;
@@ -29,6 +30,7 @@ internal sealed class Walker
         _objective = options.Objective;
         _inspect = options.OnEvaluated;
         _maximalOnly = options.MaximalTilesOnly;
+        _skew = plan.Arch.SystolicSkew;
         _levels = plan.Levels;
         _counter = new AccessCounter(plan.Problem, plan.Arch);
         _counts = new AccessCounts(_levels);
@@ -77,6 +79,7 @@ internal sealed class Walker
         var factors = LevelMapping.Ones();
         _plan.EnumerateLevel(level, 0, remaining, factors, _spatial, ext, chosen =>
         {
+            if (level > 0 && !_plan.FitsOuter(level, chosen, _spatial, ext)) { _result.Pruned++; return; }
             if (_maximalOnly && level > 0 && !_plan.IsMaximal(level, chosen, remaining, _spatial, ext)) { _result.Dominated++; return; }
             Array.Copy(chosen, _temporal[level], Dims.Count);
             var nextRemaining = new int[Dims.Count];
@@ -121,19 +124,21 @@ internal sealed class Walker
         _counter.Count(_counts);
         _result.Evaluations++;
         _inspect?.Invoke(_counts);
-        double cost = Cost();
-        if (cost < _result.BestCost)
+        var (cost, tieBreak) = Cost();
+        if (cost < _result.BestCost || (cost == _result.BestCost && tieBreak < _result.BestTieBreak))
         {
             _result.BestCost = cost;
+            _result.BestTieBreak = tieBreak;
             _result.Best = Snapshot();
         }
     }
 
-    private double Cost()
+    // The objective, and what breaks its ties: among equally cheap mappings the faster one, among equally fast the cheaper.
+    private (double Cost, double TieBreak) Cost()
     {
         var arch = _plan.Arch;
         double energy = _counts.Macs * arch.Mac.EnergyPerMac;
-        long cycles = _counter.TemporalIterations;
+        long cycles = _counter.TemporalIterations + _counter.Folds * _skew;
         for (int i = 0; i < _levels; i++)
         {
             var storage = arch.Levels[i].Storage;
@@ -145,14 +150,13 @@ internal sealed class Walker
                 writes += c.Writes;
             }
             energy += reads * storage.Energy.Read + writes * storage.Energy.Write + _counts.NetworkWords(i) * _netEnergy[i];
-            if (_objective != Objective.Energy)
-                cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(reads, writes, _counter.UsedInstances(i), storage));
+            cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(reads, writes, _counter.UsedInstances(i), storage));
         }
         return _objective switch
         {
-            Objective.Energy => energy,
-            Objective.Latency => cycles + energy * 1e-12, // energy breaks ties between equally fast mappings
-            _ => energy * cycles,
+            Objective.Energy => (energy, cycles),
+            Objective.Latency => (cycles, energy),
+            _ => (energy * cycles, energy),
         };
     }
 
