@@ -6,6 +6,7 @@ using AccelSim.Mapping;
 using AccelSim.Mapping.Search;
 using AccelSim.Model;
 using AccelSim.Reports;
+using AccelSim.Simulation;
 using AccelSim.Workloads;
 using Spectre.Console;
 
@@ -27,10 +28,12 @@ internal static class MapCommand
         var samples = new Option<long>("--samples") { Description = "Random sampling with this many samples instead of the exhaustive search" };
         var seed = new Option<int>("--seed") { Description = "Seed for --samples", DefaultValueFactory = _ => 1 };
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 1 };
+        var trace = new Option<string?>("--trace") { Description = "Write the simulator's transfer trace (CSV: level, tensor, kind, words, start, end) to this file" };
+        var traceRows = new Option<int>("--trace-rows") { Description = "Most rows the trace keeps", DefaultValueFactory = _ => 10_000 };
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Also walk dominated tilings (slower; see docs/mapper.md)" };
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
-            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive,
+            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, trace, traceRows,
         };
         command.SetAction(parse =>
         {
@@ -65,7 +68,13 @@ internal static class MapCommand
                 eval = search.Evaluation;
             }
             Print(console, node.Name, problem, accelerator, mapping, eval, search);
+            var traceFile = parse.GetValue(trace);
+            int rows = parse.GetValue(traceRows);
+            if (rows < 1) throw new InputException($"--trace-rows: must be positive, got {rows}");
+            var sim = CycleSimulator.Run(problem, accelerator, mapping, new SimulationOptions { Trace = traceFile is not null, MaxTraceRows = rows });
+            SimulationReport.Print(console, sim);
             if (parse.GetValue(json) is { } jsonPath) AtomicFile.WriteAllText(jsonPath, MappingJson.Write(node.Name, problem, mapping, eval, search));
+            if (traceFile is not null) AtomicFile.WriteAllText(traceFile, sim.TraceCsv());
             if (parse.GetValue(save) is { } savePath) AtomicFile.WriteAllText(savePath, MappingYaml.Write(accelerator, mapping, node.Name, problem));
             return 0;
         });

@@ -34,6 +34,20 @@ public class MapCommandTests
     }
 
     [Fact]
+    public void MapShowsTheSimulatedStallsAndWritesACappedTrace()
+    {
+        var dir = CliRunner.TempDir();
+        string trace = Path.Combine(dir, "trace.csv");
+        var (exit, output, error) = CliRunner.Run("map", "--model", "alexnet", "--layer", "conv5", "--trace", trace, "--trace-rows", "25");
+        Assert.True(exit == 0, error);
+        Assert.Contains("simulated:", output);
+        Assert.Contains("stalls caused", output);
+        var lines = File.ReadAllLines(trace);
+        Assert.Equal("level,tensor,kind,words,start,end", lines[0]);
+        Assert.Equal(26, lines.Length); // header + the 25 rows kept
+    }
+
+    [Fact]
     public void AnOverflowingHandWrittenMappingIsRejectedWithTheLevelAndTheExcess()
     {
         var dir = CliRunner.TempDir();
