@@ -30,10 +30,11 @@ internal static class MapCommand
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 1 };
         var trace = new Option<string?>("--trace") { Description = "Write the simulator's transfer trace (CSV: level, tensor, kind, words, start, end) to this file" };
         var traceRows = new Option<int>("--trace-rows") { Description = "Most rows the trace keeps", DefaultValueFactory = _ => 10_000 };
+        var bypass = new Option<bool>("--search-bypass") { Description = "Also search which tensors the buffers keep or bypass" };
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Also walk dominated tilings (slower; see docs/mapper.md)" };
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
-            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, trace, traceRows,
+            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, trace, traceRows, bypass,
         };
         command.SetAction(parse =>
         {
@@ -62,6 +63,7 @@ internal static class MapCommand
                     RandomSamples = parse.GetValue(samples),
                     Seed = parse.GetValue(seed),
                     MaximalTilesOnly = !parse.GetValue(exhaustive),
+                    SearchBypass = parse.GetValue(bypass),
                 };
                 search = Mapper.Search(problem, accelerator, flow, options);
                 mapping = search.Mapping;

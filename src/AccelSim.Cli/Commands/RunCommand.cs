@@ -24,19 +24,21 @@ internal static class RunCommand
         var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs or nlr (default: the arch's first)" };
         var objective = new Option<string>("--objective") { Description = "energy, latency or edp", DefaultValueFactory = _ => "energy" };
         var batch = new Option<int>("--batch") { Description = "Batch size (weights are reused across a batch)", DefaultValueFactory = _ => 1 };
+        var bypass = new Option<bool>("--search-bypass") { Description = "Also search which tensors the buffers keep or bypass" };
         var output = new Option<string?>("--out") { Description = "Results folder (default: results/MODEL-ARCH)" };
         var command = new Command("run", "Evaluate a whole model on an architecture: map, evaluate and report every layer")
         {
-            model, arch, dataflow, objective, batch, output,
+            model, arch, dataflow, objective, batch, output, bypass,
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.GetValue(model)!, parse.GetValue(arch)!,
-            parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch), parse.GetValue(output), Environment.GetCommandLineArgs()));
+            parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch), parse.GetValue(output), Environment.GetCommandLineArgs(),
+            parse.GetValue(bypass)));
         return command;
     }
 
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
     public static int Execute(TextWriter writer, string modelName, string archName, string? dataflowName, string objective, int batch,
-        string? outDir, string[] commandLine)
+        string? outDir, string[] commandLine, bool searchBypass = false)
     {
         var console = ConsoleOutput.Over(writer);
         var model = ModelLibrary.Load(modelName);
@@ -45,7 +47,7 @@ internal static class RunCommand
         var options = new ModelRunOptions
         {
             Dataflow = dataflowName is null ? null : Dataflows.Get(dataflowName),
-            Mapper = new MapperOptions { Objective = Objectives.Parse(objective) },
+            Mapper = new MapperOptions { Objective = Objectives.Parse(objective), SearchBypass = searchBypass },
             Batch = batch,
         };
         string folder = outDir ?? Path.Combine("results", $"{Slug(model.Name)}-{Slug(arch.Name)}");

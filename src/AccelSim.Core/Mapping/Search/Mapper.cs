@@ -19,22 +19,23 @@ public static class Mapper
     {
         options ??= new MapperOptions();
         var clock = Stopwatch.StartNew();
-        var plan = SearchPlan.Create(problem, arch, dataflow);
+        var plans = SearchPlan.CreateAll(problem, arch, dataflow, options.SearchBypass);
         var spatial = SpatialEnumerator.Enumerate(problem, arch, dataflow);
         if (spatial.Count == 0) throw new MappingException($"dataflow '{dataflow.Name}' allows no spatial unrolling of {problem} on '{arch.Name}'");
         var searched = spatial.Take(Math.Max(1, options.SpatialCandidates)).ToList();
 
         var items = new List<WorkItem>();
-        foreach (var (candidate, index) in searched.Select((c, i) => (c, i)))
-            foreach (var inner in plan.InnermostChoices(candidate))
-                items.Add(new WorkItem(index, candidate, inner));
+        foreach (var plan in plans)
+            foreach (var (candidate, index) in searched.Select((c, i) => (c, i)))
+                foreach (var inner in plan.InnermostChoices(candidate))
+                    items.Add(new WorkItem(index, candidate, inner, plan));
 
         var results = new WorkResult[items.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
         if (options.RandomSamples > 0)
-            RunSampled(plan, items, results, options, parallel);
+            RunSampled(plans[0], items, results, options, parallel);
         else
-            Parallel.For(0, items.Count, parallel, () => new Walker(plan, options), (i, _, walker) =>
+            Parallel.For(0, items.Count, parallel, () => new Walker(plans[0], options), (i, _, walker) =>
             {
                 results[i] = walker.Run(items[i]);
                 return walker;
@@ -52,7 +53,7 @@ public static class Mapper
             throw new MappingException($"no valid mapping of {problem} on '{arch.Name}' under '{dataflow.Name}': "
                 + $"every candidate overflows a buffer ({pruned} partial tilings pruned by capacity)");
         var evaluation = AnalyticalModel.Evaluate(problem, arch, best.Best);
-        var stats = new SearchStats(spatial.Count, searched.Count, spatial.Sum(plan.TilingCount), factorizations, pruned, dominated, evaluations, clock.Elapsed);
+        var stats = new SearchStats(spatial.Count, searched.Count, plans.Sum(p => spatial.Sum(p.TilingCount)), factorizations, pruned, dominated, evaluations, clock.Elapsed);
         return new MapperResult(best.Best, evaluation, EnergyLowerBound.Of(problem, arch), stats, dataflow.Name);
     }
 
@@ -67,7 +68,7 @@ public static class Mapper
         }, _ => { });
     }
 
-    internal sealed record WorkItem(int SpatialIndex, SpatialCandidate Spatial, int[] Innermost);
+    internal sealed record WorkItem(int SpatialIndex, SpatialCandidate Spatial, int[] Innermost, SearchPlan Plan);
 
     internal sealed class WorkResult
     {

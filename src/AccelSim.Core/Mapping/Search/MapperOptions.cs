@@ -18,6 +18,12 @@ public sealed record MapperOptions
     /// </summary>
     public bool MaximalTilesOnly { get; init; } = true;
 
+    /// <summary>
+    /// Also search which tensors the levels between DRAM and the PE level keep or bypass (every subset of what each level may
+    /// hold; the PE level's keeps are the dataflow's). Off by default: it multiplies the search by up to 2^(tensors) per level.
+    /// </summary>
+    public bool SearchBypass { get; init; }
+
     /// <summary>Random sampling instead of the exhaustive walk (for very large spaces); 0 = exhaustive.</summary>
     public long RandomSamples { get; init; }
 

@@ -20,7 +20,7 @@ internal sealed class SearchPlan
     /// <summary>Per level, dims whose whole remaining bound must stay at that level.</summary>
     public int[] WholeMask { get; }
 
-    private SearchPlan(ProblemShape problem, Accelerator arch, Dataflow dataflow)
+    private SearchPlan(ProblemShape problem, Accelerator arch, Dataflow dataflow, IReadOnlyDictionary<int, TensorSet>? bypass = null)
     {
         Problem = problem; Arch = arch; Dataflow = dataflow;
         Levels = arch.Levels.Count;
@@ -36,6 +36,7 @@ internal sealed class SearchPlan
         {
             var allowed = arch.Levels[i].Storage.Keeps;
             Keeps[i] = i == 0 ? TensorSet.All : i == pe ? dataflow.PeKeeps & allowed : allowed;
+            if (bypass is not null && bypass.TryGetValue(i, out var kept)) Keeps[i] = kept;
             TemporalMask[i] = 0xFF;
             if (i == pe)
             {
@@ -45,9 +46,46 @@ internal sealed class SearchPlan
             // A level that keeps nothing has no loops of its own worth having: they would only repeat the level below.
             if (i > 0 && Keeps[i] == TensorSet.None) TemporalMask[i] = 0;
         }
+        PeLevel = pe;
     }
 
+    /// <summary>The level right below the PE-array fan-out (the dataflow decides what it keeps), or -1.</summary>
+    public int PeLevel { get; }
+
     public static SearchPlan Create(ProblemShape problem, Accelerator arch, Dataflow dataflow) => new(problem, arch, dataflow);
+
+    /// <summary>
+    /// The plan with the architecture's keeps first, then, when <paramref name="searchBypass"/>, one plan per other choice of
+    /// kept tensors at the levels between DRAM and the PE level (every subset of what each may hold), in a fixed order.
+    /// </summary>
+    public static List<SearchPlan> CreateAll(ProblemShape problem, Accelerator arch, Dataflow dataflow, bool searchBypass)
+    {
+        var first = new SearchPlan(problem, arch, dataflow);
+        var plans = new List<SearchPlan> { first };
+        if (!searchBypass) return plans;
+        var free = Enumerable.Range(1, first.Levels - 1).Where(i => i != first.PeLevel && arch.Levels[i].Storage.Keeps != TensorSet.None).ToList();
+        var choices = free.Select(i => Subsets(arch.Levels[i].Storage.Keeps).ToList()).ToList();
+        var index = new int[free.Count];
+        while (true)
+        {
+            int k = free.Count - 1;
+            while (k >= 0 && ++index[k] == choices[k].Count) { index[k] = 0; k--; }
+            if (k < 0) break;
+            var bypass = free.Select((level, j) => (level, choices[j][index[j]])).ToDictionary(p => p.level, p => p.Item2);
+            plans.Add(new SearchPlan(problem, arch, dataflow, bypass));
+        }
+        return plans;
+    }
+
+    // Every subset of a tensor set, the full set first (index 0 is the architecture's own choice).
+    private static IEnumerable<TensorSet> Subsets(TensorSet set)
+    {
+        for (int mask = (int)set; ; mask = (mask - 1) & (int)set)
+        {
+            yield return (TensorSet)mask;
+            if (mask == 0) yield break;
+        }
+    }
 
     /// <summary>
     /// Temporal tilings of one spatial candidate before any pruning: per dim, the ways to split what is left of its bound

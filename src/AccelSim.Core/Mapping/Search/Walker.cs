@@ -11,7 +11,7 @@ namespace AccelSim.Mapping.Search;
 /// </summary>
 internal sealed class Walker
 {
-    private readonly SearchPlan _plan;
+    private SearchPlan _plan;
     private readonly Objective _objective;
     private readonly Action<AccessCounts>? _inspect;
     private readonly bool _maximalOnly;
@@ -49,6 +49,7 @@ internal sealed class Walker
     private void Begin(Mapper.WorkItem item, out int[] remaining, out long[] ext)
     {
         _result = new Mapper.WorkResult();
+        _plan = item.Plan;
         _spatial = item.Spatial;
         for (int i = 0; i < _levels; i++)
         {
