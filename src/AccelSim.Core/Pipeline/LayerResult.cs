@@ -20,6 +20,8 @@ public sealed record LayerResult
     public long StallCycles => Cycles - ComputeCycles;
     /// <summary>MACs over (cycles × MAC units) for MAC layers; 0 for vector layers.</summary>
     public double Utilization { get; init; }
+    /// <summary>MAC units the mapping keeps busy over all MAC units (what the spatial unrolling alone allows); 0 for vector layers.</summary>
+    public double SpatialUtilization { get; init; }
     public required IReadOnlyList<double> LevelEnergy { get; init; }
     public double NetworkEnergy { get; init; }
     public double MacEnergy { get; init; }

@@ -56,6 +56,7 @@ public static class ModelRunner
             Cycles = simulated.TotalCycles,
             ComputeCycles = simulated.ComputeCycles,
             Utilization = (double)problem.Macs / ((double)simulated.TotalCycles * arch.MacUnits),
+            SpatialUtilization = eval.SpatialUtilization,
             LevelEnergy = Enumerable.Range(0, levels).Select(eval.LevelEnergy).ToArray(),
             NetworkEnergy = eval.TotalNetworkEnergy,
             MacEnergy = eval.MacEnergy,

@@ -7,7 +7,8 @@ namespace AccelSim.Reports;
 /// <summary>
 /// layers.csv: one row per layer with layer, kind, macs, weights, cycles, stall_cycles, utilization, energy_pj, pj_per_mac,
 /// dram_bytes, then energy_&lt;level&gt;_pj per storage level, energy_network_pj, energy_mac_pj, energy_vector_pj and the
-/// energy per tensor, and fused_into (the MAC layer an element-wise activation is fused into). Energy columns are in the architecture's energy unit (pJ, or MACs for normalized tables; summary.json
+/// energy per tensor, fused_into (the MAC layer an element-wise activation is fused into), spatial_utilization (MAC units the mapping
+/// keeps busy over all of them, stalls aside) and seconds at the clock. Energy columns are in the architecture's energy unit (pJ, or MACs for normalized tables; summary.json
 /// names it). The level, network, MAC and vector columns add up to energy_pj.
 /// </summary>
 public static class LayersCsv
@@ -18,7 +19,7 @@ public static class LayersCsv
         "layer", "kind", "macs", "weights", "cycles", "stall_cycles", "utilization", "energy_pj", "pj_per_mac", "dram_bytes",
         .. levelNames.Select(LevelColumn),
         "energy_network_pj", "energy_mac_pj", "energy_vector_pj", "energy_weights_pj", "energy_inputs_pj", "energy_outputs_pj",
-        "fused_into",
+        "fused_into", "spatial_utilization", "seconds",
     ];
 
     /// <summary>The column of one level's energy.</summary>
@@ -27,6 +28,7 @@ public static class LayersCsv
     /// <summary>The CSV text.</summary>
     public static string Write(ModelRunResult run)
     {
+        double clock = run.Arch.ClockHz;
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using var csv = CsvWriter.Create(text, new CsvWriterOptions(), true);
         foreach (var h in Header(run.Arch.Levels.Select(l => l.Name))) csv.WriteField(h);
@@ -49,6 +51,8 @@ public static class LayersCsv
             csv.WriteField(R(l.VectorEnergy));
             foreach (var e in l.TensorEnergy) csv.WriteField(R(e));
             csv.WriteField(l.FusedInto ?? "");
+            csv.WriteField(R(l.SpatialUtilization));
+            csv.WriteField(R(l.Cycles / clock));
             csv.EndRecord();
         }
         csv.Flush();
