@@ -19,7 +19,7 @@ public static class ModelRunner
     {
         if (options.Batch < 1) throw new MappingException($"batch must be positive, got {options.Batch}");
         var dataflow = options.Dataflow ?? Dataflows.Get(arch.Dataflows.FirstOrDefault() ?? "rs");
-        var cache = new Dictionary<ProblemShape, MapperResult>();
+        var cache = new Dictionary<ProblemShape, (MapperResult Search, SimulationResult Simulated)>();
         var layers = model.Layers.Where(l => l.Kind != LayerKind.Input).ToList();
         var results = new List<LayerResult>(layers.Count);
         for (int i = 0; i < layers.Count; i++)
@@ -34,17 +34,23 @@ public static class ModelRunner
         return new ModelRunResult(model, arch, dataflow.Name, options.Batch, results);
     }
 
-    private static LayerResult MacLayer(LayerNode layer, Accelerator arch, Dataflow dataflow, ModelRunOptions options, Dictionary<ProblemShape, MapperResult> cache)
+    private static LayerResult MacLayer(LayerNode layer, Accelerator arch, Dataflow dataflow, ModelRunOptions options,
+        Dictionary<ProblemShape, (MapperResult Search, SimulationResult Simulated)> cache)
     {
         var problem = layer.Problem!.WithBatchMultiplier(options.Batch);
-        if (!cache.TryGetValue(problem, out var search))
+        // Identical layer shapes (ResNet's repeated blocks) are searched and simulated once.
+        if (!cache.TryGetValue(problem, out var done))
         {
-            try { search = Mapper.Search(problem, arch, dataflow, options.Mapper); }
+            try
+            {
+                var found = Mapper.Search(problem, arch, dataflow, options.Mapper);
+                done = (found, CycleSimulator.Run(problem, arch, found.Mapping));
+            }
             catch (MappingException e) { throw new MappingException($"layer '{layer.Name}': {e.Message}"); }
-            cache[problem] = search;
+            cache[problem] = done;
         }
+        var (search, simulated) = done;
         var eval = search.Evaluation;
-        var simulated = CycleSimulator.Run(problem, arch, search.Mapping);
         int levels = arch.Levels.Count;
         return new LayerResult
         {
