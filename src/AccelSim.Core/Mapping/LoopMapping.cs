@@ -29,15 +29,4 @@ public sealed class LoopMapping(IReadOnlyList<LevelMapping> levels)
             return p;
         }
     }
-
-    /// <summary>MAC units doing useful work in every cycle: the product of all spatial factors.</summary>
-    public long SpatialUnits
-    {
-        get
-        {
-            long p = 1;
-            foreach (var level in Levels) foreach (var d in Dims.All) p *= level.SpatialOf(d);
-            return p;
-        }
-    }
 }

@@ -38,16 +38,4 @@ public static class LoopNestPrinter
     }
 
     private static string Indent(int depth) => new(' ', 2 * depth);
-
-    /// <summary>One line per level, e.g. "DRAM: M4 C2 | GlobalBuffer: Q13 X[P13] Y[R3 C4] | Spad: S3 C16".</summary>
-    public static string Compact(Accelerator arch, LoopMapping mapping) =>
-        string.Join(" | ", mapping.Levels.Select((l, i) =>
-        {
-            var parts = l.Order.Where(d => l.TemporalOf(d) > 1).Select(d => $"{d}{l.TemporalOf(d)}").ToList();
-            var x = Dims.All.Where(d => l.SpatialX[(int)d] > 1).Select(d => $"{d}{l.SpatialX[(int)d]}").ToList();
-            var y = Dims.All.Where(d => l.SpatialY[(int)d] > 1).Select(d => $"{d}{l.SpatialY[(int)d]}").ToList();
-            if (x.Count > 0) parts.Add($"X[{string.Join(" ", x)}]");
-            if (y.Count > 0) parts.Add($"Y[{string.Join(" ", y)}]");
-            return $"{arch.Levels[i].Name}: {(parts.Count == 0 ? "-" : string.Join(" ", parts))}";
-        }));
 }

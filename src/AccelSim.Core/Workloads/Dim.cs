@@ -30,10 +30,6 @@ public static class Dims
     /// <summary>All dims in their canonical order N, G, M, C, P, Q, R, S.</summary>
     public static readonly IReadOnlyList<Dim> All = [Dim.N, Dim.G, Dim.M, Dim.C, Dim.P, Dim.Q, Dim.R, Dim.S];
 
-    /// <summary>Parses a one-letter dim name (case-insensitive); throws <see cref="FormatException"/> otherwise.</summary>
-    public static Dim Parse(string text) =>
-        TryParse(text, out var dim) ? dim : throw new FormatException($"'{text}' is not a loop dimension (expected one of N, G, M, C, P, Q, R, S)");
-
     /// <summary>Parses a one-letter dim name (case-insensitive).</summary>
     public static bool TryParse(string text, out Dim dim)
     {

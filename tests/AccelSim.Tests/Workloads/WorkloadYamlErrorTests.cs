@@ -1,4 +1,3 @@
-using AccelSim.Cli;
 using AccelSim.Common;
 using AccelSim.Workloads.Yaml;
 
@@ -51,11 +50,9 @@ public class WorkloadYamlErrorTests
         File.WriteAllText(path, Head + "  - {name: conv3, kind: conv, input: input, out_channels: 8, kernal: 3}\n");
         try
         {
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            int code = CliApp.Run(["zoo", path], stdout, stderr);
+            var (code, _, error) = Support.CliRunner.Run("zoo", path);
             Assert.Equal(2, code);
-            var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Single(lines);
             Assert.Contains($"{path}: layer 'conv3': unknown key 'kernal'", lines[0]);
         }
@@ -65,9 +62,9 @@ public class WorkloadYamlErrorTests
     [Fact]
     public void CliReportsAnUnknownModelWithExitCode2()
     {
-        var stderr = new StringWriter();
-        Assert.Equal(2, CliApp.Run(["zoo", "resnet51"], new StringWriter(), stderr));
-        Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("unknown model 'resnet51'", stderr.ToString());
+        var (code, _, error) = Support.CliRunner.Run("zoo", "resnet51");
+        Assert.Equal(2, code);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("unknown model 'resnet51'", error);
     }
 }
