@@ -49,13 +49,16 @@ internal static class ArchTree
         yield return $"capacity {capacity}, {s.WordBits}-bit words" + (s.DoubleBuffered && !s.Unbounded ? ", double-buffered" : "");
         yield return $"keeps {s.Keeps.Describe()}";
         yield return $"bandwidth read {Units.Number(s.ReadBandwidth)} / write {Units.Number(s.WriteBandwidth)} words/cycle per instance";
-        yield return $"energy read {Units.Number(s.Energy.Read)} / write {Units.Number(s.Energy.Write)} {unit} per word";
+        if (s.PartitionEnergy is { } partEnergy)
+            foreach (var t in Tensors.All.Where(partEnergy.ContainsKey))
+                yield return $"{Tensors.Key(t)} partition energy read {Units.Number(partEnergy[t].Read)} / write {Units.Number(partEnergy[t].Write)} {unit} per word";
+        else yield return $"energy read {Units.Number(s.Energy.Read)} / write {Units.Number(s.Energy.Write)} {unit} per word";
     }
 
     private static string FanoutLine(SpatialFanout fanout, string unit)
     {
         var n = fanout.Network;
-        return $"{(fanout.Systolic ? "systolic " : "")}fan-out {fanout.X}×{fanout.Y} = {fanout.Size:N0}, network {n.Name}: multicast {n.Multicast.Describe()}, " +
+        return $"{(fanout.Systolic ? "systolic " : "")}fan-out {fanout.Y} rows × {fanout.X} columns (y × x) = {fanout.Size:N0}, network {n.Name}: multicast {n.Multicast.Describe()}, " +
                $"{(n.SpatialReduction ? "spatial reduction" : "no spatial reduction")}, {Units.Number(n.EnergyPerWord)} {unit}/word";
     }
 

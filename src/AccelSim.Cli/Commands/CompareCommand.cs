@@ -23,32 +23,37 @@ internal static class CompareCommand
         var output = new Option<string?>("--out") { Description = "Output folder (default: results/compare-ARCH)" };
         var channels = new Option<string?>("--channels") { Description = "dense-vs-depthwise channel counts (default 32,64,128,256,512)" };
         var sizes = new Option<string?>("--sizes") { Description = "dense-vs-depthwise feature-map sizes (default 56,28,14,7)" };
+        var energyTable = CommonOptions.EnergyTable();
+        var quiet = CommonOptions.Quiet();
         var command = new Command("compare", "Compare models, or dense against depthwise-separable convolutions, on one architecture")
         {
-            models, layers, arch, output, channels, sizes,
+            models, layers, arch, output, channels, sizes, energyTable, quiet,
         };
         command.SetAction(parse =>
         {
             var console = ConsoleOutput.Over(parse.InvocationConfiguration.Output);
+            var error = parse.InvocationConfiguration.Error;
+            bool q = parse.GetValue(quiet);
+            void WithProgress(string what, Action<Action<int, int>> work) => ProgressDisplay.Run(error, q, what, report => work((done, total) => report(done, total, null)));
             string? m = parse.GetValue(models), l = parse.GetValue(layers);
             if ((m is null) == (l is null)) throw new InputException("compare: give exactly one of --models or --layers");
-            var a = ArchitectureLibrary.Load(parse.GetValue(arch)!);
+            var a = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable));
             string folder = parse.GetValue(output) ?? Path.Combine("results", $"compare-{a.Name}");
             if (File.Exists(folder)) throw new InputException($"--out {folder}: is a file, not a folder");
-            if (m is not null) return Models(console, m, a, folder);
+            if (m is not null) return Models(console, WithProgress, m, a, folder);
             if (!string.Equals(l, "dense-vs-depthwise", StringComparison.OrdinalIgnoreCase))
                 throw new InputException($"--layers {l}: unknown study (known: dense-vs-depthwise)");
-            return Layers(console, a, folder, Ints("--channels", parse.GetValue(channels)), Ints("--sizes", parse.GetValue(sizes)));
+            return Layers(console, WithProgress, a, folder, Ints("--channels", parse.GetValue(channels)), Ints("--sizes", parse.GetValue(sizes)));
         });
         return command;
     }
 
-    private static int Models(IAnsiConsole console, string names, Accelerator arch, string folder)
+    private static int Models(IAnsiConsole console, Progress withProgress, string names, Accelerator arch, string folder)
     {
         var graphs = names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ModelLibrary.Load).ToArray();
         if (graphs.Length == 0) throw new InputException("--models: give at least one model");
         IReadOnlyList<ModelRunResult> runs = [];
-        WithProgress(console, $"comparing {graphs.Length} models", p => runs = ModelComparison.Run(graphs, arch, new ModelRunOptions(), p));
+        withProgress($"comparing {graphs.Length} models", p => runs = ModelComparison.Run(graphs, arch, new ModelRunOptions(), p));
         var table = new Table().AddColumns("model", "MACs", "weights", $"energy ({arch.EnergyUnit})", "latency (ms)", "utilization", $"{arch.EnergyUnit}/MAC");
         foreach (var r in runs)
             table.AddRow(Markup.Escape(r.Model.Name), G(r.Macs), G(r.Weights), G(r.Energy), G(r.Seconds * 1e3), r.Utilization.ToString("P1", CultureInfo.InvariantCulture),
@@ -59,29 +64,22 @@ internal static class CompareCommand
         return Written(console, folder, files);
     }
 
-    private static int Layers(IAnsiConsole console, Accelerator arch, string folder, int[]? channels, int[]? sizes)
+    private static int Layers(IAnsiConsole console, Progress withProgress, Accelerator arch, string folder, int[]? channels, int[]? sizes)
     {
         IReadOnlyList<LayerPartResult> parts = [];
-        WithProgress(console, "dense vs depthwise", p => parts = DenseVsDepthwise.Run(arch, new ModelRunOptions(), channels, sizes, p));
+        withProgress("dense vs depthwise", p => parts = DenseVsDepthwise.Run(arch, new ModelRunOptions(), channels, sizes, p));
         var table = new Table().AddColumns("C", "size", "part", "MACs", $"energy ({arch.EnergyUnit})", "cycles", "utilization", $"{arch.EnergyUnit}/MAC");
         foreach (var p in parts)
             table.AddRow(p.Channels.ToString(CultureInfo.InvariantCulture), $"{p.Size}x{p.Size}", p.Part, G(p.Macs), G(p.Energy), G(p.Cycles),
                 p.Utilization.ToString("P1", CultureInfo.InvariantCulture), G(p.EnergyPerMac));
         console.Write(table);
         var files = DenseVsDepthwise.Figures(parts, arch);
-        files["compare-layers.csv"] = DenseVsDepthwise.Csv(parts);
+        files["compare-layers.csv"] = DenseVsDepthwise.Csv(parts, arch.EnergyUnit);
         return Written(console, folder, files);
     }
 
-    private static void WithProgress(IAnsiConsole console, string what, Action<Action<int, int>> work) =>
-        console.Progress().AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask(what, maxValue: 1);
-                var gate = new object();
-                work((done, total) => { lock (gate) { task.MaxValue = total; task.Value = done; } });
-            });
+    // Runs a piece of work with a progress display (stderr, terminal only, off with --quiet).
+    private delegate void Progress(string what, Action<Action<int, int>> work);
 
     private static int Written(IAnsiConsole console, string folder, Dictionary<string, string> files)
     {

@@ -32,15 +32,16 @@ internal static class MapCommand
         var traceRows = new Option<int>("--trace-rows") { Description = "Most rows the trace keeps", DefaultValueFactory = _ => 10_000 };
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which tensors the buffers keep or bypass" };
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Also walk dominated tilings (slower; see docs/mapper.md)" };
+        var energyTable = CommonOptions.EnergyTable();
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
-            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, trace, traceRows, bypass,
+            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, trace, traceRows, bypass, energyTable,
         };
         command.SetAction(parse =>
         {
             var console = ConsoleOutput.Over(parse.InvocationConfiguration.Output);
             var graph = ModelLibrary.Load(parse.GetValue(model)!);
-            var accelerator = ArchitectureLibrary.Load(parse.GetValue(arch)!);
+            var accelerator = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable));
             var node = LayerSelection.MacLayer(graph, parse.GetValue(layer)!);
             int batchSize = parse.GetValue(batch);
             if (batchSize < 1) throw new InputException($"--batch: must be positive, got {batchSize}");
@@ -75,7 +76,7 @@ internal static class MapCommand
             if (rows < 1) throw new InputException($"--trace-rows: must be positive, got {rows}");
             var sim = CycleSimulator.Run(problem, accelerator, mapping, new SimulationOptions { Trace = traceFile is not null, MaxTraceRows = rows });
             SimulationReport.Print(console, sim);
-            if (parse.GetValue(json) is { } jsonPath) AtomicFile.WriteAllText(jsonPath, MappingJson.Write(node.Name, problem, mapping, eval, search));
+            if (parse.GetValue(json) is { } jsonPath) AtomicFile.WriteAllText(jsonPath, MappingJson.Write(node.Name, problem, mapping, eval, search, sim));
             if (traceFile is not null) AtomicFile.WriteAllText(traceFile, sim.TraceCsv());
             if (parse.GetValue(save) is { } savePath) AtomicFile.WriteAllText(savePath, MappingYaml.Write(accelerator, mapping, node.Name, problem));
             return 0;
@@ -113,7 +114,8 @@ internal static class MapCommand
         energy.AddRow("[bold]total[/]", $"[bold]{E(total)}[/]", "100%");
         console.Write(energy);
 
-        console.WriteLine($"MACs {N(eval.Counts.Macs)}   energy/MAC {eval.EnergyPerMac:F3} {unit}   cycles {N(eval.Cycles)} (compute {N(eval.ComputeCycles)})   " +
+        console.WriteLine($"MACs {N(eval.Counts.Macs)}   energy {HumanUnits.Energy(total, unit)} ({HumanUnits.PerMac(eval.EnergyPerMac, unit)})   " +
+            $"analytical cycles {N(eval.Cycles)} (compute {N(eval.ComputeCycles)}; `run` reports the simulated cycles below)   " +
             $"utilization {P(eval.Utilization)} (spatial {P(eval.SpatialUtilization)})");
         if (search is not null)
         {

@@ -26,45 +26,45 @@ internal static class RunCommand
         var batch = new Option<int>("--batch") { Description = "Batch size (weights are reused across a batch)", DefaultValueFactory = _ => 1 };
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which tensors the buffers keep or bypass" };
         var output = new Option<string?>("--out") { Description = "Results folder (default: results/MODEL-ARCH)" };
+        var mappings = new Option<string?>("--mappings") { Description = "Replay the mappings of this file (a run's mappings.yaml, possibly hand-edited) instead of searching" };
+        var energyTable = CommonOptions.EnergyTable();
+        var quiet = CommonOptions.Quiet();
         var command = new Command("run", "Evaluate a whole model on an architecture: map, evaluate and report every layer")
         {
-            model, arch, dataflow, objective, batch, output, bypass,
+            model, arch, dataflow, objective, batch, output, bypass, mappings, energyTable, quiet,
         };
-        command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.GetValue(model)!, parse.GetValue(arch)!,
-            parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch), parse.GetValue(output), Environment.GetCommandLineArgs(),
-            parse.GetValue(bypass)));
+        command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, new RunRequest(
+            parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch),
+            parse.GetValue(output), Environment.GetCommandLineArgs(), parse.GetValue(bypass), parse.GetValue(mappings),
+            parse.GetValue(energyTable), parse.GetValue(quiet))));
         return command;
     }
 
+    /// <summary>What `accelsim run` was asked to do.</summary>
+    public sealed record RunRequest(string Model, string Arch, string? Dataflow, string Objective, int Batch, string? OutDir,
+        string[] CommandLine, bool SearchBypass = false, string? Mappings = null, string? EnergyTable = null, bool Quiet = false);
+
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
-    public static int Execute(TextWriter writer, string modelName, string archName, string? dataflowName, string objective, int batch,
-        string? outDir, string[] commandLine, bool searchBypass = false)
+    public static int Execute(TextWriter writer, TextWriter error, RunRequest request)
     {
         var console = ConsoleOutput.Over(writer);
-        var model = ModelLibrary.Load(modelName);
-        var arch = ArchitectureLibrary.Load(archName);
-        if (batch < 1) throw new InputException($"--batch: must be positive, got {batch}");
+        var model = ModelLibrary.Load(request.Model);
+        var arch = ArchitectureLibrary.Load(request.Arch, request.EnergyTable);
+        if (request.Batch < 1) throw new InputException($"--batch: must be positive, got {request.Batch}");
         var options = new ModelRunOptions
         {
-            Dataflow = dataflowName is null ? null : Dataflows.Get(dataflowName),
-            Mapper = new MapperOptions { Objective = Objectives.Parse(objective), SearchBypass = searchBypass },
-            Batch = batch,
+            Dataflow = request.Dataflow is null ? null : Dataflows.Get(request.Dataflow),
+            Mapper = new MapperOptions { Objective = Objectives.Parse(request.Objective), SearchBypass = request.SearchBypass },
+            Batch = request.Batch,
+            Replay = request.Mappings is null ? null : MappingReplay.Load(request.Mappings, arch),
         };
-        string folder = outDir ?? Path.Combine("results", $"{Slug(model.Name)}-{Slug(arch.Name)}");
+        string folder = request.OutDir ?? Path.Combine("results", $"{Slug(model.Name)}-{Slug(arch.Name)}");
         if (File.Exists(folder)) throw new InputException($"--out {folder}: is a file, not a folder");
 
         ModelRunResult? run = null;
-        console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask($"mapping {Markup.Escape(model.Name)} on {Markup.Escape(arch.Name)}", maxValue: Math.Max(1, model.Layers.Count - 1));
-                run = ModelRunner.Run(model, arch, options, (done, total, name) =>
-                {
-                    task.MaxValue = total;
-                    task.Value = done;
-                    task.Description = $"{done}/{total} {Markup.Escape(name)}";
-                });
-            });
+        ProgressDisplay.Run(error, request.Quiet, $"mapping {model.Name} on {arch.Name}",
+            report => run = ModelRunner.Run(model, arch, options, (done, total, name) => report(done, total, name)));
+        var commandLine = request.CommandLine;
         var files = RunOutput.Render(run!, string.Join(" ", commandLine.Skip(1).Prepend("accelsim")), folder);
         RunOutput.Write(folder, files);
         RunTable.Print(console, run!);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccelSim.Pipeline;
+using AccelSim.Reports;
 using Spectre.Console;
 
 namespace AccelSim.Cli.Commands;
@@ -26,8 +27,11 @@ internal static class RunTable
         table.AddRow("[bold]total[/]", "", N(run.Macs), G(energy), N(run.Cycles), P(run.Utilization), "100%", "100%", "100%",
             (energy / macs).ToString("F2", CultureInfo.InvariantCulture));
         console.Write(table);
-        console.WriteLine($"{run.Seconds * 1e3:F3} ms per batch at {run.Arch.ClockHz / 1e6:F0} MHz, {run.Batch / run.Seconds:F1} inferences/s, " +
-            $"{run.DramBytes / 1e6:F2} MB DRAM traffic, energy {G(energy)} {unit}, stalls {P((double)run.StallCycles / cycles)} of cycles");
+        string fillDrain = run.FillDrainCycles > 0 ? $", systolic fill/drain {P((double)run.FillDrainCycles / cycles)}" : "";
+        console.WriteLine($"{HumanUnits.Energy(energy / run.Batch, unit)} and {HumanUnits.Time(run.Seconds / run.Batch)} per inference " +
+            $"({HumanUnits.PerMac(energy / macs, unit)}, {run.Arch.EnergyTable}); {HumanUnits.Time(run.Seconds)} per batch of {run.Batch} at " +
+            $"{run.Arch.ClockHz / 1e6:F0} MHz, {run.Batch / run.Seconds:F1} inferences/s, {run.DramBytes / 1e6:F2} MB DRAM traffic, " +
+            $"stalls {P((double)run.StallCycles / cycles)} of cycles{fillDrain} (cycles are the cycle-level simulator's)");
     }
 
     private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);

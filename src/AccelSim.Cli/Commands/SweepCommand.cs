@@ -19,25 +19,32 @@ internal static class SweepCommand
         var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => RunCommand.DefaultArch };
         var set = new Option<string[]>("--set")
         {
-            Description = "KEY=V1,V2,... with KEY one of array (XxY), glb, rf (words or bytes), dram_bw (words/cycle); repeat for more axes",
+            Description = "KEY=V1,V2,... with KEY one of array (ROWSxCOLUMNS, e.g. 12x14), glb, rf (words or bytes), dram_bw (words/cycle); repeat for more axes",
             Required = true,
         };
         var output = new Option<string?>("--out") { Description = "Output folder (default: results/sweep-ARCH); rerun with the same one to resume" };
         var shard = new Option<string>("--shard") { Description = "K/N: run only the K-th of N disjoint slices of the points", DefaultValueFactory = _ => "1/1" };
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 1 };
         var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs or nlr (default: the arch's first)" };
-        var command = new Command("sweep", "Sweep architecture parameters (cartesian product) over one or more models") { model, arch, set, output, shard, batch, dataflow };
-        command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(set) ?? [],
-            parse.GetValue(output), parse.GetValue(shard)!, parse.GetValue(batch), parse.GetValue(dataflow)));
+        var energyTable = CommonOptions.EnergyTable();
+        var quiet = CommonOptions.Quiet();
+        var command = new Command("sweep", "Sweep architecture parameters (cartesian product) over one or more models")
+        {
+            model, arch, set, output, shard, batch, dataflow, energyTable, quiet,
+        };
+        command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(model)!,
+            parse.GetValue(arch)!, parse.GetValue(set) ?? [], parse.GetValue(output), parse.GetValue(shard)!, parse.GetValue(batch),
+            parse.GetValue(dataflow), parse.GetValue(energyTable), parse.GetValue(quiet)));
         return command;
     }
 
-    private static int Execute(TextWriter writer, string models, string archName, string[] sets, string? outDir, string shardText, int batch, string? dataflowName)
+    private static int Execute(TextWriter writer, TextWriter error, string models, string archName, string[] sets, string? outDir, string shardText,
+        int batch, string? dataflowName, string? energyTable, bool quiet)
     {
         var console = ConsoleOutput.Over(writer);
         if (batch < 1) throw new InputException($"--batch: must be positive, got {batch}");
         var shard = SweepShard.Parse(shardText);
-        var arch = ArchitectureLibrary.Load(archName);
+        var arch = ArchitectureLibrary.Load(archName, energyTable);
         var names = models.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (names.Length == 0) throw new InputException("--model: give at least one model");
         var graphs = names.Select(ModelLibrary.Load).ToArray();
@@ -52,22 +59,7 @@ internal static class SweepCommand
         string folder = outDir ?? Path.Combine("results", $"sweep-{arch.Name}");
 
         SweepRunResult? result = null;
-        console.Progress().AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask($"sweep {shard}", maxValue: 1);
-                var gate = new object();
-                result = SweepRunner.Run(plan, folder, shard, (done, total) =>
-                {
-                    lock (gate)
-                    {
-                        task.MaxValue = Math.Max(1, total);
-                        task.Value = done;
-                        task.Description = $"{done}/{total} points";
-                    }
-                });
-            });
+        ProgressDisplay.Run(error, quiet, $"sweep {shard} points", report => result = SweepRunner.Run(plan, folder, shard, (done, total) => report(done, total, null)));
         var plots = SweepFigures.Render(SweepManifest.Read(Path.Combine(folder, SweepRunner.ManifestName)), result!.Csv);
         RunOutput.Write(folder, plots);
         console.MarkupLine($"{result.Computed} points computed, {result.Skipped} already done; wrote [bold]{Markup.Escape(folder)}[/]: " +

@@ -3,7 +3,7 @@ namespace AccelSim.Architecture;
 /// <summary>
 /// An accelerator: storage levels outermost first (level 0 is DRAM), each with the fan-out below it, the MAC unit,
 /// an optional vector unit, the clock and the dataflows it supports. Energies are already resolved per access in
-/// <see cref="EnergyUnit"/> (pJ, or "MAC" for the normalized Eyeriss table).
+/// <see cref="EnergyUnit"/> (pJ, or "xMAC", multiples of a MAC's energy, for the normalized Eyeriss table).
 /// </summary>
 public sealed record Accelerator
 {

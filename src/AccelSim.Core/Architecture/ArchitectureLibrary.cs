@@ -10,5 +10,8 @@ public static class ArchitectureLibrary
     public static IReadOnlyList<string> Names => ShippedFiles.Names(ShippedFiles.ArchConfigs);
 
     /// <summary>Loads <paramref name="nameOrPath"/>: an existing path, or a shipped config's name.</summary>
-    public static Accelerator Load(string nameOrPath) => ArchitectureYaml.Load(ShippedFiles.ResolveArch(nameOrPath));
+    /// <param name="nameOrPath">Shipped name or arch file.</param>
+    /// <param name="energyTable">A built-in energy table replacing the file's (<c>--energy-table</c>), or null.</param>
+    public static Accelerator Load(string nameOrPath, string? energyTable = null) =>
+        ArchitectureYaml.Load(ShippedFiles.ResolveArch(nameOrPath), energyTable);
 }

@@ -22,7 +22,17 @@ public sealed record StorageLevel
     public TensorSet Keeps { get; init; } = TensorSet.All;
     /// <summary>Two buffers per tile: the next tile's fill overlaps the current tile's compute.</summary>
     public bool DoubleBuffered { get; init; } = true;
+    /// <summary>Energy per word of the level as a whole (of its total capacity when partitioned).</summary>
     public required AccessEnergy Energy { get; init; }
+    /// <summary>
+    /// Energy per word of each partition when the level is split per tensor: each partition is its own array, priced at
+    /// its own capacity (Eyeriss' 12-word ifmap spad costs less per access than its 224-word filter spad). Null when shared.
+    /// </summary>
+    public IReadOnlyDictionary<TensorKind, AccessEnergy>? PartitionEnergy { get; init; }
+
+    /// <summary>Energy per word of <paramref name="tensor"/>'s accesses at this level.</summary>
+    public AccessEnergy EnergyFor(TensorKind tensor) =>
+        PartitionEnergy is { } parts && parts.TryGetValue(tensor, out var e) ? e : Energy;
 
     /// <summary>True when the level has no capacity limit.</summary>
     public bool Unbounded => CapacityWords is null && PartitionWords is null;

@@ -64,12 +64,14 @@ public static class DenseVsDepthwise
         return results.SelectMany(r => r).ToArray();
     }
 
-    /// <summary>compare-layers.csv: one row per configuration and part.</summary>
-    public static string Csv(IReadOnlyList<LayerPartResult> parts)
+    /// <summary>compare-layers.csv: one row per configuration and part; energies in <paramref name="energyUnit"/>, named in every row.</summary>
+    public static string Csv(IReadOnlyList<LayerPartResult> parts, string energyUnit)
     {
-        var text = new System.Text.StringBuilder(SweepCsv.Line(["channels", "size", "part", "macs", "energy_pj", "cycles", "utilization", "energy_per_mac_pj", "dram_bytes"]));
+        var text = new System.Text.StringBuilder(SweepCsv.Line(["channels", "size", "part", "macs", "energy", "cycles", "utilization", "energy_per_mac",
+            "energy_unit", "dram_bytes"]));
         foreach (var p in parts)
-            text.Append(SweepCsv.Line([I(p.Channels), I(p.Size), p.Part, I(p.Macs), R(p.Energy), I(p.Cycles), R(p.Utilization), R(p.EnergyPerMac), I(p.DramBytes)]));
+            text.Append(SweepCsv.Line([I(p.Channels), I(p.Size), p.Part, I(p.Macs), R(p.Energy), I(p.Cycles), R(p.Utilization), R(p.EnergyPerMac),
+                energyUnit, I(p.DramBytes)]));
         return text.ToString();
     }
 

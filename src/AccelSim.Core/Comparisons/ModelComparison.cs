@@ -28,14 +28,15 @@ public static class ModelComparison
         return results;
     }
 
-    /// <summary>compare.csv: model, macs, weights, energy_pj, cycles, stall_cycles, milliseconds, utilization, energy_per_mac_pj, dram_bytes.</summary>
+    /// <summary>compare.csv: model, macs, weights, energy, cycles, stall_cycles, fill_drain_cycles, milliseconds, utilization,
+    /// energy_per_mac, energy_unit, dram_bytes (energies in the row's energy_unit).</summary>
     public static string Csv(IReadOnlyList<ModelRunResult> runs)
     {
-        var text = new System.Text.StringBuilder(SweepCsv.Line(["model", "macs", "weights", "energy_pj", "cycles", "stall_cycles", "milliseconds",
-            "utilization", "energy_per_mac_pj", "dram_bytes"]));
+        var text = new System.Text.StringBuilder(SweepCsv.Line(["model", "macs", "weights", "energy", "cycles", "stall_cycles", "fill_drain_cycles",
+            "milliseconds", "utilization", "energy_per_mac", "energy_unit", "dram_bytes"]));
         foreach (var r in runs)
-            text.Append(SweepCsv.Line([r.Model.Name, I(r.Macs), I(r.Weights), R(r.Energy), I(r.Cycles), I(r.StallCycles), R(r.Seconds * 1e3),
-                R(r.Utilization), R(r.Macs == 0 ? 0 : r.Energy / r.Macs), I(r.DramBytes)]));
+            text.Append(SweepCsv.Line([r.Model.Name, I(r.Macs), I(r.Weights), R(r.Energy), I(r.Cycles), I(r.StallCycles), I(r.FillDrainCycles),
+                R(r.Seconds * 1e3), R(r.Utilization), R(r.Macs == 0 ? 0 : r.Energy / r.Macs), r.Arch.EnergyUnit, I(r.DramBytes)]));
         return text.ToString();
     }
 

@@ -12,7 +12,7 @@ public abstract class EnergyTable
     /// <summary>Name used in arch files (<c>energy_table: NAME</c>).</summary>
     public abstract string Name { get; }
 
-    /// <summary>Unit of every figure: "pJ", or "MAC" for tables normalized to one MAC.</summary>
+    /// <summary>Unit of every figure: "pJ", or "xMAC" (multiples of one MAC's energy) for normalized tables.</summary>
     public abstract string Unit { get; }
 
     /// <summary>Technology the figures belong to (e.g. "45nm"), shown in reports.</summary>

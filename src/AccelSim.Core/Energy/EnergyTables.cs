@@ -3,7 +3,7 @@ namespace AccelSim.Energy;
 /// <summary>The built-in energy tables, by name.</summary>
 public static class EnergyTables
 {
-    private static readonly EnergyTable[] BuiltIn = [new EyerissNormalizedTable(), new Horowitz45nmTable()];
+    private static readonly EnergyTable[] BuiltIn = [new EyerissNormalizedTable(), new Horowitz45nmTable(), new Accelergy65nmTable()];
 
     /// <summary>Names of the built-in tables.</summary>
     public static IReadOnlyList<string> Names => BuiltIn.Select(t => t.Name).ToArray();
@@ -17,4 +17,7 @@ public static class EnergyTables
 
     /// <summary>The 45 nm Horowitz table.</summary>
     public static EnergyTable Horowitz45nm => BuiltIn[1];
+
+    /// <summary>The 65 nm table from Accelergy's estimates for Timeloop's eyeriss_like.</summary>
+    public static EnergyTable Accelergy65nm => BuiltIn[2];
 }

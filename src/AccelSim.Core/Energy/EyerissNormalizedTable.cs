@@ -16,7 +16,8 @@ public sealed class EyerissNormalizedTable : EnergyTable
     private const int ReferenceBits = 16;
 
     public override string Name => TableName;
-    public override string Unit => "MAC";
+    // "xMAC": multiples of one 16-bit MAC's energy, never to be read as picojoules.
+    public override string Unit => "xMAC";
     public override string Technology => "65nm (normalized)";
     public override string Source => "Chen et al. ISCA 2016 / Sze et al. Proc. IEEE 2017: RF 1, NoC 2, buffer 6, DRAM 200 per 16-bit word, MAC 1";
 

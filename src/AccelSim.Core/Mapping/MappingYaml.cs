@@ -95,6 +95,30 @@ public static class MappingYaml
         return ReadLevels(root, source, arch);
     }
 
+    /// <summary>One layer's entry of a multi-layer file: its name, the problem it was written for (if given), its mapping.</summary>
+    public sealed record LayerEntry(string Layer, string? Problem, LoopMapping Mapping, string FieldPath);
+
+    /// <summary>Every layer's mapping of a multi-layer document (<c>layers:</c>), as mappings.yaml holds them.</summary>
+    public static IReadOnlyList<LayerEntry> ParseAll(string text, string source, Accelerator arch)
+    {
+        var stream = new YamlStream();
+        try { stream.Load(new StringReader(text)); }
+        catch (YamlException e) { throw new InputException($"{source}: malformed YAML at line {e.Start.Line}: {e.Message}"); }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode rootNode)
+            throw new InputException($"{source}: expected a mappings document with 'layers:'");
+        var root = new YamlMap(rootNode, source, "");
+        root.AllowOnly("arch", "model", "layer", "problem", "levels", "layers");
+        var layers = root.Sequence("layers") ?? throw root.Error("layers", "missing (a run's mappings.yaml lists its layers under 'layers:')");
+        if (root.String("arch") is { } archName && !string.Equals(archName, arch.Name, StringComparison.OrdinalIgnoreCase))
+            throw root.Error("arch", $"the mappings are for '{archName}', not '{arch.Name}'");
+        return layers.Select(l =>
+        {
+            var entry = YamlMap.Item(l.Node, source, l.Path);
+            entry.AllowOnly("layer", "problem", "levels");
+            return new LayerEntry(entry.RequiredString("layer"), entry.String("problem"), ReadLevels(entry, source, arch), l.Path);
+        }).ToList();
+    }
+
     private static LoopMapping ReadLevels(YamlMap owner, string source, Accelerator arch)
     {
         var items = owner.Sequence("levels") ?? throw owner.Error("levels", "missing (required)");

@@ -33,7 +33,8 @@ public static class AnalyticalModel
             foreach (var t in Tensors.All)
             {
                 var c = counts.Get(i, t);
-                storage[i, (int)t] = c.Reads * level.Energy.Read + c.Writes * level.Energy.Write;
+                var energy = level.EnergyFor(t);
+                storage[i, (int)t] = c.Reads * energy.Read + c.Writes * energy.Write;
             }
             network[i] = counts.NetworkWords(i) * (arch.Levels[i].Fanout?.Network.EnergyPerWord ?? 0);
             bandwidth[i] = BandwidthCycles(counts.LevelReads(i), counts.LevelWrites(i), counter.UsedInstances(i), level);

@@ -17,7 +17,10 @@ public sealed record LayerResult
     public long Weights { get; init; }
     public long Cycles { get; init; }
     public long ComputeCycles { get; init; }
-    public long StallCycles => Cycles - ComputeCycles;
+    /// <summary>Systolic pipeline fill and drain (the skew of rows + columns per fold); 0 without a systolic array.</summary>
+    public long FillDrainCycles { get; init; }
+    /// <summary>Cycles the array waited for data: cycles = compute + fill/drain + stalls.</summary>
+    public long StallCycles => Cycles - ComputeCycles - FillDrainCycles;
     /// <summary>MACs over (cycles × MAC units) for MAC layers; 0 for vector layers.</summary>
     public double Utilization { get; init; }
     /// <summary>MAC units the mapping keeps busy over all MAC units (what the spatial unrolling alone allows); 0 for vector layers.</summary>

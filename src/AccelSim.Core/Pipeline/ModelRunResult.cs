@@ -10,6 +10,7 @@ public sealed record ModelRunResult(ModelGraph Model, Accelerator Arch, string D
     public long Weights => Layers.Sum(l => l.Weights);
     public long Cycles => Layers.Sum(l => l.Cycles);
     public long ComputeCycles => Layers.Sum(l => l.ComputeCycles);
+    public long FillDrainCycles => Layers.Sum(l => l.FillDrainCycles);
     public long StallCycles => Layers.Sum(l => l.StallCycles);
     public double Energy => Layers.Sum(l => l.Energy);
     public long DramBytes => Layers.Sum(l => l.DramBytes);

@@ -1,4 +1,5 @@
 using AccelSim.Architecture;
+using AccelSim.Common;
 using AccelSim.Mapping;
 using AccelSim.Mapping.Search;
 using AccelSim.Model;
@@ -19,7 +20,7 @@ public static class ModelRunner
     {
         if (options.Batch < 1) throw new MappingException($"batch must be positive, got {options.Batch}");
         var dataflow = options.Dataflow ?? Dataflows.Get(arch.Dataflows.FirstOrDefault() ?? "rs");
-        var cache = new Dictionary<ProblemShape, (MapperResult Search, SimulationResult Simulated)>();
+        var cache = new Dictionary<ProblemShape, (Mapped Search, SimulationResult Simulated)>();
         var layers = model.Layers.Where(l => l.Kind != LayerKind.Input).ToList();
         var results = new List<LayerResult>(layers.Count);
         for (int i = 0; i < layers.Count; i++)
@@ -35,21 +36,37 @@ public static class ModelRunner
     }
 
     private static LayerResult MacLayer(LayerNode layer, Accelerator arch, Dataflow dataflow, ModelRunOptions options,
-        Dictionary<ProblemShape, (MapperResult Search, SimulationResult Simulated)> cache)
+        Dictionary<ProblemShape, (Mapped Search, SimulationResult Simulated)> cache)
     {
         var problem = layer.Problem!.WithBatchMultiplier(options.Batch);
+        if (options.Replay is { } replay)
+        {
+            // Replayed mappings are per layer, not per shape: a hand-edited file may map two equal shapes differently.
+            var mapping = replay.For(layer.Name, problem);
+            Evaluation evaluated;
+            try { evaluated = AnalyticalModel.Evaluate(problem, arch, mapping); }
+            catch (MappingException e) { throw new InputException($"{replay.Source}: layer '{layer.Name}': {e.Message}"); }
+            return Result(layer, problem, arch, new Mapped(evaluated, mapping, "replayed"), CycleSimulator.Run(problem, arch, mapping));
+        }
         // Identical layer shapes (ResNet's repeated blocks) are searched and simulated once.
         if (!cache.TryGetValue(problem, out var done))
         {
             try
             {
                 var found = Mapper.Search(problem, arch, dataflow, options.Mapper);
-                done = (found, CycleSimulator.Run(problem, arch, found.Mapping));
+                done = (new Mapped(found.Evaluation, found.Mapping, found.Dataflow), CycleSimulator.Run(problem, arch, found.Mapping));
             }
             catch (MappingException e) { throw new MappingException($"layer '{layer.Name}': {e.Message}"); }
             cache[problem] = done;
         }
-        var (search, simulated) = done;
+        return Result(layer, problem, arch, done.Search, done.Simulated);
+    }
+
+    // A layer's mapping, however it was obtained, with its evaluation and the dataflow it came from.
+    private sealed record Mapped(Evaluation Evaluation, LoopMapping Mapping, string Dataflow);
+
+    private static LayerResult Result(LayerNode layer, ProblemShape problem, Accelerator arch, Mapped search, SimulationResult simulated)
+    {
         var eval = search.Evaluation;
         int levels = arch.Levels.Count;
         return new LayerResult
@@ -61,6 +78,7 @@ public static class ModelRunner
             Weights = layer.Weights,
             Cycles = simulated.TotalCycles,
             ComputeCycles = simulated.ComputeCycles,
+            FillDrainCycles = simulated.PipelineCycles,
             Utilization = (double)problem.Macs / ((double)simulated.TotalCycles * arch.MacUnits),
             SpatialUtilization = eval.SpatialUtilization,
             LevelEnergy = Enumerable.Range(0, levels).Select(eval.LevelEnergy).ToArray(),

@@ -5,25 +5,28 @@ using CsvHelper;
 namespace AccelSim.Reports;
 
 /// <summary>
-/// layers.csv: one row per layer with layer, kind, macs, weights, cycles, stall_cycles, utilization, energy_pj, pj_per_mac,
-/// dram_bytes, then energy_&lt;level&gt;_pj per storage level, energy_network_pj, energy_mac_pj, energy_vector_pj and the
-/// energy per tensor, fused_into (the MAC layer an element-wise activation is fused into), spatial_utilization (MAC units the mapping
-/// keeps busy over all of them, stalls aside) and seconds at the clock. Energy columns are in the architecture's energy unit (pJ, or MACs for normalized tables; summary.json
-/// names it). The level, network, MAC and vector columns add up to energy_pj.
+/// layers.csv: one row per layer with layer, kind, macs, weights, cycles, stall_cycles, fill_drain_cycles, utilization, energy,
+/// energy_per_mac, energy_unit, dram_bytes, then energy_&lt;level&gt; per storage level, energy_network, energy_mac,
+/// energy_vector and the energy per tensor, fused_into (the MAC layer an element-wise activation is fused into),
+/// spatial_utilization (MAC units the mapping keeps busy over all of them, stalls aside) and seconds at the clock.
+/// Column names never carry a unit: every energy is in the row's energy_unit (pJ for physical tables, xMAC, multiples of
+/// one MAC's energy, for normalized ones), so the schema is the same whatever the table. cycles = compute + fill_drain_cycles
+/// + stall_cycles. The level, network, MAC and vector columns add up to energy.
 /// </summary>
 public static class LayersCsv
 {
     /// <summary>Column names for an architecture's levels.</summary>
     public static IReadOnlyList<string> Header(IEnumerable<string> levelNames) =>
     [
-        "layer", "kind", "macs", "weights", "cycles", "stall_cycles", "utilization", "energy_pj", "pj_per_mac", "dram_bytes",
+        "layer", "kind", "macs", "weights", "cycles", "stall_cycles", "fill_drain_cycles", "utilization", "energy", "energy_per_mac",
+        "energy_unit", "dram_bytes",
         .. levelNames.Select(LevelColumn),
-        "energy_network_pj", "energy_mac_pj", "energy_vector_pj", "energy_weights_pj", "energy_inputs_pj", "energy_outputs_pj",
+        "energy_network", "energy_mac", "energy_vector", "energy_weights", "energy_inputs", "energy_outputs",
         "fused_into", "spatial_utilization", "seconds",
     ];
 
     /// <summary>The column of one level's energy.</summary>
-    public static string LevelColumn(string level) => $"energy_{level.ToLowerInvariant().Replace(' ', '_')}_pj";
+    public static string LevelColumn(string level) => $"energy_{level.ToLowerInvariant().Replace(' ', '_')}";
 
     /// <summary>The CSV text.</summary>
     public static string Write(ModelRunResult run)
@@ -41,9 +44,11 @@ public static class LayersCsv
             csv.WriteField(I(l.Weights));
             csv.WriteField(I(l.Cycles));
             csv.WriteField(I(l.StallCycles));
+            csv.WriteField(I(l.FillDrainCycles));
             csv.WriteField(R(l.Utilization));
             csv.WriteField(R(l.Energy));
             csv.WriteField(R(l.EnergyPerMac));
+            csv.WriteField(run.Arch.EnergyUnit);
             csv.WriteField(I(l.DramBytes));
             foreach (var e in l.LevelEnergy) csv.WriteField(R(e));
             csv.WriteField(R(l.NetworkEnergy));

@@ -12,7 +12,14 @@ namespace AccelSim.Reports;
 public static class MappingJson
 {
     /// <summary>Builds the document.</summary>
-    public static string Write(string layer, ProblemShape problem, LoopMapping mapping, Evaluation eval, MapperResult? search)
+    /// <param name="layer">The layer's name.</param>
+    /// <param name="problem">Its problem shape.</param>
+    /// <param name="mapping">The mapping.</param>
+    /// <param name="eval">The analytical evaluation.</param>
+    /// <param name="search">The search that found it, or null for a given mapping.</param>
+    /// <param name="simulated">The cycle-level simulation (the cycles `run` reports), or null.</param>
+    public static string Write(string layer, ProblemShape problem, LoopMapping mapping, Evaluation eval, MapperResult? search,
+        Simulation.SimulationResult? simulated = null)
     {
         var arch = eval.Arch;
         var levels = new JsonArray();
@@ -51,16 +58,26 @@ public static class MappingJson
             ["arch"] = arch.Name,
             ["energy_unit"] = arch.EnergyUnit,
             ["macs"] = eval.Counts.Macs,
-            ["energy_pj"] = eval.TotalEnergy,
-            ["lower_bound_pj"] = search?.LowerBoundEnergy,
+            ["energy"] = eval.TotalEnergy,
+            ["lower_bound_energy"] = search?.LowerBoundEnergy,
             ["energy_per_mac"] = eval.EnergyPerMac,
             ["mac_energy"] = eval.MacEnergy,
-            ["cycles"] = eval.Cycles,
+            ["energy_table"] = arch.EnergyTable,
+            ["analytical_cycles"] = eval.Cycles,
             ["compute_cycles"] = eval.ComputeCycles,
             ["utilization"] = eval.Utilization,
             ["spatial_utilization"] = eval.SpatialUtilization,
             ["levels"] = levels,
         };
+        if (simulated is not null)
+            doc["simulated"] = new JsonObject
+            {
+                // What `accelsim run` reports for this layer: cycles = compute + fill_drain + stalls.
+                ["cycles"] = simulated.TotalCycles,
+                ["compute_cycles"] = simulated.ComputeCycles,
+                ["fill_drain_cycles"] = simulated.PipelineCycles,
+                ["stall_cycles"] = simulated.TotalCycles - simulated.ComputeCycles - simulated.PipelineCycles,
+            };
         if (search is not null)
             doc["search"] = new JsonObject
             {

@@ -40,9 +40,9 @@ public sealed class RunFolder
         string[] header;
         using (var csv = CsvReader.FromText(layersCsv, new CsvReaderOptions()))
         {
-            header = csv.Headers.ToArray();
+            header = csv.Headers.Select(LegacyColumns.Current).ToArray();
             if (header.Length == 0) throw new InputException($"{Path.Combine(directory, "layers.csv")}: empty");
-            foreach (var required in new[] { "layer", "kind", "macs", "cycles", "utilization", "energy_pj", "dram_bytes" })
+            foreach (var required in new[] { "layer", "kind", "macs", "cycles", "utilization", "energy", "dram_bytes" })
                 if (!header.Contains(required)) throw new InputException($"{Path.Combine(directory, "layers.csv")}: column '{required}' is missing");
             while (csv.Read())
             {
@@ -64,10 +64,21 @@ public sealed class RunFolder
         throw new InputException($"{Path.Combine(Directory, "layers.csv")}: layer '{row.GetValueOrDefault("layer")}': column '{column}' is not a number ('{row.GetValueOrDefault(column)}')");
     }
 
-    /// <summary>A summary field as text, or "" when absent.</summary>
-    public string SummaryText(string key) => Summary.TryGetProperty(key, out var v) ? v.ToString() : "";
+    /// <summary>A summary field as text, or "" when absent (keys of folders written before the unit-free schema are found too).</summary>
+    public string SummaryText(string key)
+    {
+        if (!TryGet(key, out var v)) return "";
+        return key == "energy_unit" ? LegacyColumns.CurrentUnit(v.ToString()) : v.ToString();
+    }
+
+    private bool TryGet(string key, out JsonElement value)
+    {
+        value = default;
+        if (Summary.ValueKind != JsonValueKind.Object) return false;
+        return Summary.TryGetProperty(key, out value) || (LegacyColumns.Former(key) is { } old && Summary.TryGetProperty(old, out value));
+    }
 
     /// <summary>A numeric summary field, or <paramref name="fallback"/>.</summary>
     public double SummaryNumber(string key, double fallback = 0) =>
-        Summary.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : fallback;
+        TryGet(key, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : fallback;
 }

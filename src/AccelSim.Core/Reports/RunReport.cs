@@ -23,24 +23,24 @@ public static class RunReport
 
     private static List<LayerFigureData> FigureData(RunFolder folder)
     {
-        var levelColumns = folder.Header.Where(h => h.StartsWith("energy_", StringComparison.Ordinal) && h.EndsWith("_pj", StringComparison.Ordinal)
-            && h is not ("energy_pj" or "energy_weights_pj" or "energy_inputs_pj" or "energy_outputs_pj")).ToList();
+        var levelColumns = folder.Header.Where(h => h.StartsWith("energy_", StringComparison.Ordinal)
+            && h is not ("energy_per_mac" or "energy_unit" or "energy_weights" or "energy_inputs" or "energy_outputs")).ToList();
         double wordBytes = folder.SummaryNumber("word_bits", 16) / 8;
         return folder.Rows.Select(row =>
         {
             var byLevel = levelColumns.ToDictionary(c => Pretty(c), c => folder.Number(row, c));
             var byTensor = new[] { "weights", "inputs", "outputs" }
-                .Where(t => row.ContainsKey($"energy_{t}_pj")).ToDictionary(t => t, t => folder.Number(row, $"energy_{t}_pj"));
+                .Where(t => row.ContainsKey($"energy_{t}")).ToDictionary(t => t, t => folder.Number(row, $"energy_{t}"));
             double macs = folder.Number(row, "macs"), cycles = folder.Number(row, "cycles");
             double dramWords = folder.Number(row, "dram_bytes") / wordBytes;
-            return new LayerFigureData(row["layer"], row["kind"], (long)macs, folder.Number(row, "energy_pj"), (long)cycles,
+            return new LayerFigureData(row["layer"], row["kind"], (long)macs, folder.Number(row, "energy"), (long)cycles,
                 folder.Number(row, "utilization"), byLevel, byTensor,
                 dramWords > 0 ? macs / dramWords : 0, cycles > 0 ? macs / cycles : 0);
         }).ToList();
     }
 
-    // "energy_globalbuffer_pj" → "globalbuffer"; MAC, network and vector keep readable names.
-    private static string Pretty(string column) => column["energy_".Length..^"_pj".Length] switch
+    // "energy_globalbuffer" → "globalbuffer"; MAC, network and vector keep readable names.
+    private static string Pretty(string column) => column["energy_".Length..] switch
     {
         "mac" => "MAC",
         var other => other,
@@ -48,12 +48,16 @@ public static class RunReport
 
     private static ReportContent Content(RunFolder folder, IReadOnlyList<Figure> figures, string unit)
     {
-        string[] keys = ["model", "arch", "dataflow", "batch", "macs", "weights", "cycles", "stall_cycles", "utilization", "energy_pj", "energy_unit",
-            "pj_per_mac", "dram_bytes", "seconds", "inferences_per_second", "inferences_per_joule", "tool_version", "command_line"];
-        var summary = keys.Where(k => folder.Summary.TryGetProperty(k, out _)).Select(k => new KeyValuePair<string, string>(k, folder.SummaryText(k))).ToList();
-        string[] columns = ["layer", "kind", "macs", "weights", "cycles", "stall_cycles", "utilization", "energy_pj", "pj_per_mac", "dram_bytes"];
+        var summary = ReportSummary.Lines(folder, unit);
+        string[] columns = ["layer", "kind", "macs", "weights", "cycles", "stall_cycles", "fill_drain_cycles", "utilization", "energy", "energy_per_mac", "dram_bytes"];
+        columns = columns.Where(c => folder.Header.Contains(c)).ToArray();
         var rows = folder.Rows.Select(r => (IReadOnlyList<string>)columns.Select(c => Format(r.GetValueOrDefault(c, ""))).ToList()).ToList();
-        var headers = columns.Select(c => c.Replace("_pj", $" ({unit})")).ToList();
+        var headers = columns.Select(c => c switch
+        {
+            "energy" => $"energy ({unit})",
+            "energy_per_mac" => $"{unit}/MAC",
+            _ => c.Replace('_', ' '),
+        }).ToList();
         var mappings = SplitMappings(folder.MappingsYaml);
         return new ReportContent($"{folder.SummaryText("model")} on {folder.SummaryText("arch")}", summary, new ReportTable(headers, rows), figures, mappings);
     }

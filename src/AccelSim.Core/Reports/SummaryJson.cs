@@ -4,7 +4,7 @@ using AccelSim.Pipeline;
 
 namespace AccelSim.Reports;
 
-/// <summary>summary.json: model and arch names, totals of the layer figures, seconds at the clock, inferences per second and per
+/// <summary>summary.json: model and arch names, totals of the layer figures (every energy in <c>energy_unit</c>; no key carries a unit), seconds at the clock, inferences per second and per
 /// joule, the energy unit, the tool version and the command line.</summary>
 public static class SummaryJson
 {
@@ -29,12 +29,14 @@ public static class SummaryJson
             ["cycles"] = run.Cycles,
             ["compute_cycles"] = run.ComputeCycles,
             ["stall_cycles"] = run.StallCycles,
+            ["fill_drain_cycles"] = run.FillDrainCycles,
             ["utilization"] = run.Utilization,
-            ["energy_pj"] = run.Energy,
+            ["energy"] = run.Energy,
             ["energy_unit"] = run.Arch.EnergyUnit,
-            ["pj_per_mac"] = run.Macs == 0 ? 0 : run.Energy / run.Macs,
+            ["energy_table"] = run.Arch.EnergyTable,
+            ["energy_per_mac"] = run.Macs == 0 ? 0 : run.Energy / run.Macs,
             ["dram_bytes"] = run.DramBytes,
-            ["energy_by_level_pj"] = energyByLevel,
+            ["energy_by_level"] = energyByLevel,
             ["clock_hz"] = run.Arch.ClockHz,
             ["peak_macs_per_cycle"] = run.Arch.PeakMacsPerCycle,
             ["dram_words_per_cycle"] = run.Arch.Levels[0].Storage.ReadBandwidth,

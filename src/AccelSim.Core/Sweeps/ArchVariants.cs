@@ -64,6 +64,16 @@ public static class ArchVariants
         return Replace(arch, 0, arch.Levels[0] with { Storage = dram });
     }
 
+    /// <summary>The PE array as rows x columns (Y x X of the largest fan-out), the convention of the papers and of <c>--set array</c>.</summary>
+    public static string ArrayText(Accelerator arch) =>
+        arch.Levels.Select(l => l.Fanout).Where(f => f is not null).MaxBy(f => f!.Size) is { } f ? $"{f.Y}x{f.X}" : "1x1";
+
+    /// <summary>True when the two architectures agree in everything a sweep changes (array, capacities, DRAM bandwidth).</summary>
+    public static bool SameShape(Accelerator a, Accelerator b) => Shape(a) == Shape(b);
+
+    private static string Shape(Accelerator arch) => string.Join(";", arch.Levels.Select(l =>
+        $"{l.Fanout?.X}x{l.Fanout?.Y}|{l.Storage.CapacityWords}|{string.Join(",", (l.Storage.PartitionWords ?? new Dictionary<TensorKind, long>()).OrderBy(p => p.Key).Select(p => p.Value))}|{l.Storage.ReadBandwidth}|{l.Storage.WriteBandwidth}"));
+
     private static int? LargestOf(Accelerator arch, MemoryClass cls)
     {
         int? best = null;

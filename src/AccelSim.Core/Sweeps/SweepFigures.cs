@@ -13,7 +13,7 @@ public static class SweepFigures
     private static readonly (string File, string Column, string Title, string Unit, bool Log)[] Metrics =
     [
         ("latency", "cycles", "Latency", "cycles per batch", true),
-        ("energy", "energy_pj", "Energy", "", true),
+        ("energy", "energy", "Energy", "", true),
         ("utilization", "utilization", "Utilization", "MACs / (cycles × MAC units)", false),
     ];
 
@@ -22,6 +22,8 @@ public static class SweepFigures
     {
         renderer ??= SvgChartRenderer.Instance;
         var (header, rows) = SweepCsv.Parse(csv);
+        // Shards written before the unit-free schema (energy_pj, ...) still draw.
+        header = header.Select(Reports.LegacyColumns.Current).ToArray();
         int Col(string name) => Array.IndexOf(header, name);
         var files = new Dictionary<string, string>();
         for (int a = 0; a < manifest.Axes.Count; a++)
@@ -35,7 +37,7 @@ public static class SweepFigures
             bool logX = xs.Min() > 0 && xs.Max() / xs.Min() >= 8;
             foreach (var (file, column, title, unit, log) in Metrics)
             {
-                string energyUnit = column == "energy_pj" ? manifest.EnergyUnit : unit;
+                string energyUnit = column == "energy" ? Reports.LegacyColumns.CurrentUnit(manifest.EnergyUnit) : unit;
                 var series = groups.Select(g => new PointSeries(g.Key, g
                     .Select(r => new ChartPoint(xOf.GetValueOrDefault(r[Col(axis.Key)], double.NaN), double.Parse(r[Col(column)], CultureInfo.InvariantCulture),
                         $"{axis.Key}={r[Col(axis.Key)]}"))

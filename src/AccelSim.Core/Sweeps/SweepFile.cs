@@ -50,6 +50,8 @@ public sealed class SweepFile
             string text = File.ReadAllText(path);
             // Compared without the line ending: rows are re-rendered below, so a file saved with other line endings still resumes.
             string first = text.Split('\n', 2)[0].TrimEnd('\r');
+            if (Reports.LegacyColumns.IsLegacy(first.Split(',')))
+                throw new InputException($"{path}: written by AccelSim 0.1 (energy columns named *_pj); it cannot be resumed into the current columns: use another --out ('accelsim merge' still reads it)");
             if (first != header.TrimEnd('\r', '\n'))
                 throw new InputException($"{path}: holds a sweep with other columns (keys {string.Join(", ", keys)} expected); use another --out");
             // Only whole lines count: a line without its newline was cut by a kill.

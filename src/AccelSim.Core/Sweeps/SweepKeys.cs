@@ -7,7 +7,8 @@ using AccelSim.Common;
 namespace AccelSim.Sweeps;
 
 /// <summary>
-/// Parses `--set KEY=V1,V2,...` into a <see cref="SweepAxis"/>. Keys: array (XxY of the largest fan-out), glb (capacity of the
+/// Parses `--set KEY=V1,V2,...` into a <see cref="SweepAxis"/>. Keys: array (ROWSxCOLUMNS of the largest fan-out, i.e. Y x X, as
+/// eyeriss' 12x14 reads), glb (capacity of the
 /// largest on-chip SRAM), rf (capacity of the innermost register file; partitions scaled proportionally), dram_bw (DRAM read and
 /// write words per cycle). Capacities are words or bytes with a unit, as in the arch format.
 /// </summary>
@@ -41,9 +42,10 @@ public static partial class SweepKeys
     private static SweepValue ArrayValue(string text, string v)
     {
         var m = ArrayPattern().Match(v);
-        if (!m.Success || !int.TryParse(m.Groups[1].Value, out int x) || !int.TryParse(m.Groups[2].Value, out int y) || x < 1 || y < 1)
-            throw Bad(text, $"array value '{v}' is not XxY with positive X and Y (e.g. 12x14)");
-        return new SweepValue(v, (double)x * y, a => ArchVariants.WithArray(a, x, y));
+        // Rows x columns, the convention of the papers (Eyeriss "12x14": 12 rows, the Y axis, by 14 columns, the X axis).
+        if (!m.Success || !int.TryParse(m.Groups[1].Value, out int rows) || !int.TryParse(m.Groups[2].Value, out int columns) || rows < 1 || columns < 1)
+            throw Bad(text, $"array value '{v}' is not ROWSxCOLUMNS with positive sizes (e.g. 12x14: 12 rows, 14 columns)");
+        return new SweepValue(v, (double)rows * columns, a => ArchVariants.WithArray(a, x: columns, y: rows));
     }
 
     private static SweepAxis Capacity(string text, string key, string[] items, Accelerator arch, int level)

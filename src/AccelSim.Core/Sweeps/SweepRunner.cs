@@ -49,7 +49,7 @@ public static class SweepRunner
                 try { run = ModelRunner.Run(plan.ModelFor(point), plan.ArchFor(point), options); }
                 catch (MappingException e) { throw new InputException($"point {Describe(plan, point)}: {e.Message}"); }
                 onComputed?.Invoke(point);
-                file.Append(point, SweepCsv.Row(point, run));
+                file.Append(point, SweepCsv.Row(point, run, ArchVariants.SameShape(run.Arch, plan.Arch)));
                 progress?.Invoke(Interlocked.Increment(ref done), owned.Count);
             });
         }

@@ -16,12 +16,13 @@ public class ArchCommandTests
         Assert.Contains("Spad [regfile] × 168", output);
         Assert.Contains("capacity 55,296 words (108 KiB), 16-bit words", output);
         Assert.Contains("partitions weights 224, inputs 12, outputs 24 words", output);
-        Assert.Contains("fan-out 14×12 = 168, network row-stationary-noc: multicast weights, inputs, spatial reduction", output);
-        Assert.Contains("energy read 200 / write 200 MAC per word", output);
+        Assert.Contains("fan-out 12 rows × 14 columns (y × x) = 168, network row-stationary-noc: multicast weights, inputs, spatial reduction", output);
+        Assert.Contains("energy read 128 / write 128 pJ per word", output);
+        Assert.Contains("inputs partition energy read 0.2024 / write 0.1767 pJ per word", output);
         Assert.Contains("peak MACs/cycle", output);
         Assert.Contains("168 (33.6 GMAC/s)", output);
         Assert.Contains("200 MHz", output);
-        Assert.Contains("eyeriss-normalized", output);
+        Assert.Contains("accelergy-65nm", output);
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public class ArchitectureYamlTests
     [InlineData("keeps: [inputs, outputs]", "keeps: [inputs, activations]", "x.yaml: levels[1].keeps[1]: unknown tensor 'activations' (expected weights, inputs or outputs)")]
     [InlineData("multicast: [weights]", "multicast: [psum, bias]", "x.yaml: levels[1].fanout.network.multicast[1]: unknown tensor 'bias' (expected weights, inputs or outputs)")]
     [InlineData("dataflows: [ws, output-stationary]", "dataflows: [ws, diagonal-stationary]", "x.yaml: dataflows[1]: unknown dataflow 'diagonal-stationary' (expected one of: weight-stationary, output-stationary, input-stationary, row-stationary, no-local-reuse)")]
-    [InlineData("energy_table: eyeriss-normalized", "energy_table: tsmc-3nm", "x.yaml: energy_table: unknown energy table 'tsmc-3nm' (expected one of: eyeriss-normalized, horowitz-45nm, or an inline table)")]
+    [InlineData("energy_table: eyeriss-normalized", "energy_table: tsmc-3nm", "x.yaml: energy_table: unknown energy table 'tsmc-3nm' (expected one of: eyeriss-normalized, horowitz-45nm, accelergy-65nm, or an inline table)")]
     [InlineData("class: sram", "class: flash", "x.yaml: levels[1].class: expected dram, sram or regfile, got 'flash'")]
     [InlineData("class: dram", "class: sram\n    capacity: 4", "x.yaml: levels[0].class: level 0 must be dram (the outermost level), got sram")]
     [InlineData("name: Regs", "name: buffer", "x.yaml: levels[2].name: duplicate level name 'buffer'")]

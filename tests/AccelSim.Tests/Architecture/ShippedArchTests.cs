@@ -36,7 +36,7 @@ public class ShippedArchTests
     }
 
     [Fact]
-    public void EyerissHas168PesWithPartitionedSpadsAndNormalizedEnergies()
+    public void EyerissHas168PesWithPartitionedSpadsAnd65nmEnergies()
     {
         var arch = ArchitectureLibrary.Load("eyeriss");
         Assert.Equal(["DRAM", "GlobalBuffer", "Spad"], arch.Levels.Select(l => l.Name));
@@ -61,13 +61,27 @@ public class ShippedArchTests
         Assert.Equal(TensorSet.Weights | TensorSet.Inputs, network.Multicast);
         Assert.True(network.SpatialReduction);
 
-        Assert.Equal("MAC", arch.EnergyUnit);
-        Assert.Equal(1.0, arch.Mac.EnergyPerMac, 9);
-        Assert.Equal(200 * arch.Mac.EnergyPerMac, arch.Levels[0].Storage.Energy.Read, 9);
-        Assert.Equal(6.0, glb.Energy.Read, 9);
-        Assert.Equal(1.0, spad.Energy.Write, 9);
-        Assert.Equal(2.0, network.EnergyPerWord, 9);
+        // Physical 65 nm energies by default (the ERT figures of docs/energy.md, worked by hand here).
+        Assert.Equal("pJ", arch.EnergyUnit);
+        Assert.Equal("accelergy-65nm", arch.EnergyTable);
+        Assert.Equal(128.0, arch.Levels[0].Storage.Energy.Read, 9);                 // LPDDR4: 512 pJ / 64 bits x 16 bits
+        Assert.Equal(0.7562, arch.Mac.EnergyPerMac, 3);                              // 0.2077 pJ x Horowitz MAC16/MAC8 = 0.8374/0.23
+        Assert.Equal(4.201, glb.Energy.Read, 3);                                     // 18.18 pJ/64 b x 16 b x (108/128)^0.4644
+        Assert.Equal(0.202442, spad.EnergyFor(TensorKind.Inputs).Read, 6);           // the ERT's 12-word register file
+        Assert.Equal(0.176713, spad.EnergyFor(TensorKind.Inputs).Write, 6);
+        Assert.True(spad.EnergyFor(TensorKind.Weights).Read > 1.9766);              // 224 words: beyond the ERT's 192-word point
+        Assert.True(spad.EnergyFor(TensorKind.Outputs).Read is > 0.2513 and < 1.9766); // 24 words: between the 16- and 192-word points
+        Assert.Equal(2 * 0.202442, network.EnergyPerWord, 6);                        // Eyeriss' NoC = 2x an RF access
         Assert.Equal(DataflowNames.All.Order(), arch.Dataflows.Order());
+
+        // The normalized costs stay one option away (ISCA 2016's comparison uses them).
+        var normalized = ArchitectureLibrary.Load("eyeriss", "eyeriss-normalized");
+        Assert.Equal("xMAC", normalized.EnergyUnit);
+        Assert.Equal(1.0, normalized.Mac.EnergyPerMac, 9);
+        Assert.Equal(200.0, normalized.Levels[0].Storage.Energy.Read, 9);
+        Assert.Equal(6.0, normalized.Levels[1].Storage.Energy.Read, 9);
+        Assert.Equal(1.0, normalized.Levels[2].Storage.EnergyFor(TensorKind.Weights).Write, 9);
+        Assert.Equal(2.0, normalized.Levels[1].Fanout!.Network.EnergyPerWord, 9);
     }
 
     [Fact]

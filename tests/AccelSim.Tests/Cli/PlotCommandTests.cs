@@ -16,7 +16,7 @@ public class PlotCommandTests
         var header = lines[0].Split(',');
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
         double Col(string[] r, string c) => double.Parse(r[Array.IndexOf(header, c)], CultureInfo.InvariantCulture);
-        double totalEnergy = rows.Sum(r => Col(r, "energy_pj"));
+        double totalEnergy = rows.Sum(r => Col(r, "energy"));
 
         var svg = XDocument.Load(Path.Combine(dir, "divergence.svg"));
         var bars = svg.Descendants().Where(e => (string?)e.Attribute("class") == "mark bar").ToList();
@@ -26,7 +26,7 @@ public class PlotCommandTests
             string layer = r[Array.IndexOf(header, "layer")];
             var energyBar = bars.Single(b => (string?)b.Attribute("data-label") == layer && ((string?)b.Attribute("data-series"))!.Contains("energy"));
             double plotted = double.Parse((string)energyBar.Attribute("data-value")!, CultureInfo.InvariantCulture);
-            Assert.Equal(100 * Col(r, "energy_pj") / totalEnergy, plotted, 6);
+            Assert.Equal(100 * Col(r, "energy") / totalEnergy, plotted, 6);
         }
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "report.html")));
     }

@@ -22,9 +22,9 @@ public class RunCommandTests
         var arch = ArchitectureLibrary.Load("eyeriss");
         var lines = File.ReadAllLines(Path.Combine(dir, "layers.csv"));
         var header = lines[0].Split(',');
-        foreach (var column in new[] { "layer", "kind", "macs", "weights", "cycles", "stall_cycles", "utilization", "energy_pj", "pj_per_mac", "dram_bytes", "energy_mac_pj" })
+        foreach (var column in new[] { "layer", "kind", "macs", "weights", "cycles", "stall_cycles", "fill_drain_cycles", "utilization", "energy", "energy_per_mac", "energy_unit", "dram_bytes", "energy_mac" })
             Assert.Contains(column, header);
-        foreach (var level in arch.Levels) Assert.Contains($"energy_{level.Name.ToLowerInvariant()}_pj", header);
+        foreach (var level in arch.Levels) Assert.Contains($"energy_{level.Name.ToLowerInvariant()}", header);
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(model.Layers.Count - 1, rows.Count); // every layer but the input
 
@@ -34,12 +34,12 @@ public class RunCommandTests
         Assert.Equal(model.TotalMacs, s.GetProperty("macs").GetInt64());
         Assert.Equal(model.TotalMacs, (long)Sum("macs"));
         Assert.Equal(Sum("cycles"), s.GetProperty("cycles").GetInt64());
-        Assert.Equal(Sum("energy_pj"), s.GetProperty("energy_pj").GetDouble(), 6);
+        Assert.Equal(Sum("energy"), s.GetProperty("energy").GetDouble(), 6);
         Assert.Equal(Sum("dram_bytes"), s.GetProperty("dram_bytes").GetInt64());
         // The energy columns add up to each layer's total.
-        var parts = header.Where(h => h.StartsWith("energy_") && h != "energy_pj" && !h.StartsWith("energy_weights") && !h.StartsWith("energy_inputs") && !h.StartsWith("energy_outputs")).ToList();
+        var parts = header.Where(h => h.StartsWith("energy_") && h is not ("energy_per_mac" or "energy_unit") && !h.StartsWith("energy_weights") && !h.StartsWith("energy_inputs") && !h.StartsWith("energy_outputs")).ToList();
         foreach (var r in rows)
-            Assert.Equal(double.Parse(r[Array.IndexOf(header, "energy_pj")], CultureInfo.InvariantCulture),
+            Assert.Equal(double.Parse(r[Array.IndexOf(header, "energy")], CultureInfo.InvariantCulture),
                 parts.Sum(p => double.Parse(r[Array.IndexOf(header, p)], CultureInfo.InvariantCulture)), 3);
 
         // Every MAC layer's mapping can be loaded back and is valid for its layer.
@@ -76,7 +76,7 @@ public class RunCommandTests
         string one = CliRunner.TempDir(), four = CliRunner.TempDir();
         Assert.Equal(0, CliRunner.Run("run", "--model", "lenet5", "--out", one).Exit);
         Assert.Equal(0, CliRunner.Run("run", "--model", "lenet5", "--batch", "4", "--out", four).Exit);
-        double E(string d) => JsonDocument.Parse(File.ReadAllText(Path.Combine(d, "summary.json"))).RootElement.GetProperty("energy_pj").GetDouble();
+        double E(string d) => JsonDocument.Parse(File.ReadAllText(Path.Combine(d, "summary.json"))).RootElement.GetProperty("energy").GetDouble();
         Assert.True(E(four) / 4 < E(one), $"batch 4 per inference {E(four) / 4} vs batch 1 {E(one)}");
     }
 }

@@ -18,7 +18,7 @@ public class EnergyTableTests
         Assert.Equal(2.0, Eyeriss.NetworkPerWordHop(16)!.Value, 9);
         // Other widths scale linearly: an 8-bit DRAM word is half a 16-bit one.
         Assert.Equal(100.0, Eyeriss.Storage(MemoryClass.Dram, null, 8)!.Read, 9);
-        Assert.Equal("MAC", Eyeriss.Unit);
+        Assert.Equal("xMAC", Eyeriss.Unit);
     }
 
     [Fact]
@@ -93,6 +93,6 @@ public class EnergyTableTests
     {
         Assert.Same(EnergyTables.Horowitz45nm, EnergyTables.Find("Horowitz-45nm"));
         Assert.Null(EnergyTables.Find("nope"));
-        Assert.Equal(["eyeriss-normalized", "horowitz-45nm"], EnergyTables.Names);
+        Assert.Equal(["eyeriss-normalized", "horowitz-45nm", "accelergy-65nm"], EnergyTables.Names);
     }
 }

@@ -29,12 +29,13 @@ public class BypassSearchTests
     [Fact]
     public void SimbaGainsFromBypassingABuffer()
     {
-        // Measured: AlexNet CONV3 on simba drops from 7.72 to 6.87 pJ/MAC when the search may bypass buffers.
+        // Measured: AlexNet CONV3 on simba drops from 6.652 to 6.547 pJ/MAC when the search may bypass buffers (7.72 to 6.87
+        // before each partition of the PE buffers was priced at its own size: small partitions made keeping cheaper).
         var arch = ArchitectureLibrary.Load("simba");
         var problem = MapperInvariantTests.AlexNetConv3;
         var fixedKeeps = Mapper.Search(problem, arch, Dataflows.WeightStationary, new MapperOptions { SpatialCandidates = 4 });
         var searched = Mapper.Search(problem, arch, Dataflows.WeightStationary, new MapperOptions { SpatialCandidates = 4, SearchBypass = true });
-        Assert.True(searched.Evaluation.TotalEnergy < 0.95 * fixedKeeps.Evaluation.TotalEnergy,
+        Assert.True(searched.Evaluation.TotalEnergy < 0.99 * fixedKeeps.Evaluation.TotalEnergy,
             $"{searched.Evaluation.EnergyPerMac:F3} vs {fixedKeeps.Evaluation.EnergyPerMac:F3} pJ/MAC");
         // The gain comes from a different choice of kept tensors (here: the PE buffers hold only weights).
         Assert.Contains(Enumerable.Range(1, arch.Levels.Count - 1), i => searched.Mapping.Levels[i].Keeps != fixedKeeps.Mapping.Levels[i].Keeps);

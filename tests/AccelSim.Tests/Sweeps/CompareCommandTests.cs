@@ -14,7 +14,8 @@ public class CompareCommandTests
         Assert.True(exit == 0, err);
         Assert.Contains("squeezenet1.1", output);
         var (header, rows) = SweepCsv.Parse(File.ReadAllText(Path.Combine(dir, "compare.csv")));
-        Assert.Equal(["model", "macs", "weights", "energy_pj", "cycles", "stall_cycles", "milliseconds", "utilization", "energy_per_mac_pj", "dram_bytes"], header);
+        Assert.Equal(["model", "macs", "weights", "energy", "cycles", "stall_cycles", "fill_drain_cycles", "milliseconds", "utilization", "energy_per_mac",
+            "energy_unit", "dram_bytes"], header);
         Assert.Equal(["lenet5", "squeezenet1.1"], rows.Select(r => r[0]));
         Assert.True(File.Exists(Path.Combine(dir, "macs-vs-energy.svg")));
         Assert.True(File.Exists(Path.Combine(dir, "macs-vs-latency.svg")));

@@ -13,10 +13,11 @@ public class SweepInputTests
     private static Accelerator Apply(string set, int value = 0) => SweepKeys.Parse(set, Eyeriss).Values[value].Apply(Eyeriss);
 
     [Fact]
-    public void Array_resizes_the_largest_fanout()
+    public void Array_resizes_the_largest_fanout_as_rows_by_columns()
     {
         var arch = Apply("array=8x4");
-        Assert.Equal((8, 4), (arch.Levels[1].FanoutX, arch.Levels[1].FanoutY));
+        // 8 rows (Y) by 4 columns (X), as papers write eyeriss' 12x14.
+        Assert.Equal((4, 8), (arch.Levels[1].FanoutX, arch.Levels[1].FanoutY));
         Assert.Equal(32, arch.MacUnits);
         Assert.Equal(168, Eyeriss.MacUnits);
     }

@@ -38,7 +38,10 @@ public class SweepPhysicsTests(ITestOutputHelper output)
 
     private static readonly Lazy<IReadOnlyList<Dictionary<string, string>>> Rows = new(() =>
     {
-        var arch = ArchitectureLibrary.Load("eyeriss");
+        // The array-scaling expectations (and docs/validation.md's measured speed-ups) were set on Eyeriss' normalized costs,
+        // which price every register file alike. With the 65 nm table the energy objective trades some PEs for reuse in the
+        // 224-word filter spad (8x8 -> 16x16 speeds up 2.43x instead of >= 2.5x): a change of costs, not of array physics.
+        var arch = ArchitectureLibrary.Load("eyeriss", "eyeriss-normalized");
         var plan = new SweepPlan([ModelZoo.Get("mobilenet-v1"), VggSubset()], arch,
             [SweepKeys.Parse("array=" + string.Join(",", Arrays), arch)], new ModelRunOptions());
         var result = SweepRunner.Run(plan, CliRunner.TempDir(), SweepShard.All);
@@ -50,7 +53,7 @@ public class SweepPhysicsTests(ITestOutputHelper output)
     {
         var row = Rows.Value.Single(r => r["model"] == model && r["array"] == array);
         long L(string c) => long.Parse(row[c], CultureInfo.InvariantCulture);
-        return new ClassFigures(L("mac_units"), L($"{cls}_macs"), L($"{cls}_cycles"), double.Parse(row[$"{cls}_energy_pj"], CultureInfo.InvariantCulture));
+        return new ClassFigures(L("mac_units"), L($"{cls}_macs"), L($"{cls}_cycles"), double.Parse(row[$"{cls}_energy"], CultureInfo.InvariantCulture));
     }
 
     private static double StallShare(string array)

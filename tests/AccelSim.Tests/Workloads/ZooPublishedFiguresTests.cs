@@ -74,11 +74,11 @@ public class ZooPublishedFiguresTests
     }
 
     [Fact]
-    public void UnknownNameListsTheKnownOnes()
+    public void UnknownNameSuggestsTheNearestOnes()
     {
         var e = Assert.Throws<AccelSim.Common.InputException>(() => ModelZoo.Get("resnet51"));
         Assert.Contains("unknown model 'resnet51'", e.Message);
-        Assert.Contains("resnet50-v1.5", e.Message);
+        Assert.Contains("did you mean resnet50", e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }
 

@@ -16,25 +16,28 @@ public static class ArchitectureYaml
     private static readonly string[] TopKeys = ["name", "description", "clock_mhz", "energy_table", "dataflows", "levels", "mac", "vector"];
 
     /// <summary>Reads and parses the file at <paramref name="path"/>.</summary>
-    public static Accelerator Load(string path)
+    /// <param name="path">The arch file.</param>
+    /// <param name="energyTable">A built-in table replacing the file's (<c>--energy-table</c>), or null.</param>
+    public static Accelerator Load(string path, string? energyTable = null)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: no such file");
         string text;
         try { text = File.ReadAllText(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputException($"{path}: cannot read: {e.Message}"); }
-        return Parse(text, DisplayName(path), Path.GetFileNameWithoutExtension(path));
+        return Parse(text, DisplayName(path), Path.GetFileNameWithoutExtension(path), energyTable);
     }
 
     /// <summary>Parses YAML text; <paramref name="sourceName"/> prefixes every error.</summary>
     /// <param name="text">The document.</param>
     /// <param name="sourceName">File name shown in errors.</param>
     /// <param name="defaultName">Architecture name when the document has no <c>name:</c> (defaults to the source name).</param>
-    public static Accelerator Parse(string text, string sourceName, string? defaultName = null)
+    /// <param name="energyTable">A built-in table replacing the file's, or null to use the file's.</param>
+    public static Accelerator Parse(string text, string sourceName, string? defaultName = null, string? energyTable = null)
     {
         var root = ReadRoot(text, sourceName);
         root.AllowOnly(TopKeys);
 
-        var table = EnergyTableYaml.Read(root);
+        var table = energyTable is null ? EnergyTableYaml.Read(root) : EnergyTableYaml.Replacement(root, energyTable);
         var mac = ReadMac(root, table);
         var levels = LevelYaml.ReadLevels(root, table, mac.Bits);
         levels = ApplyLanes(root, levels);

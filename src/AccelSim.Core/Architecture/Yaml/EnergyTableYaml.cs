@@ -36,6 +36,38 @@ internal static class EnergyTableYaml
     }
 
     /// <summary>
+    /// The built-in table <paramref name="name"/> in place of the file's (<c>--energy-table</c>). Refused when the file gives
+    /// energies of its own (an inline table, a level's <c>energy</c>, a network's <c>energy</c>, <c>energy_per_mac</c>,
+    /// <c>energy_per_op</c>): they are in the file's unit, and mixing them with another table's would mix units.
+    /// </summary>
+    public static EnergyTable Replacement(YamlMap root, string name)
+    {
+        var table = EnergyTables.Find(name)
+            ?? throw new InputException($"--energy-table: unknown energy table '{name}' (expected one of: {string.Join(", ", EnergyTables.Names)})");
+        if (ExplicitEnergy(root) is { } field)
+            throw new InputException($"--energy-table {name}: {root.File}: {field} gives an energy of its own, in the file's unit; remove it or use the file's table");
+        return table;
+    }
+
+    // The first field that states an energy directly, or null.
+    private static string? ExplicitEnergy(YamlMap root)
+    {
+        if (root.Node("energy_table") is YamlMappingNode) return "energy_table";
+        if (root.Node("levels") is YamlSequenceNode levels)
+            for (int i = 0; i < levels.Children.Count; i++)
+            {
+                if (levels.Children[i] is not YamlMappingNode level) continue;
+                if (level.Children.ContainsKey(new YamlScalarNode("energy"))) return $"levels[{i}].energy";
+                if (level.Children.TryGetValue(new YamlScalarNode("fanout"), out var f) && f is YamlMappingNode fanout
+                    && fanout.Children.TryGetValue(new YamlScalarNode("network"), out var n) && n is YamlMappingNode network
+                    && network.Children.ContainsKey(new YamlScalarNode("energy"))) return $"levels[{i}].fanout.network.energy";
+            }
+        if (root.Map("mac") is { } mac && mac.Has("energy_per_mac")) return "mac.energy_per_mac";
+        if (root.Map("vector") is { } vector && vector.Has("energy_per_op")) return "vector.energy_per_op";
+        return null;
+    }
+
+    /// <summary>
     /// An energy entry: one number for both read and write, or <c>{read, write}</c>; null when the key is absent.
     /// Shared by tables and per-level overrides.
     /// </summary>

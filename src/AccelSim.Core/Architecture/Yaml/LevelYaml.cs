@@ -46,9 +46,14 @@ internal static class LevelYaml
         var (capacity, partitions) = ReadCapacity(map, memoryClass, wordBits);
         var keeps = ReadKeeps(map, partitions);
 
-        var energy = EnergyTableYaml.ReadAccess(map, "energy")
+        var overridden = EnergyTableYaml.ReadAccess(map, "energy");
+        var energy = overridden
             ?? table.Storage(memoryClass, capacity ?? partitions?.Values.Sum(), wordBits)
             ?? throw EnergyTableYaml.MissingClass(map, table, ClassKey(memoryClass));
+        // A level's explicit energy applies to all of it; otherwise each partition is priced at its own capacity.
+        var partitionEnergy = overridden is null && partitions is not null
+            ? partitions.ToDictionary(p => p.Key, p => table.Storage(memoryClass, p.Value, wordBits) ?? energy)
+            : null;
 
         var storage = new StorageLevel
         {
@@ -62,6 +67,7 @@ internal static class LevelYaml
             Keeps = keeps,
             DoubleBuffered = map.Bool("double_buffered") ?? true,
             Energy = energy,
+            PartitionEnergy = partitionEnergy,
         };
         return new ArchLevel(storage, FanoutYaml.Read(map, table, wordBits));
     }

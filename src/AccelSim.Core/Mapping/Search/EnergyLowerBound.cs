@@ -5,7 +5,10 @@ namespace AccelSim.Mapping.Search;
 
 /// <summary>
 /// A bound no mapping can beat: every tensor's distinct words cross DRAM once (weights and inputs read, outputs written),
-/// and every MAC reads two operands and updates one partial sum at the innermost level, plus the MAC itself.
+/// plus the MACs themselves. It charges no per-MAC operand access: a multicast fan-out lets one read feed many MACs
+/// (an FC layer's weight read from DRAM serves every sample of the batch at once), and spatial reduction cuts partial-sum
+/// writes below the MAC count, so no per-MAC storage term is a bound on every architecture. A tighter bound that still
+/// holds everywhere (lanes, bypass, partitions, multicast) is the mapper-v3 work (docs/mapper.md).
 /// </summary>
 public static class EnergyLowerBound
 {
@@ -13,10 +16,8 @@ public static class EnergyLowerBound
     public static double Of(ProblemShape problem, Accelerator arch)
     {
         var dram = arch.Levels[0].Storage.Energy;
-        var inner = arch.Levels[^1].Storage.Energy;
         double movement = (problem.TensorSize(TensorKind.Weights) + problem.TensorSize(TensorKind.Inputs)) * dram.Read
             + problem.TensorSize(TensorKind.Outputs) * dram.Write;
-        double perMac = arch.Mac.EnergyPerMac + 2 * inner.Read + inner.Write;
-        return movement + problem.Macs * perMac;
+        return movement + problem.Macs * arch.Mac.EnergyPerMac;
     }
 }

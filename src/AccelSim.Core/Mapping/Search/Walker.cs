@@ -149,8 +149,10 @@ internal sealed class Walker
                 var c = _counts.Get(i, (TensorKind)t);
                 reads += c.Reads;
                 writes += c.Writes;
+                var e = storage.EnergyFor((TensorKind)t);
+                energy += c.Reads * e.Read + c.Writes * e.Write;
             }
-            energy += reads * storage.Energy.Read + writes * storage.Energy.Write + _counts.NetworkWords(i) * _netEnergy[i];
+            energy += _counts.NetworkWords(i) * _netEnergy[i];
             cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(reads, writes, _counter.UsedInstances(i), storage));
         }
         return _objective switch

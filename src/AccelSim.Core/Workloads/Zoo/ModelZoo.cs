@@ -22,7 +22,7 @@ public static partial class ModelZoo
         new("inception-v3", "Inception v3 (Szegedy 2015), 299x299, no auxiliary head", InceptionV3Model.Create),
         new("resnet18", "ResNet-18 (He 2015), basic blocks", ResNetModels.ResNet18),
         new("resnet34", "ResNet-34 (He 2015), basic blocks", ResNetModels.ResNet34),
-        new("resnet50", "ResNet-50 (He 2015), original: stride in the first 1x1", ResNetModels.ResNet50),
+        new("resnet50", "ResNet-50 (He 2015) as published: stride in the first 1x1 (torchvision's is resnet50-v1.5)", ResNetModels.ResNet50),
         new("resnet50-v1.5", "ResNet-50 v1.5 (torchvision): stride in the 3x3", ResNetModels.ResNet50V15),
         new("resnet101", "ResNet-101 (He 2015), original: stride in the first 1x1", ResNetModels.ResNet101),
         new("resnet152", "ResNet-152 (He 2015), original: stride in the first 1x1", ResNetModels.ResNet152),
@@ -47,11 +47,14 @@ public static partial class ModelZoo
     /// <summary>The listed names.</summary>
     public static IEnumerable<string> Names => Entries.Select(e => e.Name);
 
-    /// <summary>Builds a model by name (case-insensitive); throws <see cref="InputException"/> listing the known names.</summary>
-    public static ModelGraph Get(string name) =>
-        TryGet(name, out var entry) ? entry.Create()
-            : throw new InputException($"unknown model '{name}'; known models: {string.Join(", ", Names)} "
-                + "(also mobilenet-v1-ALPHA-RES and bert-base-encoder-SEQ)");
+    /// <summary>Builds a model by name (ignoring case, '_', '-' and '.'); throws <see cref="InputException"/> with the nearest names.</summary>
+    public static ModelGraph Get(string name)
+    {
+        if (TryGet(name, out var entry)) return entry.Create();
+        var nearest = ZooNames.Nearest(name, Names);
+        string hint = nearest.Count > 0 ? $"did you mean {string.Join(", ", nearest)}?" : "see 'accelsim zoo' for the list";
+        throw new InputException($"--model: unknown model '{name}': {hint} (also mobilenet-v1-ALPHA-RES, bert-base-encoder-SEQ, or a workload file)");
+    }
 
     /// <summary>True when <paramref name="name"/> is a model the zoo knows (listed or parameterised).</summary>
     public static bool Contains(string name) => TryGet(name, out _);
@@ -59,8 +62,9 @@ public static partial class ModelZoo
     /// <summary>Finds a listed entry or builds the entry of a parameterised name.</summary>
     public static bool TryGet(string name, out ZooEntry entry)
     {
-        string key = name.Trim().ToLowerInvariant();
-        entry = Entries.FirstOrDefault(e => e.Name == key)!;
+        string key = name.Trim().ToLowerInvariant().Replace('_', '-');
+        string normalized = ZooNames.Normalize(name);
+        entry = Entries.FirstOrDefault(e => ZooNames.Normalize(e.Name) == normalized)!;
         if (entry is not null) return true;
         var mobile = MobileNetName().Match(key);
         if (mobile.Success
