@@ -36,6 +36,9 @@ public sealed record Accelerator
     /// Fill and drain cycles that every fold (one pass of a spatial tile) pays on the systolic fan-outs: rows + columns − 2
     /// each, SCALE-Sim's wavefront skew. Zero without a systolic fan-out.
     /// </summary>
+    /// <summary>Rows (the Y size) of every systolic fan-out, summed: the cycles a stationary operand takes to load.</summary>
+    public long SystolicRows => Levels.Where(l => l.Fanout is { Systolic: true }).Sum(l => (long)l.Fanout!.Y);
+
     public long SystolicSkew => Levels.Where(l => l.Fanout is { Systolic: true }).Sum(l => (long)l.Fanout!.X + l.Fanout!.Y - 2);
 
     /// <summary>Index of a level by name (case-insensitive), or -1.</summary>

@@ -137,6 +137,32 @@ internal sealed class AccessCounter
     /// <summary>Folds after <see cref="Prepare"/>: compute blocks of the innermost level, one per iteration of the loops above it.</summary>
     public long Folds => _prodBefore[_levelStart[_levels - 1]];
 
+    /// <summary>
+    /// Systolic cycles each fold adds to its stream after <see cref="Prepare"/>: the wavefront's fill and drain
+    /// (rows + columns − 2 of every systolic fan-out) and, when an operand stays in the PEs for the whole fold (weight or
+    /// input stationary: the innermost level keeps it and none of its loops indexes it), the rows cycles that load it
+    /// into the array first, as SCALE-Sim's weight- and input-stationary folds do (docs/simulator.md). 0 without a
+    /// systolic fan-out.
+    /// </summary>
+    public long SystolicFoldCycles
+    {
+        get
+        {
+            if (_arch.SystolicSkew == 0) return 0;
+            return _arch.SystolicSkew + (StationaryOperand(TensorKind.Weights) || StationaryOperand(TensorKind.Inputs) ? _arch.SystolicRows : 0);
+        }
+    }
+
+    // True when the innermost level keeps the operand and none of its temporal loops (those of one fold) indexes it.
+    private bool StationaryOperand(TensorKind tensor)
+    {
+        int inner = _levels - 1;
+        if (!Keeps[inner].Has(tensor)) return false;
+        for (int l = _levelStart[inner]; l < _levelStart[_levels]; l++)
+            if (_loopBound[l] > 1 && Tensors.IsRelevant(tensor, (Dim)_loopDim[l])) return false;
+        return true;
+    }
+
     /// <summary>Children used below each level after <see cref="Prepare"/>.</summary>
     public long SpatialProduct(int level) => _spatialProduct[level];
 

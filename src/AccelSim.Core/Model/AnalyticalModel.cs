@@ -42,7 +42,7 @@ public static class AnalyticalModel
         double mac = counts.Macs * arch.Mac.EnergyPerMac;
         long spatialUnits = counter.UsedInstances(levels);
         return new Evaluation(arch, counter.Problem, counts, storage, network, mac, counter.TemporalIterations,
-            counter.Folds * arch.SystolicSkew, bandwidth, spatialUnits);
+            counter.Folds * counter.SystolicFoldCycles, bandwidth, spatialUnits);
     }
 
     /// <summary>Cycles for one instance's share of the traffic through its read and write ports (ports work in parallel).</summary>

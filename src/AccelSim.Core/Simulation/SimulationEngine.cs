@@ -61,7 +61,7 @@ internal sealed class SimulationEngine
         _counts = new AccessCounts(_levels);
         _stallTicks = new long[_levels, Tensors.Count];
         _doubleBuffered = arch.Levels.Select(l => l.Storage.DoubleBuffered).ToArray();
-        _skew = arch.SystolicSkew;
+        _skew = SystolicFold.Overhead(arch, mapping);
 
         foreach (var t in Tensors.All)
         {

@@ -15,7 +15,6 @@ internal sealed class Walker
     private readonly Objective _objective;
     private readonly Action<AccessCounts>? _inspect;
     private readonly bool _maximalOnly;
-    private readonly long _skew;
     private readonly AccessCounter _counter;
     private readonly AccessCounts _counts;
     private readonly int _levels;
@@ -30,7 +29,6 @@ internal sealed class Walker
         _objective = options.Objective;
         _inspect = options.OnEvaluated;
         _maximalOnly = options.MaximalTilesOnly;
-        _skew = plan.Arch.SystolicSkew;
         _levels = plan.Levels;
         _counter = new AccessCounter(plan.Problem, plan.Arch);
         _counts = new AccessCounts(_levels);
@@ -139,7 +137,7 @@ internal sealed class Walker
     {
         var arch = _plan.Arch;
         double energy = _counts.Macs * arch.Mac.EnergyPerMac;
-        long cycles = _counter.TemporalIterations + _counter.Folds * _skew;
+        long cycles = _counter.TemporalIterations + _counter.Folds * _counter.SystolicFoldCycles;
         for (int i = 0; i < _levels; i++)
         {
             var storage = arch.Levels[i].Storage;
