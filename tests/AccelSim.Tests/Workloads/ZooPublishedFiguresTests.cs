@@ -11,6 +11,8 @@ public class ZooPublishedFiguresTests
 {
     public static TheoryData<string, double, double, string> Published => new()
     {
+        { "overfeat-fast", 145e6, 2.81e9, "Sermanet et al. 2014 Table 4 (fast model: 145 M parameters, 2810 M connections)" },
+        { "shufflenet-v1-2.0-g3", 5.4e6, 524e6, "megvii-model/ShuffleNet-Series ShuffleNetV1 2.0x group 3 (5.4 M, 524 M FLOPs)" },
         { "zfnet", 108e6, 2.47e9, "seed 003 comparison table (Zeiler & Fergus ImageNet model)" },
         { "vgg19", 143.667240e6, 19.63e9, "torchvision vgg19" },
         { "inception-v3", 23.851784e6, 5.71e9, "Keras InceptionV3 (no aux head) params; torchvision inception_v3 GFLOPS" },
@@ -58,6 +60,30 @@ public class ZooPublishedFiguresTests
         Assert.Equal(new ProblemShape(sequence, 12, sequence, 64, 1, 1, 1, 1), scores.Problem);
         Assert.Equal(0, scores.Weights);
         Assert.Equal(new FeatureMap(768, sequence, 1), model.Find("context")!.Output);
+    }
+
+    // NIN-Imagenet as released for Caffe (no published totals): every conv from the prototxt's layer table, exactly.
+    // (kernel, input channels, output channels, output size): conv1 224 → 54, pools 54 → 27 → 13 → 6, then a 6x6 average.
+    [Fact]
+    public void NetworkInNetworkMatchesTheReleasedPrototxt()
+    {
+        (string Layer, int K, int C, int M, int P)[] table =
+        [
+            ("conv1", 11, 3, 96, 54), ("cccp1", 1, 96, 96, 54), ("cccp2", 1, 96, 96, 54),
+            ("conv2", 5, 96, 256, 27), ("cccp3", 1, 256, 256, 27), ("cccp4", 1, 256, 256, 27),
+            ("conv3", 3, 256, 384, 13), ("cccp5", 1, 384, 384, 13), ("cccp6", 1, 384, 384, 13),
+            ("conv4-1024", 3, 384, 1024, 6), ("cccp7-1024", 1, 1024, 1024, 6), ("cccp8-1024", 1, 1024, 1000, 6),
+        ];
+        var model = ModelZoo.Get("nin");
+        foreach (var (layer, k, c, m, p) in table)
+        {
+            long weights = (long)k * k * c * m;
+            var node = model.Find(layer)!;
+            Assert.Equal((layer, weights, weights * p * p), (layer, node.Weights, node.Macs));
+        }
+        Assert.Equal(table.Length, model.Layers.Count(l => l.Kind == LayerKind.Conv));
+        Assert.Equal(new FeatureMap(1000, 1, 1), model.Layers[^1].Output);
+        Assert.Equal(7_589_920, model.TotalWeights);
     }
 
     [Fact]
