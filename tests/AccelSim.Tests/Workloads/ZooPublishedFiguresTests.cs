@@ -16,6 +16,7 @@ public class ZooPublishedFiguresTests
         { "zfnet", 108e6, 2.47e9, "seed 003 comparison table (Zeiler & Fergus ImageNet model)" },
         { "vgg19", 143.667240e6, 19.63e9, "torchvision vgg19" },
         { "inception-v3", 23.851784e6, 5.71e9, "Keras InceptionV3 (no aux head) params; torchvision inception_v3 GFLOPS" },
+        { "inception-v4", 42.7e6, 12.3e9, "timm inception_v4.tf_in1k model card (TF-slim weights via Cadene): 42.7 M, 12.3 GMACs" },
         { "resnet18", 11.689512e6, 1.81e9, "torchvision resnet18" },
         { "resnet34", 21.797672e6, 3.66e9, "torchvision resnet34" },
         { "resnet50-v1.5", 25.557032e6, 4.09e9, "torchvision resnet50 (v1.5)" },
@@ -84,6 +85,18 @@ public class ZooPublishedFiguresTests
         Assert.Equal(table.Length, model.Layers.Count(l => l.Kind == LayerKind.Conv));
         Assert.Equal(new FeatureMap(1000, 1, 1), model.Layers[^1].Output);
         Assert.Equal(7_589_920, model.TotalWeights);
+    }
+
+    // The grids of the paper's Figures 9 and 15: 35x35x384 → 17x17x1024 → 8x8x1536 (v4); 35x35x320 → 17x17x1088 → 8x8x2080.
+    [Theory]
+    [InlineData("inception-v4", "mixed5a_output", 384, 35, "mixed6a_output", 1024, 17, "mixed7a_output", 1536, 8)]
+    [InlineData("inception-resnet-v2", "mixed5b_output", 320, 35, "mixed6a_output", 1088, 17, "mixed7a_output", 2080, 8)]
+    public void InceptionV4GridsMatchThePaper(string name, string a, int ca, int ha, string b, int cb, int hb, string c, int cc, int hc)
+    {
+        var model = ModelZoo.Get(name);
+        Assert.Equal(new FeatureMap(ca, ha, ha), model.Find(a)!.Output);
+        Assert.Equal(new FeatureMap(cb, hb, hb), model.Find(b)!.Output);
+        Assert.Equal(new FeatureMap(cc, hc, hc), model.Find(c)!.Output);
     }
 
     [Fact]

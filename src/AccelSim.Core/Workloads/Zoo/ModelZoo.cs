@@ -23,6 +23,8 @@ public static partial class ModelZoo
         new("googlenet", "GoogLeNet / Inception v1 (Szegedy 2014), no auxiliary heads", () => GoogLeNetModel.Create()),
         new("inception-v2", "Inception v2 / BN-Inception (Ioffe & Szegedy 2015), TF-slim's separable stem", () => InceptionV2Model.Create()),
         new("inception-v3", "Inception v3 (Szegedy 2015), 299x299, no auxiliary head", InceptionV3Model.Create),
+        new("inception-v4", "Inception v4 (Szegedy 2016), 299x299, TF-slim", InceptionV4Models.InceptionV4),
+        new("inception-resnet-v2", "Inception-ResNet v2 (Szegedy 2016), 299x299, TF-slim", InceptionV4Models.InceptionResNetV2),
         new("resnet18", "ResNet-18 (He 2015), basic blocks", ResNetModels.ResNet18),
         new("resnet34", "ResNet-34 (He 2015), basic blocks", ResNetModels.ResNet34),
         new("resnet50", "ResNet-50 (He 2015), original: stride in the first 1x1", ResNetModels.ResNet50),
