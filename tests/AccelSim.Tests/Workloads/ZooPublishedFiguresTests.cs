@@ -1,4 +1,5 @@
 using AccelSim.Workloads;
+using AccelSim.Workloads.Layers;
 using AccelSim.Workloads.Zoo;
 
 namespace AccelSim.Tests.Workloads;
@@ -97,6 +98,27 @@ public class ZooPublishedFiguresTests
         Assert.Equal(new FeatureMap(ca, ha, ha), model.Find(a)!.Output);
         Assert.Equal(new FeatureMap(cb, hb, hb), model.Find(b)!.Output);
         Assert.Equal(new FeatureMap(cc, hc, hc), model.Find(c)!.Output);
+    }
+
+    // NASNet-A Mobile's cell grids (111 → 56 → 28 → 14 → 7; 6 × filters out of a normal cell, 4 × of a reduction cell) and
+    // the padding TensorFlow uses: stride-2 ops pad (0, 1) on even grids, the factorized reduction's second path is shifted.
+    [Fact]
+    public void NasNetMobileCellsAndPadding()
+    {
+        var model = ModelZoo.Get("nasnet-a-mobile");
+        (string Cell, int C, int H)[] cells =
+        [
+            ("stem_conv1", 32, 111), ("stem_1_concat", 44, 56), ("stem_2_concat", 88, 28), ("normal_3_concat", 264, 28),
+            ("reduce_4_concat", 352, 14), ("normal_8_concat", 528, 14), ("reduce_8_concat", 704, 7), ("normal_12_concat", 1056, 7),
+        ];
+        foreach (var (cell, c, h) in cells) Assert.Equal((cell, new FeatureMap(c, h, h)), (cell, model.Find(cell)!.Output));
+        var odd = (ConvLayer)model.Find("stem_1_left1_sep1_dw")!.Layer;
+        var even = (ConvLayer)model.Find("stem_2_left1_sep1_dw")!.Layer;
+        Assert.Equal(Window.Square(5, 2, 2), odd.Window);
+        Assert.Equal(Window.Padded(5, 5, 2, 2, 1, 2, 1, 2), even.Window);
+        var shifted = (PoolLayer)model.Find("stem_2_adjust_pool_2")!.Layer;
+        Assert.Equal(Window.Padded(1, 1, 2, 2, -1, 1, -1, 1), shifted.Window);
+        Assert.Equal(model.Find("stem_2_adjust_pool_1")!.Output, model.Find("stem_2_adjust_pool_2")!.Output);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class ZooSeedFiguresTests
     }
 
     // Seed 004's summary table (first three) and seed 001's, the NASNet paper's comparison table (parameters, mult-adds):
-    // Inception V2 at 224, Inception-ResNet V2 at 299, ResNeXt-101 64x4d at 320.
+    // Inception V2 at 224, Inception-ResNet V2 at 299, ResNeXt-101 64x4d at 320, NASNet-A (N = 4) mobile at 224.
     [Theory]
     [InlineData("alexnet", 61e6, 724e6)]
     [InlineData("vgg16", 138e6, 15.5e9)]
@@ -32,6 +32,7 @@ public class ZooSeedFiguresTests
     [InlineData("inception-v2", 11.2e6, 1.94e9)]
     [InlineData("inception-resnet-v2", 55.8e6, 13.2e9)]
     [InlineData("resnext101-64x4d", 83.6e6, 31.5e9)]
+    [InlineData("nasnet-a-mobile", 5.3e6, 564e6)]
     public void SummaryTableTotals(string model, double weights, double macs)
     {
         var s = ModelSummary.Of(ModelZoo.Get(model));

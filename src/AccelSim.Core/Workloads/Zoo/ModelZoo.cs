@@ -43,6 +43,7 @@ public static partial class ModelZoo
         new("mobilenet-v3-large", "MobileNetV3-Large 1.0-224 (Howard 2019)", MobileNetV3Model.Create),
         new("shufflenet-v2-1.0", "ShuffleNet v2 1.0x (Ma 2018), split as channel slices", ShuffleNetV2Model.Create),
         new("shufflenet-v1-2.0-g3", "ShuffleNet v1 2x, 3 groups (Zhang 2018), megvii reference code", ShuffleNetV1Model.Create),
+        new("nasnet-a-mobile", "NASNet-A Mobile, N = 4 (Zoph 2018), 4 @ 1056, Keras NASNetMobile", NasNetMobileModel.Create),
         new("xception", "Xception (Chollet 2017), 299x299", XceptionModel.Create),
         new("densenet121", "DenseNet-121 (Huang 2017), growth 32", DenseNetModel.Create),
         new("efficientnet-b0", "EfficientNet-B0 (Tan & Le 2019), MBConv + SE", EfficientNetModel.Create),
