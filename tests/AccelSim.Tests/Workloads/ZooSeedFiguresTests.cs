@@ -23,10 +23,16 @@ public class ZooSeedFiguresTests
         Figures.Within(fcMacs, s.FcMacs, SeedTolerance, $"{model} FC MACs");
     }
 
+    // Seed 004's summary table (first three) and seed 001's, the NASNet paper's comparison table (parameters, mult-adds):
+    // Inception V2 at 224, Inception-ResNet V2 at 299, ResNeXt-101 64x4d at 320, NASNet-A (N = 4) mobile at 224.
     [Theory]
     [InlineData("alexnet", 61e6, 724e6)]
     [InlineData("vgg16", 138e6, 15.5e9)]
     [InlineData("resnet50", 25.5e6, 3.9e9)]
+    [InlineData("inception-v2", 11.2e6, 1.94e9)]
+    [InlineData("inception-resnet-v2", 55.8e6, 13.2e9)]
+    [InlineData("resnext101-64x4d", 83.6e6, 31.5e9)]
+    [InlineData("nasnet-a-mobile", 5.3e6, 564e6)]
     public void SummaryTableTotals(string model, double weights, double macs)
     {
         var s = ModelSummary.Of(ModelZoo.Get(model));
@@ -161,6 +167,26 @@ public class ZooSeedFiguresTests
         var s = ModelSummary.Of(ModelZoo.Get(name));
         Figures.Within(macs, s.Macs, SeedTolerance, $"{name} MACs");
         Figures.Within(weights, s.Weights, SeedTolerance, $"{name} weights");
+    }
+
+    // The 1.94 B is TF-slim's Inception v2 with a separable 7x7 stem; the BN paper's dense 7x7 adds 112²·(9408 − 2712) MACs.
+    [Fact]
+    public void InceptionV2DenseStemCostsEightyFourMillionMore()
+    {
+        var separable = ModelZoo.Get("inception-v2");
+        var dense = InceptionV2Model.Create(separableStem: false);
+        Assert.Equal(112L * 112 * (7 * 7 * 3 * 64 - (7 * 7 * 24 + 24 * 64)), dense.TotalMacs - separable.TotalMacs);
+        Assert.Equal(new FeatureMap(1024, 7, 7), separable.Find("inception5b_output")!.Output);
+        Assert.Equal(new FeatureMap(576, 14, 14), separable.Find("inception3c_output")!.Output);
+    }
+
+    // Seed 001: "ShuffleNet (2x)  ~5M  524 M" (2x with 3 groups, the paper's Table 2 entry).
+    [Fact]
+    public void ShuffleNetV1TwoTimes()
+    {
+        var s = ModelSummary.Of(ModelZoo.Get("shufflenet-v1-2.0-g3"));
+        Figures.Within(524e6, s.Macs, SeedTolerance, "shufflenet-v1-2.0-g3 mult-adds");
+        Assert.Equal(5, (int)Math.Round(s.Weights / 1e6)); // "~5M"; the reference code's 5.4 M is pinned in ZooPublishedFiguresTests
     }
 
     [Fact]

@@ -18,7 +18,6 @@ public sealed record ConvLayer(string Name, string Input, int OutChannels, Windo
         ExpectPositive("kernel", Math.Min(Window.KernelH, Window.KernelW));
         ExpectPositive("stride", Math.Min(Window.StrideH, Window.StrideW));
         ExpectPositive("dilation", Math.Min(Window.DilationH, Window.DilationW));
-        if (Window.PadH < 0 || Window.PadW < 0) throw Fail($"'padding' must not be negative, got {Window.PadH}x{Window.PadW}");
         if (InChannels is int declared && declared != input.Channels)
             throw Fail($"declares in_channels {declared} but its input '{Input}' has {input.Channels} channels");
         if (input.Channels % Groups != 0) throw Fail($"input channels {input.Channels} are not divisible by groups {Groups}");

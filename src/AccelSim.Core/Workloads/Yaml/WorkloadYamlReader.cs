@@ -96,13 +96,16 @@ internal static class WorkloadYamlReader
         return new InputLayer(name, new FeatureMap(shape[0], shape[1], shape[2]));
     }
 
-    // kernel, stride, padding and dilation are each an integer (square) or [height, width].
+    // kernel, stride, padding and dilation are each an integer (square) or [height, width]; padding may also be
+    // [top, bottom, left, right], where a negative value crops.
     private static Window ReadWindow(LayerFields fields)
     {
         var (kh, kw) = fields.Pair("kernel", null, positive: true);
         var (sh, sw) = fields.Pair("stride", 1, positive: true);
-        var (ph, pw) = fields.Pair("padding", 0, positive: false);
         var (dh, dw) = fields.Pair("dilation", 1, positive: true);
+        if (fields.FourSides("padding") is [int top, int bottom, int left, int right])
+            return new Window(kh, kw, sh, sw, top, left, dh, dw) { PadBottom = bottom, PadRight = right };
+        var (ph, pw) = fields.Pair("padding", 0, positive: false);
         return new Window(kh, kw, sh, sw, ph, pw, dh, dw);
     }
 
@@ -173,6 +176,14 @@ internal static class WorkloadYamlReader
             if (Required(key) is not YamlSequenceNode list || list.Children.Count < min || list.Children.Count > max)
                 throw Fail($"'{key}' must be a list of {(min == max ? $"{min}" : $"{min} to {max}")} integers");
             return list.Children.Select(n => AsInt(key, n)).ToArray();
+        }
+
+        /// <summary>[top, bottom, left, right] when <paramref name="key"/> is a four-value list; null for the short forms.</summary>
+        public int[]? FourSides(string key)
+        {
+            if (Node(key) is not YamlSequenceNode list || list.Children.Count == 2) return null;
+            return list.Children.Count == 4 ? list.Children.Select(n => AsInt(key, n)).ToArray()
+                : throw Fail($"'{key}' must be an integer, [height, width] or [top, bottom, left, right]");
         }
 
         public (int H, int W) Pair(string key, int? fallback, bool positive)

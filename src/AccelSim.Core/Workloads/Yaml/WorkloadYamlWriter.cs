@@ -91,7 +91,10 @@ internal static partial class WorkloadYamlWriter
     {
         fields.Add(new("kernel", Pair(w.KernelH, w.KernelW)));
         if (w.StrideH != 1 || w.StrideW != 1) fields.Add(new("stride", Pair(w.StrideH, w.StrideW)));
-        if (!omitPadding && (w.PadH != 0 || w.PadW != 0)) fields.Add(new("padding", Pair(w.PadH, w.PadW)));
+        // Symmetric padding keeps its short forms; anything else is written [top, bottom, left, right].
+        if (!omitPadding && !w.HasSymmetricPadding)
+            fields.Add(new("padding", $"[{Int(w.PadH)}, {Int(w.PadBottom)}, {Int(w.PadW)}, {Int(w.PadRight)}]"));
+        else if (!omitPadding && (w.PadH != 0 || w.PadW != 0)) fields.Add(new("padding", Pair(w.PadH, w.PadW)));
         if (w.DilationH != 1 || w.DilationW != 1) fields.Add(new("dilation", Pair(w.DilationH, w.DilationW)));
     }
 

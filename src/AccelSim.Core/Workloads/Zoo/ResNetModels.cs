@@ -2,7 +2,7 @@ namespace AccelSim.Workloads.Zoo;
 
 /// <summary>
 /// The residual family: ResNet-18/34/50/101/152 (He et al., CVPR 2016), ResNet-50 v1.5, ResNeXt-50 32x4d (Xie et al., CVPR
-/// 2017), Wide ResNet-50-2 (Zagoruyko and Komodakis, BMVC 2016) and SE-ResNet-50 (Hu et al., CVPR 2018).
+/// 2017), ResNeXt-101 64x4d, Wide ResNet-50-2 (Zagoruyko and Komodakis, BMVC 2016) and SE-ResNet-50 (Hu et al., CVPR 2018).
 /// Batch norm is folded into the convs (inference), so no BN layers appear.
 /// </summary>
 public static class ResNetModels
@@ -31,6 +31,13 @@ public static class ResNetModels
     public static ModelGraph ResNeXt50() =>
         Bottleneck("resnext50-32x4d", [3, 4, 6, 3], new BottleneckStyle(StrideOn3x3: true, Groups: 32, WidthFactor: 2));
 
+    /// <summary>
+    /// ResNeXt-101 64x4d at 320x320, the resolution of the comparison table the seeds quote (NASNet paper, Table 2):
+    /// 64 groups of 4 channels in the first stage's 3x3, stride in the 3x3 as in torchvision's resnext101_64x4d.
+    /// </summary>
+    public static ModelGraph ResNeXt101() =>
+        Bottleneck("resnext101-64x4d", [3, 4, 23, 3], new BottleneckStyle(StrideOn3x3: true, Groups: 64, WidthFactor: 4), resolution: 320);
+
     /// <summary>Wide ResNet-50-2: bottleneck widths doubled (outputs unchanged), stride in the 3x3 as in torchvision.</summary>
     public static ModelGraph WideResNet50() =>
         Bottleneck("wide-resnet50-2", [3, 4, 6, 3], new BottleneckStyle(StrideOn3x3: true, WidthFactor: 2));
@@ -41,10 +48,10 @@ public static class ResNetModels
     /// <summary>How a bottleneck is drawn: where the stride goes, 3x3 groups, width multiplier, SE reduction (0 = none).</summary>
     private sealed record BottleneckStyle(bool StrideOn3x3 = false, int Groups = 1, int WidthFactor = 1, int SeReduction = 0);
 
-    private static ModelBuilder Stem(string name)
+    private static ModelBuilder Stem(string name, int resolution = 224)
     {
         var b = new ModelBuilder(name);
-        return b.Input(3, 224, 224).Conv("conv1", 64, 7, s: 2, act: true).MaxPool("pool1", 3, 2, p: 1);
+        return b.Input(3, resolution, resolution).Conv("conv1", 64, 7, s: 2, act: true).MaxPool("pool1", 3, 2, p: 1);
     }
 
     private static ModelGraph Basic(string name, int[] blocks)
@@ -62,9 +69,9 @@ public static class ResNetModels
         return Head(b);
     }
 
-    private static ModelGraph Bottleneck(string name, int[] blocks, BottleneckStyle style)
+    private static ModelGraph Bottleneck(string name, int[] blocks, BottleneckStyle style, int resolution = 224)
     {
-        var b = Stem(name);
+        var b = Stem(name, resolution);
         for (int stage = 0; stage < 4; stage++)
             for (int i = 0; i < blocks[stage]; i++)
             {
