@@ -4,6 +4,11 @@
 # unsharded local run of the same sweep (must be byte-identical). Needs root and apt (installs slurm-wlm and munge).
 # Not part of `dotnet test`. Usage: scripts/slurm-local-check.sh [WORKDIR]   (prints the comparison; exit 0 when identical)
 set -euo pipefail
+# The daemons started below outlive this script: close every inherited descriptor above stderr first, so that none of
+# them keeps a caller's lock or pipe open (a `flock LOCK scripts/slurm-local-check.sh` would otherwise never release).
+for fd in $(ls /proc/$$/fd); do
+    if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-" 2>/dev/null || true; fi
+done
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-$(mktemp -d /tmp/accelsim-slurm.XXXXXX)}
 mkdir -p "$work"
@@ -26,7 +31,11 @@ mkdir -p /etc/munge /var/lib/munge /var/log/munge /run/munge /etc/slurm /var/spo
 [ -s /etc/munge/munge.key ] || dd if=/dev/urandom of=/etc/munge/munge.key bs=1024 count=1 status=none
 chown -R munge:munge /etc/munge /var/lib/munge /var/log/munge /run/munge 2>/dev/null || true
 chmod 400 /etc/munge/munge.key
-pgrep -x munged >/dev/null || runuser -u munge -- munged || munged --force
+started_munge=0
+if ! pgrep -x munged >/dev/null; then
+    runuser -u munge -- munged || munged --force
+    started_munge=1
+fi
 node=$(hostname -s)
 cpus=$(nproc)
 mem=$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 - 512 ))
@@ -88,4 +97,5 @@ fi
 scancel "$job" "$merge" 2>/dev/null || true
 pkill -x slurmd 2>/dev/null || true
 pkill -x slurmctld 2>/dev/null || true
+if [ "$started_munge" = 1 ]; then pkill -x munged 2>/dev/null || true; fi
 exit $status

@@ -3,6 +3,7 @@ using System.Globalization;
 using AccelSim.Architecture;
 using AccelSim.Common;
 using AccelSim.Mapping;
+using AccelSim.Mapping.Timeloop;
 using AccelSim.Mapping.Search;
 using AccelSim.Model;
 using AccelSim.Reports;
@@ -33,9 +34,10 @@ internal static class MapCommand
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which tensors the buffers keep or bypass" };
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Also walk dominated tilings (slower; see docs/mapper.md)" };
         var energyTable = CommonOptions.EnergyTable();
+        var saveTimeloop = new Option<string?>("--save-timeloop") { Description = "Also write the mapping in Timeloop's mapping format (Timeloop dims: its P/R are AccelSim's Q/S)" };
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
-            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, trace, traceRows, bypass, energyTable,
+            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, trace, traceRows, bypass, energyTable, saveTimeloop,
         };
         command.SetAction(parse =>
         {
@@ -76,9 +78,12 @@ internal static class MapCommand
             if (rows < 1) throw new InputException($"--trace-rows: must be positive, got {rows}");
             var sim = CycleSimulator.Run(problem, accelerator, mapping, new SimulationOptions { Trace = traceFile is not null, MaxTraceRows = rows });
             SimulationReport.Print(console, sim);
+            // Rendered before anything is written: a mapping with no Timeloop form must leave no partial output.
+            string? timeloopText = parse.GetValue(saveTimeloop) is null ? null : TimeloopMappingYaml.Write(accelerator, mapping);
             if (parse.GetValue(json) is { } jsonPath) AtomicFile.WriteAllText(jsonPath, MappingJson.Write(node.Name, problem, mapping, eval, search, sim));
             if (traceFile is not null) AtomicFile.WriteAllText(traceFile, sim.TraceCsv());
             if (parse.GetValue(save) is { } savePath) AtomicFile.WriteAllText(savePath, MappingYaml.Write(accelerator, mapping, node.Name, problem));
+            if (timeloopText is not null) AtomicFile.WriteAllText(parse.GetValue(saveTimeloop)!, timeloopText);
             return 0;
         });
         return command;

@@ -50,12 +50,6 @@ internal static class ZooCommand
         return command;
     }
 
-    // A zoo name wins; anything else that exists or looks like a file is loaded as a workload file.
-    private static ModelGraph Resolve(string name)
-    {
-        if (ModelZoo.Contains(name)) return ModelZoo.Get(name);
-        if (File.Exists(name) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-            return WorkloadYaml.Load(name);
-        return ModelZoo.Get(name);
-    }
+    // A zoo name wins; anything else resolves as --model does elsewhere (workload files, Timeloop problems).
+    private static ModelGraph Resolve(string name) => ModelZoo.Contains(name) ? ModelZoo.Get(name) : ModelLibrary.Load(name);
 }

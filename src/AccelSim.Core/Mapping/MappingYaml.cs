@@ -69,7 +69,9 @@ public static class MappingYaml
     public static LoopMapping Load(string path, Accelerator arch, string? layer = null)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: no such file");
-        return Parse(File.ReadAllText(path), path, arch, layer);
+        string text = File.ReadAllText(path);
+        // A Timeloop mapping (top-level mapping: list) is read in Timeloop's dims (Timeloop.TimeloopMappingYaml).
+        return Timeloop.TimeloopMappingYaml.Recognizes(text) ? Timeloop.TimeloopMappingYaml.Parse(text, path, arch) : Parse(text, path, arch, layer);
     }
 
     /// <summary>Parses a mapping document; errors name the file and the field.</summary>

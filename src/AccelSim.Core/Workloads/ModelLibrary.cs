@@ -1,3 +1,4 @@
+using AccelSim.Workloads.Timeloop;
 using AccelSim.Workloads.Yaml;
 using AccelSim.Workloads.Zoo;
 
@@ -9,6 +10,9 @@ public static class ModelLibrary
     /// <summary>Loads a model by zoo name or file path; throws an InputException naming the problem otherwise.</summary>
     public static ModelGraph Load(string nameOrPath)
     {
+        // Timeloop conv2D problems: "timeloop:PATH", or a file whose top level is problem:, or a folder of them.
+        if (nameOrPath.StartsWith("timeloop:", StringComparison.Ordinal)) return TimeloopProblem.Load(nameOrPath["timeloop:".Length..]);
+        if (TimeloopProblem.Recognizes(nameOrPath)) return TimeloopProblem.Load(nameOrPath);
         bool looksLikeFile = nameOrPath.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
             || nameOrPath.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
             || nameOrPath.Contains('/') || nameOrPath.Contains('\\');
