@@ -47,7 +47,9 @@ internal static class ArchTree
             : s.CapacityWords is long words ? $"{words:N0} words ({Units.Bytes(words * (double)s.WordBits / 8)})" : "unbounded";
         // Double buffering only matters for bounded levels, where it halves what one tile may use.
         yield return $"capacity {capacity}, {s.WordBits}-bit words" + (s.DoubleBuffered && !s.Unbounded ? ", double-buffered" : "");
-        yield return $"keeps {s.Keeps.Describe()}";
+        var must = s.Keeps & ~s.OptionalKeeps;
+        yield return s.OptionalKeeps == TensorSet.None ? $"keeps {s.Keeps.Describe()}"
+            : $"keeps {(must == TensorSet.None ? "nothing" : must.Describe())}; may keep or bypass {s.OptionalKeeps.Describe()}";
         yield return $"bandwidth read {Units.Number(s.ReadBandwidth)} / write {Units.Number(s.WriteBandwidth)} words/cycle per instance";
         if (s.PartitionEnergy is { } partEnergy)
             foreach (var t in Tensors.All.Where(partEnergy.ContainsKey))

@@ -18,8 +18,13 @@ public sealed record StorageLevel
     public int WordBits { get; init; } = 16;
     public double ReadBandwidth { get; init; } = double.PositiveInfinity;
     public double WriteBandwidth { get; init; } = double.PositiveInfinity;
-    /// <summary>Tensors this level may hold; a mapping may bypass some of them.</summary>
+    /// <summary>Tensors this level holds by default: the must-keep ones (<c>keeps</c>) and the optional ones (<c>may_keep</c>).</summary>
     public TensorSet Keeps { get; init; } = TensorSet.All;
+    /// <summary>
+    /// The part of <see cref="Keeps"/> the level may also bypass (<c>may_keep</c>): the only choices <c>--search-bypass</c>
+    /// varies. The rest of Keeps is must-keep: a TPU's Unified Buffer cannot be skipped by streaming DRAM into the array.
+    /// </summary>
+    public TensorSet OptionalKeeps { get; init; } = TensorSet.None;
     /// <summary>Two buffers per tile: the next tile's fill overlaps the current tile's compute.</summary>
     public bool DoubleBuffered { get; init; } = true;
     /// <summary>Energy per word of the level as a whole (of its total capacity when partitioned).</summary>

@@ -1,43 +1,78 @@
 using AccelSim.Architecture;
+using AccelSim.Architecture.Yaml;
+using AccelSim.Common;
 using AccelSim.Mapping;
 using AccelSim.Mapping.Search;
 using AccelSim.Workloads;
 
 namespace AccelSim.Tests.Mapping;
 
-/// <summary>Searching bypass choices explores a superset of the default space: never worse, always valid, deterministic.</summary>
+/// <summary>
+/// `keeps` is must-keep and `may_keep` optional: the bypass search varies only the optional tensors, is never worse, stays
+/// valid and deterministic, and never streams past a buffer the hardware cannot skip.
+/// </summary>
 public class BypassSearchTests
 {
+    // Simba with its PE buffers' input and accumulation partitions made optional (a what-if, not the chip).
+    private static Accelerator SimbaWithOptionalPeBuffers()
+    {
+        string text = File.ReadAllText(ShippedFiles.ResolveArch("simba"));
+        text = text.Replace("    partitions: {weights: 32KB, inputs: 8KB, outputs: 1024}\n",
+            "    partitions: {weights: 32KB, inputs: 8KB, outputs: 1024}\n    keeps: [weights]\n    may_keep: [inputs, outputs]\n");
+        Assert.Contains("may_keep", text);
+        return ArchitectureYaml.Parse(text, "simba-optional.yaml");
+    }
+
     [Theory]
     [InlineData("simba", "ws")]
     [InlineData("tpu-v1", "ws")]
     [InlineData("eyeriss-isca2016", "ws")]
-    public void BypassSearchIsNeverWorseAndStaysValid(string archName, string dataflow)
+    [InlineData("systolic-32x32", "os")]
+    public void ShippedBuffersAreMustKeepSoBypassSearchChangesNothing(string archName, string dataflow)
     {
         var arch = ArchitectureLibrary.Load(archName);
+        Assert.All(arch.Levels, l => Assert.Equal(TensorSet.None, l.Storage.OptionalKeeps));
         var problem = MapperInvariantTests.AlexNetConv3;
         var options = new MapperOptions { SpatialCandidates = 4 };
         var fixedKeeps = Mapper.Search(problem, arch, Dataflows.Get(dataflow), options);
         var searched = Mapper.Search(problem, arch, Dataflows.Get(dataflow), options with { SearchBypass = true });
-        Assert.Empty(MappingValidator.Check(problem, arch, searched.Mapping));
-        Assert.True(searched.Evaluation.TotalEnergy <= fixedKeeps.Evaluation.TotalEnergy);
-        Assert.True(searched.Stats.TilingSpace > fixedKeeps.Stats.TilingSpace);
-        var again = Mapper.Search(problem, arch, Dataflows.Get(dataflow), options with { SearchBypass = true, Threads = 1 });
-        Assert.Equal(searched.Evaluation.TotalEnergy, again.Evaluation.TotalEnergy);
+        Assert.Equal(fixedKeeps.Evaluation.TotalEnergy, searched.Evaluation.TotalEnergy);
+        Assert.Equal(fixedKeeps.Stats.TilingSpace, searched.Stats.TilingSpace);
+        // Every buffer between DRAM and the PEs keeps what it must (the TPU's Unified Buffer, Weight FIFO, Accumulators).
+        for (int i = 1; i < arch.Levels.Count - 1; i++)
+            Assert.Equal(arch.Levels[i].Storage.Keeps, searched.Mapping.Levels[i].Keeps & arch.Levels[i].Storage.Keeps);
     }
 
     [Fact]
-    public void SimbaGainsFromBypassingABuffer()
+    public void OptionalKeepsAreSearchedNeverWorseValidAndDeterministic()
     {
-        // Measured: AlexNet CONV3 on simba drops from 6.652 to 6.547 pJ/MAC when the search may bypass buffers (7.72 to 6.87
-        // before each partition of the PE buffers was priced at its own size: small partitions made keeping cheaper).
-        var arch = ArchitectureLibrary.Load("simba");
+        var arch = SimbaWithOptionalPeBuffers();
+        var pe = arch.Levels.ToList().FindIndex(l => l.Storage.Name == "PEBuffers");
+        Assert.Equal(TensorSet.Inputs | TensorSet.Outputs, arch.Levels[pe].Storage.OptionalKeeps);
         var problem = MapperInvariantTests.AlexNetConv3;
-        var fixedKeeps = Mapper.Search(problem, arch, Dataflows.WeightStationary, new MapperOptions { SpatialCandidates = 4 });
-        var searched = Mapper.Search(problem, arch, Dataflows.WeightStationary, new MapperOptions { SpatialCandidates = 4, SearchBypass = true });
+        var options = new MapperOptions { SpatialCandidates = 4 };
+        var fixedKeeps = Mapper.Search(problem, arch, Dataflows.WeightStationary, options);
+        var searched = Mapper.Search(problem, arch, Dataflows.WeightStationary, options with { SearchBypass = true });
+        Assert.Empty(MappingValidator.Check(problem, arch, searched.Mapping));
+        Assert.True(searched.Evaluation.TotalEnergy <= fixedKeeps.Evaluation.TotalEnergy);
+        Assert.True(searched.Stats.TilingSpace > fixedKeeps.Stats.TilingSpace);
+        // Measured: 6.652 -> 6.493 pJ/MAC, by bypassing the optional input and accumulation partitions.
         Assert.True(searched.Evaluation.TotalEnergy < 0.99 * fixedKeeps.Evaluation.TotalEnergy,
             $"{searched.Evaluation.EnergyPerMac:F3} vs {fixedKeeps.Evaluation.EnergyPerMac:F3} pJ/MAC");
-        // The gain comes from a different choice of kept tensors (here: the PE buffers hold only weights).
-        Assert.Contains(Enumerable.Range(1, arch.Levels.Count - 1), i => searched.Mapping.Levels[i].Keeps != fixedKeeps.Mapping.Levels[i].Keeps);
+        Assert.True(searched.Mapping.Levels[pe].Keeps.Has(TensorKind.Weights), "a must-keep tensor was bypassed");
+        Assert.NotEqual(fixedKeeps.Mapping.Levels[pe].Keeps, searched.Mapping.Levels[pe].Keeps);
+        var again = Mapper.Search(problem, arch, Dataflows.WeightStationary, options with { SearchBypass = true, Threads = 1 });
+        Assert.Equal(searched.Evaluation.TotalEnergy, again.Evaluation.TotalEnergy);
+    }
+
+    [Theory]
+    [InlineData("    keeps: [inputs, outputs]\n", "    keeps: [inputs, outputs]\n    may_keep: [inputs]\n", "levels[1].may_keep: inputs is also in keeps")]
+    [InlineData("    partitions: {weights: 32KB, inputs: 8KB, outputs: 1024}\n", "    partitions: {weights: 32KB, outputs: 1024}\n    keeps: [weights]\n    may_keep: [inputs]\n", "levels[2].may_keep: inputs has no partition")]
+    public void MayKeepIsChecked(string find, string replace, string expected)
+    {
+        string text = File.ReadAllText(ShippedFiles.ResolveArch("simba"));
+        Assert.Contains(find, text);
+        var e = Assert.Throws<InputException>(() => ArchitectureYaml.Parse(text.Replace(find, replace), "x.yaml"));
+        Assert.Contains(expected, e.Message);
     }
 }

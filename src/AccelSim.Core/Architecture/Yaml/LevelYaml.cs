@@ -8,7 +8,7 @@ namespace AccelSim.Architecture.Yaml;
 internal static class LevelYaml
 {
     private static readonly string[] LevelKeys =
-        ["name", "class", "capacity", "partitions", "word_bits", "read_bandwidth", "write_bandwidth", "keeps", "double_buffered", "energy", "fanout"];
+        ["name", "class", "capacity", "partitions", "word_bits", "read_bandwidth", "write_bandwidth", "keeps", "may_keep", "double_buffered", "energy", "fanout"];
 
     public static IReadOnlyList<ArchLevel> ReadLevels(YamlMap root, EnergyTable table, int defaultWordBits)
     {
@@ -44,7 +44,7 @@ internal static class LevelYaml
 
         int wordBits = map.PositiveInt("word_bits") ?? defaultWordBits;
         var (capacity, partitions) = ReadCapacity(map, memoryClass, wordBits);
-        var keeps = ReadKeeps(map, partitions);
+        var (keeps, optional) = ReadKeeps(map, partitions);
 
         var overridden = EnergyTableYaml.ReadAccess(map, "energy");
         var energy = overridden
@@ -65,6 +65,7 @@ internal static class LevelYaml
             ReadBandwidth = map.PositiveDouble("read_bandwidth") ?? double.PositiveInfinity,
             WriteBandwidth = map.PositiveDouble("write_bandwidth") ?? double.PositiveInfinity,
             Keeps = keeps,
+            OptionalKeeps = optional,
             DoubleBuffered = map.Bool("double_buffered") ?? true,
             Energy = energy,
             PartitionEnergy = partitionEnergy,
@@ -105,20 +106,28 @@ internal static class LevelYaml
         return words;
     }
 
-    private static TensorSet ReadKeeps(YamlMap map, IReadOnlyDictionary<TensorKind, long>? partitions)
+    // keeps: what the level must hold; may_keep: what it may hold or bypass (--search-bypass decides; kept otherwise).
+    // Returns everything it holds by default (must ∪ may) and the optional part.
+    private static (TensorSet Keeps, TensorSet Optional) ReadKeeps(YamlMap map, IReadOnlyDictionary<TensorKind, long>? partitions)
     {
         var names = map.NameList("keeps");
-        if (names is null) return partitions is null ? TensorSet.All : partitions.Keys.Aggregate(TensorSet.None, (s, t) => s | TensorSets.Of(t));
-        var keeps = ParseTensors(map.File, names);
+        var optionalNames = map.NameList("may_keep");
+        var optional = optionalNames is null ? TensorSet.None : ParseTensors(map.File, optionalNames);
+        var must = names is not null ? ParseTensors(map.File, names)
+            : optionalNames is not null ? TensorSet.None
+            : partitions is null ? TensorSet.All : partitions.Keys.Aggregate(TensorSet.None, (s, t) => s | TensorSets.Of(t));
+        if ((must & optional) != TensorSet.None)
+            throw map.Error("may_keep", $"{Tensors.Key((must & optional).Members().First())} is also in keeps (a tensor is either kept or optional)");
+        var keeps = must | optional;
         if (partitions is not null)
         {
             // A partitioned level can only hold the tensors it has room for, and each partition must be usable.
             foreach (var tensor in keeps.Members())
-                if (!partitions.ContainsKey(tensor)) throw map.Error("keeps", $"{Tensors.Key(tensor)} has no partition in partitions");
+                if (!partitions.ContainsKey(tensor)) throw map.Error(optional.Has(tensor) ? "may_keep" : "keeps", $"{Tensors.Key(tensor)} has no partition in partitions");
             foreach (var tensor in partitions.Keys)
-                if (!keeps.Has(tensor)) throw map.Error("partitions", $"{Tensors.Key(tensor)} has a partition but is not in keeps");
+                if (!keeps.Has(tensor)) throw map.Error("partitions", $"{Tensors.Key(tensor)} has a partition but is not in keeps or may_keep");
         }
-        return keeps;
+        return (keeps, optional);
     }
 
     /// <summary>Tensor names to a set; each unknown name is reported at its list position.</summary>

@@ -56,15 +56,21 @@ internal sealed class SearchPlan
 
     /// <summary>
     /// The plan with the architecture's keeps first, then, when <paramref name="searchBypass"/>, one plan per other choice of
-    /// kept tensors at the levels between DRAM and the PE level (every subset of what each may hold), in a fixed order.
+    /// kept tensors at the levels between DRAM and the PE level: every subset of each level's optional keeps
+    /// (<c>may_keep</c>) on top of its must-keeps, in a fixed order. A level without optional keeps is never varied.
     /// </summary>
     public static List<SearchPlan> CreateAll(ProblemShape problem, Accelerator arch, Dataflow dataflow, bool searchBypass)
     {
         var first = new SearchPlan(problem, arch, dataflow);
         var plans = new List<SearchPlan> { first };
         if (!searchBypass) return plans;
-        var free = Enumerable.Range(1, first.Levels - 1).Where(i => i != first.PeLevel && arch.Levels[i].Storage.Keeps != TensorSet.None).ToList();
-        var choices = free.Select(i => Subsets(arch.Levels[i].Storage.Keeps).ToList()).ToList();
+        var free = Enumerable.Range(1, first.Levels - 1).Where(i => i != first.PeLevel && arch.Levels[i].Storage.OptionalKeeps != TensorSet.None).ToList();
+        var choices = free.Select(i =>
+        {
+            var storage = arch.Levels[i].Storage;
+            var must = storage.Keeps & ~storage.OptionalKeeps;
+            return Subsets(storage.OptionalKeeps).Select(optional => must | optional).ToList();
+        }).ToList();
         var index = new int[free.Count];
         while (true)
         {
