@@ -32,7 +32,7 @@ public static class InceptionV4Models
 
     /// <summary>
     /// Inception-ResNet v2: stem, Mixed_5b, 10 × block35, Reduction-A, 20 × block17, Reduction-B, 10 × block8 (the last
-    /// without ReLU), a 1x1 conv to 1536. Each residual branch is scaled (0.17, 0.1, 0.2) before the add.
+    /// without ReLU), a 1x1 conv to 1536. Each residual branch is scaled (0.17, 0.1, 0.2) before the add, folded here.
     /// </summary>
     public static ModelGraph InceptionResNetV2()
     {
@@ -47,7 +47,7 @@ public static class InceptionV4Models
         string pool = b.From(input).AvgPool("mixed5b_pool", 3, 1, p: 1).Conv("mixed5b_b3_1x1", 64, 1, act: true).Last;
         b.Concat("mixed5b_output", x1, x5, x3, pool);
         for (int i = 1; i <= 10; i++)
-            Residual(b, $"block35_{i}", 0.17, relu: true, (p, x) =>
+            Residual(b, $"block35_{i}", relu: true, (p, x) =>
             [
                 b.From(x).Conv($"{p}_b0_1x1", 32, 1, act: true).Last,
                 b.From(x).Conv($"{p}_b1_1x1", 32, 1, act: true).Conv($"{p}_b1_3x3", 32, 3, act: true).Last,
@@ -56,7 +56,7 @@ public static class InceptionV4Models
             ]);
         ReductionA(b, "mixed6a", 256, 256, 384, 384);
         for (int i = 1; i <= 20; i++)
-            Residual(b, $"block17_{i}", 0.1, relu: true, (p, x) =>
+            Residual(b, $"block17_{i}", relu: true, (p, x) =>
             [
                 b.From(x).Conv($"{p}_b0_1x1", 192, 1, act: true).Last,
                 b.From(x).Conv($"{p}_b1_1x1", 128, 1, act: true).Conv($"{p}_b1_1x7", 160, 1, 7, true)
@@ -70,7 +70,7 @@ public static class InceptionV4Models
         pool = b.From(input).MaxPool("mixed7a_pool", 3, 2).Last;
         b.Concat("mixed7a_output", r0, r1, r2, pool);
         for (int i = 1; i <= 10; i++)
-            Residual(b, $"block8_{i}", 0.2, relu: i < 10, (p, x) =>
+            Residual(b, $"block8_{i}", relu: i < 10, (p, x) =>
             [
                 b.From(x).Conv($"{p}_b0_1x1", 192, 1, act: true).Last,
                 b.From(x).Conv($"{p}_b1_1x1", 192, 1, act: true).Conv($"{p}_b1_1x3", 224, 1, 3, true)
@@ -84,13 +84,14 @@ public static class InceptionV4Models
         b.Input(3, 299, 299).Conv("conv1a_3x3", 32, 3, s: 2, p: 0, act: true).Conv("conv2a_3x3", 32, 3, p: 0, act: true)
             .Conv("conv2b_3x3", 64, 3, act: true);
 
-    // Branches on the block input, concat, a linear 1x1 back to the input width, residual scaling, add (and ReLU).
-    private static void Residual(ModelBuilder b, string p, double scale, bool relu, Func<string, string, string[]> branches)
+    // Branches on the block input, concat, a linear 1x1 back to the input width, add (and ReLU). The residual scaling
+    // (0.17, 0.1, 0.2) multiplies the linear 1x1's output by a constant, so at inference it folds into that conv's
+    // weights exactly as batch norm does: no layer of its own.
+    private static void Residual(ModelBuilder b, string p, bool relu, Func<string, string, string[]> branches)
     {
         string input = b.Last;
         int width = b.Channels;
-        b.Concat($"{p}_concat", branches(p, input)).Conv($"{p}_up", width, 1)
-            .Act($"{p}_scale", $"scale{scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}").AddTo($"{p}_add", input);
+        b.Concat($"{p}_concat", branches(p, input)).Conv($"{p}_up", width, 1).AddTo($"{p}_add", input);
         if (relu) b.Act($"{p}_relu", "relu");
     }
 
