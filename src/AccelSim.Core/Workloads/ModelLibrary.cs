@@ -1,14 +1,17 @@
+using AccelSim.Workloads.Onnx;
 using AccelSim.Workloads.Yaml;
 using AccelSim.Workloads.Zoo;
 
 namespace AccelSim.Workloads;
 
-/// <summary>Resolves what a user passes as --model: a workload YAML file, or a zoo name.</summary>
+/// <summary>Resolves what a user passes as --model: a workload YAML file, an ONNX file, or a zoo name.</summary>
 public static class ModelLibrary
 {
-    /// <summary>Loads a model by zoo name or file path; throws an InputException naming the problem otherwise.</summary>
-    public static ModelGraph Load(string nameOrPath)
+    /// <summary>Loads a model by zoo name or file path; throws an InputException naming the problem otherwise.
+    /// <paramref name="onnxUnknown"/> says what an ONNX import does with an operator AccelSim does not model.</summary>
+    public static ModelGraph Load(string nameOrPath, OnnxUnknownOps onnxUnknown = OnnxUnknownOps.Refuse)
     {
+        if (nameOrPath.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)) return OnnxImporter.Load(nameOrPath, onnxUnknown).Model;
         bool looksLikeFile = nameOrPath.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
             || nameOrPath.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
             || nameOrPath.Contains('/') || nameOrPath.Contains('\\');
