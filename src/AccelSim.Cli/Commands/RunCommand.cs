@@ -7,6 +7,7 @@ using AccelSim.Mapping.Search;
 using AccelSim.Pipeline;
 using AccelSim.Reports;
 using AccelSim.Workloads;
+using AccelSim.Workloads.Onnx;
 using Spectre.Console;
 
 namespace AccelSim.Cli.Commands;
@@ -32,16 +33,17 @@ internal static class RunCommand
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.GetValue(model)!, parse.GetValue(arch)!,
             parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch), parse.GetValue(output), Environment.GetCommandLineArgs(),
-            parse.GetValue(bypass)));
+            parse.GetValue(bypass), OnnxUnknownOption.Read(parse), parse.InvocationConfiguration.Error));
         return command;
     }
 
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
     public static int Execute(TextWriter writer, string modelName, string archName, string? dataflowName, string objective, int batch,
-        string? outDir, string[] commandLine, bool searchBypass = false)
+        string? outDir, string[] commandLine, bool searchBypass = false,
+        OnnxUnknownOps onnxUnknown = OnnxUnknownOps.Refuse, TextWriter? notes = null)
     {
         var console = ConsoleOutput.Over(writer);
-        var model = ModelLibrary.Load(modelName);
+        var model = OnnxUnknownOption.Load(modelName, onnxUnknown, notes ?? TextWriter.Null);
         var arch = ArchitectureLibrary.Load(archName);
         if (batch < 1) throw new InputException($"--batch: must be positive, got {batch}");
         var options = new ModelRunOptions

@@ -28,11 +28,12 @@ internal static class SweepCommand
         var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs or nlr (default: the arch's first)" };
         var command = new Command("sweep", "Sweep architecture parameters (cartesian product) over one or more models") { model, arch, set, output, shard, batch, dataflow };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(set) ?? [],
-            parse.GetValue(output), parse.GetValue(shard)!, parse.GetValue(batch), parse.GetValue(dataflow)));
+            parse.GetValue(output), parse.GetValue(shard)!, parse.GetValue(batch), parse.GetValue(dataflow), name => OnnxUnknownOption.Load(parse, name)));
         return command;
     }
 
-    private static int Execute(TextWriter writer, string models, string archName, string[] sets, string? outDir, string shardText, int batch, string? dataflowName)
+    private static int Execute(TextWriter writer, string models, string archName, string[] sets, string? outDir, string shardText, int batch, string? dataflowName,
+        Func<string, ModelGraph> load)
     {
         var console = ConsoleOutput.Over(writer);
         if (batch < 1) throw new InputException($"--batch: must be positive, got {batch}");
@@ -40,7 +41,7 @@ internal static class SweepCommand
         var arch = ArchitectureLibrary.Load(archName);
         var names = models.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (names.Length == 0) throw new InputException("--model: give at least one model");
-        var graphs = names.Select(ModelLibrary.Load).ToArray();
+        var graphs = names.Select(load).ToArray();
         if (graphs.Select(g => g.Name).Distinct().Count() != graphs.Length) throw new InputException($"--model {models}: a model is listed twice");
         var axes = sets.Select(s => SweepKeys.Parse(s, arch)).ToArray();
         if (axes.Select(a => a.Key).Distinct().Count() != axes.Length) throw new InputException("--set: a key is given twice");

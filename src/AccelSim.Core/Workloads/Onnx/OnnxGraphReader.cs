@@ -19,13 +19,19 @@ internal static class OnnxGraphReader
         {
             throw new InputException($"{path}: cannot read the ONNX file ({e.Message})");
         }
+        return Parse(bytes, path);
+    }
+
+    /// <summary>Parses and orders the graph in <paramref name="bytes"/>; <paramref name="source"/> prefixes every error.</summary>
+    public static OnnxGraph Parse(byte[] bytes, string source)
+    {
         ModelProto model;
         try { model = ModelProto.Parser.ParseFrom(bytes); }
         catch (InvalidProtocolBufferException e)
         {
-            throw new InputException($"{path}: not a readable ONNX model, the protobuf is truncated or corrupt ({e.Message.Split('\n')[0].Trim()})");
+            throw new InputException($"{source}: not a readable ONNX model, the protobuf is truncated or corrupt ({e.Message.Split('\n')[0].Trim()})");
         }
-        return FromModel(model, path);
+        return FromModel(model, source);
     }
 
     /// <summary>Orders and indexes an already parsed model; <paramref name="source"/> prefixes every error.</summary>

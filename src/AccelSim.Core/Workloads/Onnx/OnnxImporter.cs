@@ -21,9 +21,14 @@ public static class OnnxImporter
     public static OnnxImport Load(string path, OnnxUnknownOps unknownOps = OnnxUnknownOps.Refuse) =>
         Import(OnnxGraphReader.Read(path), path, unknownOps);
 
-    internal static OnnxImport Import(OnnxGraph graph, string source, OnnxUnknownOps unknownOps)
+    /// <summary>Imports ONNX bytes; <paramref name="sourceName"/> (usually the path) prefixes every error.</summary>
+    public static OnnxImport Parse(byte[] bytes, string sourceName, OnnxUnknownOps unknownOps = OnnxUnknownOps.Refuse) =>
+        Import(OnnxGraphReader.Parse(bytes, sourceName), sourceName, unknownOps);
+
+    private static OnnxImport Import(OnnxGraph graph, string source, OnnxUnknownOps unknownOps)
     {
         var context = new OnnxImportContext(graph, source, unknownOps);
+        foreach (var (name, constant) in graph.Initializers) context.Set(name, constant);
         foreach (var input in graph.Inputs) AddInput(context, input);
         foreach (var node in OnnxPatterns.Fuse(graph))
         {
@@ -32,8 +37,8 @@ public static class OnnxImporter
             else if (Translators.TryGetValue(node.OpType, out var translate)) translate(node, context);
             else ElementwiseTranslators.Unsupported(node, context, "AccelSim does not model this operator");
         }
-        string name = GenericNames.Contains(graph.Name) ? Path.GetFileNameWithoutExtension(source) : graph.Name;
-        try { return new OnnxImport(ModelGraph.Build(name, context.Layers), context.Notes); }
+        string model = GenericNames.Contains(graph.Name) ? Path.GetFileNameWithoutExtension(source) : graph.Name;
+        try { return new OnnxImport(ModelGraph.Build(model, context.Layers), context.Notes); }
         catch (WorkloadException e) { throw new InputException($"{source}: {e.Message}"); }
     }
 
