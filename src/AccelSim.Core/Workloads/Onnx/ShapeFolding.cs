@@ -62,7 +62,7 @@ internal static class ShapeFolding
 
     private static ConstantValue? Concat(List<ConstantValue> c)
     {
-        if (c.Any(v => v.Ints is null || v.Dims.Length > 1)) return null;
+        if (c.Any(v => v.Ints is null)) return null;
         return ConstantValue.Vector(c.SelectMany(v => v.Ints!).ToArray());
     }
 
