@@ -55,7 +55,7 @@ internal static class ConvTranslators
         if (context.LayerOf(input) is ConvLayer conv && input.IsImage)
         {
             context.Relabel(node, input, input.Dims);
-            context.Note($"batchnorm {node.Name} folded into conv {conv.Name}");
+            context.Fold(node.Name, conv.Name);
             return;
         }
         context.AddLayer(node, new ActivationLayer(node.Name, input.Layer, "batchnorm", OnnxActivations.BatchNormOps), input.Dims);

@@ -8,7 +8,7 @@ namespace AccelSim.Workloads.Onnx;
 internal static class OnnxActivations
 {
     /// <summary>Inference batch norm: one multiply and one add per element.</summary>
-    public const int BatchNormOps = 2;
+    public const int BatchNormOps = Yaml.WorkloadAliases.BatchNormOps;
 
     /// <summary>Operators that map to one activation function (LRN, Clip and BatchNormalization are handled apart).</summary>
     public static readonly IReadOnlyDictionary<string, (string Function, int Ops)> ByOperator =

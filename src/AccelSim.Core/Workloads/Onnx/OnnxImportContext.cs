@@ -13,6 +13,7 @@ internal sealed class OnnxImportContext(OnnxGraph graph, string source, OnnxUnkn
     private readonly List<Layer> _layers = [];
     private readonly Dictionary<string, (Layer Layer, FeatureMap Map)> _made = new(StringComparer.Ordinal);
     private readonly List<string> _notes = [];
+    private readonly Dictionary<string, IReadOnlyList<string>> _folded = new(StringComparer.Ordinal);
 
     public OnnxGraph Graph => graph;
 
@@ -29,6 +30,16 @@ internal sealed class OnnxImportContext(OnnxGraph graph, string source, OnnxUnkn
     public InputException Fail(OnnxNode node, string problem) => new($"{source}: node {node.Name} ({node.OpType}): {problem}");
 
     public void Note(string note) => _notes.Add(note);
+
+    /// <summary>The batch norms folded into each conv.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Folded => _folded;
+
+    /// <summary>Records that batch norm <paramref name="batchNorm"/> folds into <paramref name="conv"/>.</summary>
+    public void Fold(string batchNorm, string conv)
+    {
+        _folded[conv] = [.. _folded.GetValueOrDefault(conv) ?? [], batchNorm];
+        Note($"batchnorm {batchNorm} folded into conv {conv}");
+    }
 
     public OnnxValue? Value(string? tensor) => tensor is not null && _values.TryGetValue(tensor, out var v) ? v : null;
 

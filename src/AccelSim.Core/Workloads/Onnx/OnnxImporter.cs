@@ -38,7 +38,7 @@ public static class OnnxImporter
             else ElementwiseTranslators.Unsupported(node, context, "AccelSim does not model this operator");
         }
         string model = GenericNames.Contains(graph.Name) ? Path.GetFileNameWithoutExtension(source) : graph.Name;
-        try { return new OnnxImport(ModelGraph.Build(model, context.Layers), context.Notes); }
+        try { return new OnnxImport(ModelGraph.Build(model, context.Layers, context.Folded), context.Notes); }
         catch (WorkloadException e) { throw new InputException($"{source}: {e.Message}"); }
     }
 

@@ -27,6 +27,7 @@ public class OnnxImportTests
         Assert.Equal(LayerKind.Conv, model.Find("/layer1/layer1.0/conv1/Conv")!.Kind);
         Assert.Equal(LayerKind.Add, model.Find("/layer2/layer2.0/Add")!.Kind);
         Assert.Contains("batchnorm /layer2/layer2.0/bn2/BatchNormalization folded into conv /layer2/layer2.0/conv2/Conv", imported.Notes);
+        Assert.Equal(["/bn1/BatchNormalization"], model.Folded["/conv1/Conv"]);
         Assert.Equal(["/layer2/layer2.0/conv2/Conv", "/layer2/layer2.0/downsample/downsample.0/Conv"], model.Find("/layer2/layer2.0/Add")!.Layer.Inputs);
         Assert.Equal(new FeatureMap(1000, 1, 1), model.Find("/fc/Gemm")!.Output);
     }
