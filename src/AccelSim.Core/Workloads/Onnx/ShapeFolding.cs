@@ -12,8 +12,8 @@ internal static class ShapeFolding
     {
         if (node.OpType == "Shape")
         {
-            var input = context.Activation(node, 0);
-            long[] shape = [ConstantValue.Batch, .. input.Dims];
+            long[] shape = context.Value(node.Input(0)) is ConstantValue constant ? constant.Dims
+                : [ConstantValue.Batch, .. context.Activation(node, 0).Dims];
             long start = Axis(node.Int("start", 0), shape.Length), end = Axis(node.Int("end", shape.Length), shape.Length);
             context.Set(node.Outputs[0], ConstantValue.Vector(shape[(int)start..(int)Math.Max(start, end)]));
             return true;
