@@ -26,10 +26,14 @@ internal static class ElementwiseTranslators
         var input = node.Inputs.Select(context.Value).OfType<ActivationValue>().FirstOrDefault()
             ?? throw context.Fail(node, "cannot be priced as element-wise work: it reads no activation");
         if (node.Outputs.Count != 1) throw context.Fail(node, "cannot be priced as element-wise work: it has several outputs");
-        if (context.Graph.DeclaredShapes.TryGetValue(node.Outputs[0], out var declared) && declared.Skip(1).All(d => d is not null)
-            && declared.Skip(1).Aggregate(1L, (a, d) => checked(a * d!.Value)) != input.Elements)
-            throw context.Fail(node, $"cannot be priced as element-wise work: its output is [{string.Join(",", declared.Select(d => d?.ToString() ?? "?"))}], its input {input.DimsText}");
-        context.AddLayer(node, new ActivationLayer(node.Name, input.Layer, $"onnx:{node.OpType}"), input.Dims);
+        long[] dims = input.Dims;
+        if (context.Graph.DeclaredShapes.TryGetValue(node.Outputs[0], out var declared) && declared.Length > 0 && declared.Skip(1).All(d => d is not null))
+        {
+            dims = declared.Skip(1).Select(d => d!.Value).ToArray();
+            if (dims.Aggregate(1L, (a, d) => checked(a * d)) != input.Elements)
+                throw context.Fail(node, $"cannot be priced as element-wise work: its output is [N,{string.Join(",", dims)}], its input {input.DimsText}");
+        }
+        context.AddLayer(node, new ActivationLayer(node.Name, input.Layer, $"onnx:{node.OpType}"), dims);
         context.Note($"{node.Name} ({node.OpType}) priced as element-wise vector work");
     }
 

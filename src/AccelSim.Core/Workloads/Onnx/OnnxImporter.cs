@@ -36,10 +36,20 @@ public static class OnnxImporter
             else if (ShapeFolding.TryFold(node, context)) continue;
             else if (Translators.TryGetValue(node.OpType, out var translate)) translate(node, context);
             else ElementwiseTranslators.Unsupported(node, context, "AccelSim does not model this operator");
+            CheckDeclaredShapes(context, node);
         }
         string model = GenericNames.Contains(graph.Name) ? Path.GetFileNameWithoutExtension(source) : graph.Name;
         try { return new OnnxImport(ModelGraph.Build(model, context.Layers, context.Folded), context.Notes); }
         catch (WorkloadException e) { throw new InputException($"{source}: {e.Message}"); }
+    }
+
+    // A shape the file declares for an activation must be the one inferred (the batch dim aside): a mismatch is a bad file.
+    private static void CheckDeclaredShapes(OnnxImportContext context, OnnxNode node)
+    {
+        foreach (var output in node.Outputs)
+            if (context.Value(output) is ActivationValue value && context.Graph.DeclaredShapes.TryGetValue(output, out var declared)
+                && declared.Length > 0 && declared.Skip(1).All(d => d is not null) && !declared.Skip(1).Select(d => d!.Value).SequenceEqual(value.Dims))
+                throw context.Fail(node, $"output '{output}' is declared [{string.Join(",", declared.Select(d => d?.ToString() ?? "N"))}] but is {value.DimsText}");
     }
 
     // The first dim is the batch: a symbol (mapped to --batch) or 1. The rest are C x H x W, tokens x features, or features.

@@ -13,10 +13,10 @@ internal sealed record ActivationValue(string Layer, FeatureMap Map, long[] Dims
     public long Elements => Dims.Aggregate(1L, (a, d) => checked(a * d));
 
     /// <summary>True when the dims are [C, H, W] of the layer's own feature map (what conv, pooling and concat read).</summary>
-    public bool IsImage => Dims.Length == 3 && Map == new FeatureMap((int)Dims[0], (int)Dims[1], (int)Dims[2]);
+    public bool IsImage => Dims.Length == 3 && Dims[0] == Map.Channels && Dims[1] == Map.Height && Dims[2] == Map.Width;
 
     /// <summary>True when the dims are [tokens, features] of a token sequence (features × tokens × 1).</summary>
-    public bool IsSequence => Dims.Length == 2 && Map == new FeatureMap((int)Dims[1], (int)Dims[0], 1);
+    public bool IsSequence => Dims.Length == 2 && Dims[1] == Map.Channels && Dims[0] == Map.Height && Map.Width == 1;
 
     /// <summary>The dims as text, batch first: "[N,64,56,56]".</summary>
     public string DimsText => $"[N,{string.Join(",", Dims)}]";

@@ -150,7 +150,7 @@ internal static class TensorTranslators
 
     // A feature map [N, C, H, W], or a vector [N, C] of a C x 1 x 1 map.
     private static bool IsChannels(ActivationValue value) =>
-        value.IsImage || (value.Dims.Length == 1 && value.Map == new FeatureMap((int)value.Dims[0], 1, 1));
+        value.IsImage || (value.Dims.Length == 1 && value.Dims[0] == value.Map.Channels && value.Map.Height == 1 && value.Map.Width == 1);
 
     private static string Text(long[] values) => string.Join(",", values.Select(v => v == ConstantValue.Batch ? "N" : v.ToString()));
 }
