@@ -125,6 +125,26 @@ public class OnnxImportTests
         Assert.Equal(("softmax", 5), Function(model, "/softmax/Softmax"));
     }
 
+    [Fact]
+    public void MoreFormsOfTheSameOperators()
+    {
+        var model = TorchStyleModels.MoreForms().Model;
+
+        Assert.Equal(("batchnorm", 2), Function(model, "/norm/BatchNormalization")); // no conv before it: element-wise
+        Assert.Equal("N1 G1 M8 C8 P20 Q20 R5 S5", model.Find("/conv/Conv")!.Problem!.ToString()); // SAME_LOWER, 2 on each side
+        Assert.Null(model.Find("/conv/BiasAdd"));
+        Assert.Equal(("relu", 1), Function(model, "/clip0/Clip"));
+        Assert.Equal("/conv/Conv", model.Find("/clip0/Clip")!.Layer.Inputs[0]);
+        Assert.Equal(("clip", 1), Function(model, "/clip1/Clip"));
+        Assert.Equal(("sub", 1), Function(model, "/sub/Sub"));
+        Assert.Equal("/clip1/Clip", model.Find("/sub/Sub")!.Layer.Inputs[0]); // Cast relabels
+        Assert.Equal(("gelu", 8), Function(model, "/gelu/Gelu"));
+        Assert.Equal(("gelu", 8), Function(model, "/gelu2/Mul_2"));
+        Assert.Equal(("hswish", 1), Function(model, "/hswish/Mul"));
+        Assert.Equal(["input", "/norm/BatchNormalization", "/conv/Conv", "/clip0/Clip", "/clip1/Clip", "/sub/Sub", "/gelu/Gelu", "/gelu2/Mul_2", "/hswish/Mul"],
+            model.Layers.Select(l => l.Name));
+    }
+
     private static (string, int, int) Slice(ModelGraph model, string name) =>
         model.Find(name)?.Layer is SliceLayer s ? (s.Input, s.Start, s.Count) : ("not a slice", 0, 0);
 

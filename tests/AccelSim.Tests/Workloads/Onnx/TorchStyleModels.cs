@@ -116,4 +116,24 @@ internal static class TorchStyleModels
         g.Output(g.Writer.Node("Softmax", "/softmax/Softmax", [head], W.IntAttr("axis", 1)), 4);
         return g;
     }
+
+    /// <summary>More forms: a batch norm with no conv before it, auto_pad SAME_LOWER, a conv bias as a separate Add (as TensorFlow
+    /// converters write it), Clip as ReLU and as a plain clip, Cast, Sub by a constant, the Gelu operator (opset 20),
+    /// GELU with the 0.5 applied to x first, and hard swish as x · HardSigmoid(x).</summary>
+    public static TorchStyleGraph MoreForms()
+    {
+        var g = new TorchStyleGraph("forms", 17);
+        string x = g.BatchNorm("/norm", g.Input("input", 8, 20, 20), 8);
+        x = g.Writer.Node("Conv", "/conv/Conv", [x, g.Writer.Weight("conv.weight", 8, 8, 5, 5)], W.TextAttr("auto_pad", "SAME_LOWER"), W.IntsAttr("kernel_shape", 5, 5));
+        x = g.Writer.Node("Add", "/conv/BiasAdd", [x, g.Writer.Weight("conv.bias", 8, 1, 1)]);
+        x = g.Writer.Node("Clip", "/clip0/Clip", [x, g.Scalar(0)]);
+        x = g.Writer.Node("Clip", "/clip1/Clip", [x, g.Scalar(-1), g.Scalar(1)]);
+        x = g.Op("Sub", "/sub", g.Writer.Node("Cast", "/cast/Cast", [x], W.IntAttr("to", 1)), g.Scalar(0.5f));
+        x = g.Op("Gelu", "/gelu", x);
+        string half = g.Writer.Node("Mul", "/gelu2/Mul", [x, g.Scalar(0.5f)]);
+        string erf = g.Writer.Node("Erf", "/gelu2/Erf", [g.Writer.Node("Mul", "/gelu2/Mul_1", [x, g.Scalar(0.70710677f)])]);
+        x = g.Writer.Node("Mul", "/gelu2/Mul_2", [half, g.Writer.Node("Add", "/gelu2/Add", [erf, g.Scalar(1)])]);
+        g.Output(g.Writer.Node("Mul", "/hswish/Mul", [x, g.Op("HardSigmoid", "/hswish", x)]), 8, 20, 20);
+        return g;
+    }
 }
