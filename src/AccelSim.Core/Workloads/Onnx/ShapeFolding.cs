@@ -33,6 +33,7 @@ internal static class ShapeFolding
             "Reshape" when constants[0].Ints is { } ints && constants[1].Ints is { } shape && !shape.Contains(-1) && !shape.Contains(0) =>
                 new ConstantValue(shape, ints),
             "Add" or "Sub" or "Mul" or "Div" => Arithmetic(node.OpType, constants),
+            "Transpose" => Transpose(node, constants[0]),
             _ => null,
         };
         // Anything else on constants (weight transposes, dequantization …) stays a constant of its declared shape.
@@ -45,6 +46,15 @@ internal static class ShapeFolding
         new(context.Graph.DeclaredShapes.TryGetValue(tensor, out var dims) && dims.All(d => d is not null) ? dims.Select(d => d!.Value).ToArray() : []);
 
     private static long Axis(long axis, int rank) => Math.Clamp(axis < 0 ? axis + rank : axis, 0, rank);
+
+    // A transposed weight keeps its values unknown but its dims permuted (a 1-D constant is its own transpose).
+    private static ConstantValue? Transpose(OnnxNode node, ConstantValue c)
+    {
+        if (c.Dims.Length <= 1) return c;
+        long[] perm = node.Ints("perm") ?? Enumerable.Range(0, c.Dims.Length).Reverse().Select(i => (long)i).ToArray();
+        if (perm.Length != c.Dims.Length || perm.Any(p => p < 0 || p >= c.Dims.Length)) return null;
+        return new ConstantValue(perm.Select(p => c.Dims[p]).ToArray());
+    }
 
     private static ConstantValue? Gather(OnnxNode node, List<ConstantValue> c)
     {

@@ -122,6 +122,7 @@ public class OnnxImportTests
         Assert.Equal(3, model.Find("/sum/Sum")!.Layer.Inputs.Count);
         Assert.Equal(16 * 10, model.Find("/fc/Gemm")!.Weights);
         Assert.Equal(LayerKind.FullyConnected, model.Find("/head/MatMul")!.Kind);
+        Assert.Equal(10 * 4, model.Find("/head/MatMul")!.Weights); // the weight [4, 10] transposed by a Transpose node
         Assert.Equal(("softmax", 5), Function(model, "/softmax/Softmax"));
     }
 

@@ -96,7 +96,8 @@ internal static class TorchStyleModels
     }
 
     /// <summary>The remaining operators and attributes: dilation, conv bias, LeakyRelu, ceil-mode MaxPool, LRN, AveragePool, Tanh,
-    /// HardSigmoid, HardSwish, Identity, Dropout, Unsqueeze/Squeeze, auto_pad VALID, Sum, Gemm with transB = 0, MatMul on a vector, Softmax.</summary>
+    /// HardSigmoid, HardSwish, Identity, Dropout, Unsqueeze/Squeeze, auto_pad VALID, Sum, Gemm with transB = 0, MatMul on a vector
+    /// by a transposed weight, Softmax.</summary>
     public static TorchStyleGraph Miscellany(long opset)
     {
         var g = new TorchStyleGraph("misc", opset);
@@ -112,7 +113,7 @@ internal static class TorchStyleModels
         string sum = g.Op("Sum", "/sum", g.Relu("/r1", a), g.Relu("/r2", a), g.Relu("/r3", a));
         string flat = g.Writer.Node("Flatten", "/Flatten", [g.Op("GlobalAveragePool", "/gap", sum)], W.IntAttr("axis", 1));
         string fc = g.Writer.Node("Gemm", "/fc/Gemm", [flat, g.Writer.Weight("fc.weight", 16, 10)], W.IntAttr("transB", 0));
-        string head = g.Op("MatMul", "/head", fc, g.Writer.Weight("head.weight", 10, 4));
+        string head = g.Op("MatMul", "/head", fc, g.Op("Transpose", "/head", g.Writer.Weight("head.weight", 4, 10)));
         g.Output(g.Writer.Node("Softmax", "/softmax/Softmax", [head], W.IntAttr("axis", 1)), 4);
         return g;
     }
