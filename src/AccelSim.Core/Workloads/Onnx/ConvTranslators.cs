@@ -23,7 +23,7 @@ internal static class ConvTranslators
             throw context.Fail(node, $"kernel_shape [{string.Join(",", k)}] does not match the weight [{string.Join(",", weight)}]");
         long groups = node.Int("group", 1);
         if (groups < 1 || groups > int.MaxValue || weight[0] > int.MaxValue) throw context.Fail(node, $"group {groups} or {weight[0]} filters are out of range");
-        if (weight[1] * groups != input.Map.Channels)
+        if (checked(weight[1] * groups) != input.Map.Channels)
             throw context.Fail(node, $"weight [{string.Join(",", weight)}] with group {groups} expects {weight[1] * groups} input channels, the input has {input.Map.Channels}");
         var window = OnnxWindow.From(node, context, input, weight[2], weight[3]);
         var layer = new ConvLayer(node.Name, input.Layer, (int)weight[0], window, (int)groups);

@@ -92,6 +92,7 @@ public static class OnnxExporter
             if (dims.SequenceEqual(wanted)) return tensor;
             if (dims.Length == 2 && keys && dims[1] == g * rows && dims[0] == cols)
             {
+                if (g == 1) return _w.Node("Transpose", $"{consumer}/Transpose_{producer}", [tensor], W.IntsAttr("perm", 0, 2, 1));
                 string split = _w.Node("Reshape", $"{consumer}/Reshape_{producer}", [tensor, _w.Ints($"{consumer}/shape_{producer}", 0, cols, g, rows)]);
                 return _w.Node("Transpose", $"{consumer}/Transpose_{producer}", [split], W.IntsAttr("perm", 0, 2, 3, 1));
             }
