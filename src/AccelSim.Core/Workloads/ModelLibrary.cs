@@ -4,7 +4,7 @@ using AccelSim.Workloads.Zoo;
 
 namespace AccelSim.Workloads;
 
-/// <summary>Resolves what a user passes as --model: a workload YAML file, an ONNX file, or a zoo name.</summary>
+/// <summary>Resolves what a user passes as --model: a workload YAML file, or a zoo name.</summary>
 public static class ModelLibrary
 {
     /// <summary>Loads a model by zoo name or file path; throws an InputException naming the problem otherwise.
