@@ -14,6 +14,7 @@ public static class CliApp
     {
         var root = new RootCommand("AccelSim: hardware-accelerator dataflow simulator (energy and latency follow data movement, not MACs)");
         foreach (var command in CommandRegistry.All()) root.Subcommands.Add(command);
+        root.Options.Add(Commands.OnnxUnknownOption.Create());
         // With no arguments the tool runs its main job on built-in defaults: AlexNet on eyeriss.
         root.SetAction(parse => Commands.RunCommand.Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
             new Commands.RunCommand.RunRequest(Commands.RunCommand.DefaultModel, Commands.RunCommand.DefaultArch, null, "energy", 1, null, ["accelsim"])));

@@ -40,7 +40,7 @@ internal static class CompareCommand
             var a = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable));
             string folder = parse.GetValue(output) ?? Path.Combine("results", $"compare-{a.Name}");
             if (File.Exists(folder)) throw new InputException($"--out {folder}: is a file, not a folder");
-            if (m is not null) return Models(console, WithProgress, m, a, folder);
+            if (m is not null) return Models(console, WithProgress, m, a, folder, name => OnnxUnknownOption.Load(parse, name));
             if (!string.Equals(l, "dense-vs-depthwise", StringComparison.OrdinalIgnoreCase))
                 throw new InputException($"--layers {l}: unknown study (known: dense-vs-depthwise)");
             return Layers(console, WithProgress, a, folder, Ints("--channels", parse.GetValue(channels)), Ints("--sizes", parse.GetValue(sizes)));
@@ -48,9 +48,9 @@ internal static class CompareCommand
         return command;
     }
 
-    private static int Models(IAnsiConsole console, Progress withProgress, string names, Accelerator arch, string folder)
+    private static int Models(IAnsiConsole console, Progress withProgress, string names, Accelerator arch, string folder, Func<string, ModelGraph> load)
     {
-        var graphs = names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ModelLibrary.Load).ToArray();
+        var graphs = names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(load).ToArray();
         if (graphs.Length == 0) throw new InputException("--models: give at least one model");
         IReadOnlyList<ModelRunResult> runs = [];
         withProgress($"comparing {graphs.Length} models", p => runs = ModelComparison.Run(graphs, arch, new ModelRunOptions(), p));

@@ -42,7 +42,7 @@ internal static class MapCommand
         command.SetAction(parse =>
         {
             var console = ConsoleOutput.Over(parse.InvocationConfiguration.Output);
-            var graph = ModelLibrary.Load(parse.GetValue(model)!);
+            var graph = OnnxUnknownOption.Load(parse, parse.GetValue(model)!);
             var accelerator = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable));
             var node = LayerSelection.MacLayer(graph, parse.GetValue(layer)!);
             int batchSize = parse.GetValue(batch);

@@ -7,6 +7,7 @@ using AccelSim.Mapping.Search;
 using AccelSim.Pipeline;
 using AccelSim.Reports;
 using AccelSim.Workloads;
+using AccelSim.Workloads.Onnx;
 using Spectre.Console;
 
 namespace AccelSim.Cli.Commands;
@@ -36,19 +37,20 @@ internal static class RunCommand
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, new RunRequest(
             parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch),
             parse.GetValue(output), Environment.GetCommandLineArgs(), parse.GetValue(bypass), parse.GetValue(mappings),
-            parse.GetValue(energyTable), parse.GetValue(quiet))));
+            parse.GetValue(energyTable), parse.GetValue(quiet), OnnxUnknownOption.Read(parse))));
         return command;
     }
 
     /// <summary>What `accelsim run` was asked to do.</summary>
     public sealed record RunRequest(string Model, string Arch, string? Dataflow, string Objective, int Batch, string? OutDir,
-        string[] CommandLine, bool SearchBypass = false, string? Mappings = null, string? EnergyTable = null, bool Quiet = false);
+        string[] CommandLine, bool SearchBypass = false, string? Mappings = null, string? EnergyTable = null, bool Quiet = false,
+        OnnxUnknownOps OnnxUnknown = OnnxUnknownOps.Refuse);
 
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
     public static int Execute(TextWriter writer, TextWriter error, RunRequest request)
     {
         var console = ConsoleOutput.Over(writer);
-        var model = ModelLibrary.Load(request.Model);
+        var model = OnnxUnknownOption.Load(request.Model, request.OnnxUnknown, error);
         var arch = ArchitectureLibrary.Load(request.Arch, request.EnergyTable);
         if (request.Batch < 1) throw new InputException($"--batch: must be positive, got {request.Batch}");
         var options = new ModelRunOptions

@@ -34,12 +34,12 @@ internal static class SweepCommand
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(model)!,
             parse.GetValue(arch)!, parse.GetValue(set) ?? [], parse.GetValue(output), parse.GetValue(shard)!, parse.GetValue(batch),
-            parse.GetValue(dataflow), parse.GetValue(energyTable), parse.GetValue(quiet)));
+            parse.GetValue(dataflow), parse.GetValue(energyTable), parse.GetValue(quiet), name => OnnxUnknownOption.Load(parse, name)));
         return command;
     }
 
     private static int Execute(TextWriter writer, TextWriter error, string models, string archName, string[] sets, string? outDir, string shardText,
-        int batch, string? dataflowName, string? energyTable, bool quiet)
+        int batch, string? dataflowName, string? energyTable, bool quiet, Func<string, ModelGraph> load)
     {
         var console = ConsoleOutput.Over(writer);
         if (batch < 1) throw new InputException($"--batch: must be positive, got {batch}");
@@ -47,7 +47,7 @@ internal static class SweepCommand
         var arch = ArchitectureLibrary.Load(archName, energyTable);
         var names = models.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (names.Length == 0) throw new InputException("--model: give at least one model");
-        var graphs = names.Select(ModelLibrary.Load).ToArray();
+        var graphs = names.Select(load).ToArray();
         if (graphs.Select(g => g.Name).Distinct().Count() != graphs.Length) throw new InputException($"--model {models}: a model is listed twice");
         var axes = sets.Select(s => SweepKeys.Parse(s, arch)).ToArray();
         if (axes.Select(a => a.Key).Distinct().Count() != axes.Length) throw new InputException("--set: a key is given twice");

@@ -25,7 +25,7 @@ internal static class VerifyCommand
         command.SetAction(parse =>
         {
             var console = ConsoleOutput.Over(parse.InvocationConfiguration.Output);
-            var graph = ModelLibrary.Load(parse.GetValue(model)!);
+            var graph = OnnxUnknownOption.Load(parse, parse.GetValue(model)!);
             var accelerator = ArchitectureLibrary.Load(parse.GetValue(arch)!);
             var flow = Dataflows.Get(parse.GetValue(dataflow) ?? accelerator.Dataflows.FirstOrDefault() ?? "rs");
             var results = ModelVerification.Run(graph, accelerator, flow);

@@ -42,7 +42,7 @@ internal static class ZooReport
             .AddColumn(new TableColumn("MACs").RightAligned()).AddColumn(new TableColumn("in act.").RightAligned())
             .AddColumn(new TableColumn("out act.").RightAligned());
         foreach (var l in model.Layers)
-            table.AddRow(Markup.Escape(l.Name), l.Kind.ToString(), Markup.Escape(ShapeText(l)), Count(l.Weights), Count(l.Macs),
+            table.AddRow(Markup.Escape(l.Name + (model.Folded.TryGetValue(l.Name, out var bn) ? $" (+{string.Join(", ", bn)} folded)" : "")), l.Kind.ToString(), Markup.Escape(ShapeText(l)), Count(l.Weights), Count(l.Macs),
                 Count(l.InputActivations), Count(l.OutputActivations));
         Render(table, output);
     }

@@ -42,11 +42,15 @@ public sealed class ModelGraph
     /// <summary>Total trainable weights (biases excluded).</summary>
     public long TotalWeights => Layers.Sum(l => l.Weights);
 
+    /// <summary>Batch norms folded into a layer when the model was loaded (they cost nothing at inference), by that layer's name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Folded { get; private init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>
     /// Builds and checks a model: unique names, every input defined, no cycle, and shapes that chain.
-    /// Throws <see cref="WorkloadException"/> naming the layer and the problem.
+    /// Throws <see cref="WorkloadException"/> naming the layer and the problem. <paramref name="folded"/> names the batch norms
+    /// folded into each layer, for layer tables.
     /// </summary>
-    public static ModelGraph Build(string name, IEnumerable<Layer> layers)
+    public static ModelGraph Build(string name, IEnumerable<Layer> layers, IReadOnlyDictionary<string, IReadOnlyList<string>>? folded = null)
     {
         var list = layers.ToList();
         if (list.Count == 0) throw new WorkloadException($"model '{name}' has no layers");
@@ -80,6 +84,6 @@ public sealed class ModelGraph
             shapes[layerName] = output;
             nodes.Add(new LayerNode(layer, inputs, output, problem));
         }
-        return new ModelGraph(name, nodes, dag);
+        return new ModelGraph(name, nodes, dag) { Folded = folded ?? new Dictionary<string, IReadOnlyList<string>>() };
     }
 }

@@ -1,3 +1,4 @@
+using AccelSim.Workloads.Onnx;
 using AccelSim.Workloads.Timeloop;
 using AccelSim.Workloads.Yaml;
 using AccelSim.Workloads.Zoo;
@@ -7,9 +8,11 @@ namespace AccelSim.Workloads;
 /// <summary>Resolves what a user passes as --model: a workload YAML file, or a zoo name.</summary>
 public static class ModelLibrary
 {
-    /// <summary>Loads a model by zoo name or file path; throws an InputException naming the problem otherwise.</summary>
-    public static ModelGraph Load(string nameOrPath)
+    /// <summary>Loads a model by zoo name or file path; throws an InputException naming the problem otherwise.
+    /// <paramref name="onnxUnknown"/> says what an ONNX import does with an operator AccelSim does not model.</summary>
+    public static ModelGraph Load(string nameOrPath, OnnxUnknownOps onnxUnknown = OnnxUnknownOps.Refuse)
     {
+        if (nameOrPath.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)) return OnnxImporter.Load(nameOrPath, onnxUnknown).Model;
         // Timeloop conv2D problems: "timeloop:PATH", or a file whose top level is problem:, or a folder of them.
         if (nameOrPath.StartsWith("timeloop:", StringComparison.Ordinal)) return TimeloopProblem.Load(nameOrPath["timeloop:".Length..]);
         if (TimeloopProblem.Recognizes(nameOrPath)) return TimeloopProblem.Load(nameOrPath);

@@ -18,10 +18,10 @@ public static class LayerKinds
     /// <summary>The YAML name of a kind.</summary>
     public static string NameOf(LayerKind kind) => kind == LayerKind.FullyConnected ? "fc" : kind.ToString().ToLowerInvariant();
 
-    /// <summary>Parses a YAML kind name (exact, lower-case; "fullyconnected" is accepted for "fc").</summary>
+    /// <summary>Parses a YAML kind name (exact, lower-case; "fullyconnected" and "linear" are accepted for "fc").</summary>
     public static bool TryParse(string name, out LayerKind kind)
     {
-        if (name == "fullyconnected") { kind = LayerKind.FullyConnected; return true; }
+        if (name is "fullyconnected" or "linear") { kind = LayerKind.FullyConnected; return true; }
         return ByName.TryGetValue(name, out kind);
     }
 }

@@ -14,6 +14,7 @@ internal static class WorkloadYamlReader
 {
     private static readonly HashSet<string> TopKeys = ["model", "description", "layers"];
 
+
     // Keys each kind accepts beyond name and kind; required ones are checked where they are read.
     private static readonly Dictionary<LayerKind, string[]> KindKeys = new()
     {
@@ -49,21 +50,28 @@ internal static class WorkloadYamlReader
             ? name : throw new InputException($"{source}: missing or empty key 'model'");
         if (!root.Children.TryGetValue("layers", out var l) || l is not YamlSequenceNode list)
             throw new InputException($"{source}: missing key 'layers' (a list of layers)");
-        var layers = list.Children.Select((node, i) => ReadLayer(node, i + 1, source)).ToList();
-        try { return ModelGraph.Build(model, layers); }
+        var aliases = WorkloadAliases.Find(list, source);
+        var layers = list.Children.Select((node, i) => ReadLayer(node, i + 1, source, aliases)).OfType<Layer>().ToList();
+        try { return ModelGraph.Build(model, layers, aliases.Folded); }
         catch (WorkloadException e) { throw new WorkloadException($"{source}: {e.Message}"); }
     }
 
-    private static Layer ReadLayer(YamlNode node, int index, string source)
+    // Null for a flatten or a folded batchnorm, which are not layers of their own.
+    private static Layer? ReadLayer(YamlNode node, int index, string source, WorkloadAliases aliases)
     {
         if (node is not YamlMappingNode map)
             throw new InputException($"{source}: layer #{index} (line {node.Start.Line}): expected a mapping of keys");
-        var fields = new LayerFields(map, source, $"layer #{index}");
+        var fields = new LayerFields(map, source, $"layer #{index}", aliases.Resolve);
         string name = fields.Text("name");
         fields.Where = $"layer '{name}'";
         string kindName = fields.Text("kind");
+        if (kindName is "flatten" or "batchnorm")
+        {
+            fields.CheckKeys(["name", "kind", "input"]);
+            return aliases.IsAlias(name) ? null : new ActivationLayer(name, fields.Text("input"), "batchnorm", WorkloadAliases.BatchNormOps);
+        }
         if (!LayerKinds.TryParse(kindName, out var kind))
-            throw fields.Fail($"unknown kind '{kindName}' (expected one of {string.Join(", ", LayerKinds.Names)})");
+            throw fields.Fail($"unknown kind '{kindName}' (expected one of {string.Join(", ", LayerKinds.Names)}, linear, batchnorm, flatten)");
         fields.CheckKeys(["name", "kind", .. KindKeys[kind]]);
         return kind switch
         {
@@ -114,8 +122,11 @@ internal static class WorkloadYamlReader
     private static string OneLine(string text) => string.Join(" ", text.Split('\n', '\r', StringSplitOptions.RemoveEmptyEntries)).Trim();
 
     /// <summary>Typed access to one layer's keys, each failure a one-line message naming file, layer and field.</summary>
-    private sealed class LayerFields(YamlMappingNode map, string source, string where)
+    private sealed class LayerFields(YamlMappingNode map, string source, string where, Func<string, string> resolve)
     {
+        // Keys that name other layers; a name read there goes through flatten and folded batchnorm layers.
+        private static readonly HashSet<string> References = ["input", "inputs", "scale", "right"];
+
         public string Where { get; set; } = where;
 
         public InputException Fail(string problem) => new($"{source}: {Where}: {problem}");
@@ -136,7 +147,8 @@ internal static class WorkloadYamlReader
         public string? OptionalText(string key) => Node(key) is { } node ? AsText(key, node) : null;
 
         private string AsText(string key, YamlNode node) =>
-            node is YamlScalarNode { Value: { Length: > 0 } value } ? value : throw Fail($"'{key}' must be a non-empty string");
+            node is YamlScalarNode { Value: { Length: > 0 } value } ? References.Contains(key) ? resolve(value) : value
+                : throw Fail($"'{key}' must be a non-empty string");
 
         public IReadOnlyList<string> TextList(string key, int min)
         {
