@@ -54,7 +54,7 @@ internal static class ZooCommand
     private static ModelGraph Resolve(string name)
     {
         if (ModelZoo.Contains(name)) return ModelZoo.Get(name);
-        if (File.Exists(name) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        if (File.Exists(name) || Directory.Exists(name) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             return WorkloadYaml.Load(name);
         return ModelZoo.Get(name);
     }

@@ -4,7 +4,6 @@ using AccelSim.Architecture;
 using AccelSim.Architecture.Yaml;
 using AccelSim.Common;
 using AccelSim.Workloads;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace AccelSim.Mapping;
@@ -68,17 +67,13 @@ public static class MappingYaml
     /// <summary>Loads the mapping of <paramref name="layer"/> (or the only one) from a file.</summary>
     public static LoopMapping Load(string path, Accelerator arch, string? layer = null)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: no such file");
-        return Parse(File.ReadAllText(path), path, arch, layer);
+        return Parse(YamlFrontEnd.ReadFile(path), path, arch, layer);
     }
 
     /// <summary>Parses a mapping document; errors name the file and the field.</summary>
     public static LoopMapping Parse(string text, string source, Accelerator arch, string? layer = null)
     {
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
-        catch (YamlException e) { throw new InputException($"{source}: malformed YAML at line {e.Start.Line}: {e.Message}"); }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode rootNode)
+        if (YamlFrontEnd.Parse(text, source) is not YamlMappingNode rootNode)
             throw new InputException($"{source}: expected a mapping document with 'levels:' or 'layers:'");
         var root = new YamlMap(rootNode, source, "");
         root.AllowOnly("arch", "model", "layer", "problem", "levels", "layers");
@@ -121,9 +116,11 @@ public static class MappingYaml
         var factors = LevelMapping.Ones();
         var sub = map.Map(key);
         if (sub is null) return factors;
+        var seen = new HashSet<Dim>();
         foreach (var dimName in sub.Keys)
         {
             if (!Dims.TryParse(dimName, out var dim)) throw sub.Error(dimName, "not a loop dimension (expected one of N, G, M, C, P, Q, R, S)");
+            if (!seen.Add(dim)) throw sub.Error(dimName, $"dim {dim} is given twice");
             factors[(int)dim] = sub.PositiveInt(dimName) ?? 1;
         }
         return factors;
