@@ -37,11 +37,18 @@ public static class CliApp
                 error.WriteLine($"see 'accelsim {(command == "accelsim" || parse.CommandResult.Command is RootCommand ? "" : command + " ")}--help'");
                 return InputError;
             }
-            return parse.Invoke(config);
+            try { return parse.Invoke(config); }
+            catch (AggregateException e) { ParallelErrors.Rethrow(e); throw; }
         }
         catch (InputException e)
         {
             error.WriteLine($"error: {e.Message}");
+            return InputError;
+        }
+        catch (OverflowException)
+        {
+            // Checked arithmetic caught a count that does not fit where no reader could name the field: name the command.
+            error.WriteLine($"error: {string.Join(' ', args.Take(5))}: out of range: {CountRange.Limits}");
             return InputError;
         }
     }

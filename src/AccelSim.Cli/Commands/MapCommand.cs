@@ -44,7 +44,7 @@ internal static class MapCommand
             var node = LayerSelection.MacLayer(graph, parse.GetValue(layer)!);
             int batchSize = parse.GetValue(batch);
             if (batchSize < 1) throw new InputException($"--batch: must be positive, got {batchSize}");
-            var problem = node.Problem!.WithBatchMultiplier(batchSize);
+            var problem = CountRange.Checked($"--batch {batchSize}: layer '{node.Name}'", () => node.Problem!.WithBatchMultiplier(batchSize));
 
             MapperResult? search = null;
             LoopMapping mapping;

@@ -1,4 +1,5 @@
 using AccelSim.Architecture;
+using AccelSim.Common;
 using AccelSim.Mapping;
 using AccelSim.Mapping.Search;
 using AccelSim.Model;
@@ -26,9 +27,9 @@ public static class ModelRunner
         {
             var layer = layers[i];
             var fusedInto = ActivationFusion.Producer(model, layer);
-            results.Add(layer.HasMacs ? MacLayer(layer, arch, dataflow, options, cache)
+            results.Add(CountRange.Checked($"layer '{layer.Name}' at batch {options.Batch}", () => layer.HasMacs ? MacLayer(layer, arch, dataflow, options, cache)
                 : fusedInto is not null ? FusedLayer(layer, arch, options.Batch, fusedInto)
-                : VectorLayer(layer, arch, options.Batch));
+                : VectorLayer(layer, arch, options.Batch)));
             progress?.Invoke(i + 1, layers.Count, layer.Name);
         }
         return new ModelRunResult(model, arch, dataflow.Name, options.Batch, results);
