@@ -32,9 +32,17 @@ public static class CliApp
             if (parse.Errors.Count > 0)
             {
                 // One line per problem and a pointer to the help, instead of the whole usage text.
-                error.WriteLine($"error: {parse.Errors[0].Message}");
                 string command = parse.CommandResult.Command.Name;
-                error.WriteLine($"see 'accelsim {(command == "accelsim" || parse.CommandResult.Command is RootCommand ? "" : command + " ")}--help'");
+                string message = string.Join(' ', parse.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+                // Say what a value must be in the user's words, not as a .NET type.
+                message = System.Text.RegularExpressions.Regex.Replace(message, @"as expected type '(System\.)?(\w+)'", m => m.Groups[2].Value switch
+                {
+                    "Int32" => "as a whole number up to 2147483647",
+                    "Int64" => "as a whole number",
+                    "Double" => "as a number",
+                    _ => "as a value of the expected kind",
+                });
+                error.WriteLine($"error: {message} (see 'accelsim {(command == "accelsim" || parse.CommandResult.Command is RootCommand ? "" : command + " ")}--help')");
                 return InputError;
             }
             try { return parse.Invoke(config); }
