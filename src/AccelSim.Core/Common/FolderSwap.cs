@@ -12,8 +12,11 @@ namespace AccelSim.Common;
 /// </summary>
 public static class FolderSwap
 {
-    /// <summary>Test hook: called with "staged", "old-moved" and "new-moved"; a test throws from it to act as a kill there.</summary>
-    internal static Action<string>? KillPoint { get; set; }
+    /// <summary>
+    /// Test hook: called with the step ("staged", "old-moved", "new-moved") and the target folder; a test throws from it
+    /// to act as a kill there (nothing below catches that exception, so nothing is cleaned up, as with a real kill).
+    /// </summary>
+    internal static Action<string, string>? KillPoint { get; set; }
 
     /// <summary>Writes <paramref name="files"/> into <paramref name="folder"/> (created or replaced as a whole).</summary>
     public static void Write(string folder, IReadOnlyDictionary<string, string> files, string argument = "--out")
@@ -39,13 +42,13 @@ public static class FolderSwap
                     throw new InputException($"{argument} {folder}: holds a folder named {file} where a file must go");
                 File.WriteAllText(path, content);
             }
-            KillPoint?.Invoke("staged");
+            KillPoint?.Invoke("staged", target);
             if (Directory.Exists(target))
             {
                 Directory.Move(target, old);
-                KillPoint?.Invoke("old-moved");
+                KillPoint?.Invoke("old-moved", target);
                 Directory.Move(staging, target);
-                KillPoint?.Invoke("new-moved");
+                KillPoint?.Invoke("new-moved", target);
                 Directory.Delete(old, recursive: true);
             }
             else Directory.Move(staging, target);

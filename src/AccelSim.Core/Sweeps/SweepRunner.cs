@@ -37,13 +37,19 @@ public static class SweepRunner
         bool fresh = !File.Exists(Path.Combine(folder, CsvName)), created = !Directory.Exists(folder);
         using var folderLock = SweepLock.Acquire(folder);
         try { return RunLocked(plan, folder, manifest, owned, progress, onComputed, parallelism); }
-        catch (Exception) when (fresh)
+        catch (Exception) when (fresh && !HasRows(Path.Combine(folder, CsvName)))
         {
             // A sweep that fails before its first row leaves nothing behind (a later rerun starts clean anyway).
             folderLock.Dispose();
             SweepLock.Clean(folder, created, [CsvName, ManifestName]);
             throw;
         }
+    }
+
+    private static bool HasRows(string csv)
+    {
+        try { return File.Exists(csv) && File.ReadLines(csv).Skip(1).Any(); }
+        catch (IOException) { return true; }
     }
 
     private static SweepRunResult RunLocked(SweepPlan plan, string folder, SweepManifest manifest, List<SweepPoint> owned,
