@@ -29,6 +29,7 @@ public static class FolderSwap
         Recover(target);
         string parent = Path.GetDirectoryName(target)!, name = Path.GetFileName(target);
         string staging = Path.Combine(parent, $".{name}.new-{Environment.ProcessId}"), old = OldPath(target);
+        bool parentCreated = !Directory.Exists(parent);
         try
         {
             Directory.CreateDirectory(parent);
@@ -58,6 +59,7 @@ public static class FolderSwap
             // Nothing half-done stays behind: the staging folder goes, an old folder moved aside comes back.
             TryDelete(staging);
             if (Directory.Exists(old) && !Directory.Exists(target)) Directory.Move(old, target);
+            if (parentCreated && Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any()) TryDelete(parent);
             if (e is InputException) throw;
             throw new InputException($"{argument} {folder}: cannot write: {e.Message}");
         }
