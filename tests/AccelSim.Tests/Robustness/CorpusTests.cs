@@ -39,6 +39,18 @@ public class CorpusTests
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} cases fail:\n" + string.Join("\n", failures));
     }
 
+    [Theory]
+    [InlineData("workload")]
+    [InlineData("mapping")]
+    public void TheCorpusBasesAreValid(string format)
+    {
+        // The bad inputs are edits of these: were a base invalid, its cases would fail for the wrong reason.
+        string file = Path.Combine(CliRunner.TempDir(), "base.yaml");
+        File.WriteAllText(file, format == "workload" ? BadInputCorpus.Workload : BadInputCorpus.Mapping);
+        var (exit, _, error) = CliRunner.Run(BadInputCorpus.Reader(format, file));
+        Assert.True(exit == 0, error);
+    }
+
     [Fact]
     public void SeededMutantsOfEveryShippedFileCompleteOrFailCleanly()
     {
@@ -47,7 +59,7 @@ public class CorpusTests
             .Concat(Directory.GetFiles(Path.Combine(root, "workloads"), "*.yaml").Select(f => (File: f, Format: "workload", Count: 6)))
             .Append((File: "", Format: "mapping", Count: 40)).OrderBy(s => s.File, StringComparer.Ordinal).ToList();
         var failures = new List<string>();
-        int runs = 0;
+        int runs = 0, completed = 0;
         foreach (var (file, format, count) in sources)
         {
             string text = format == "mapping" ? BadInputCorpus.Mapping : File.ReadAllText(file);
@@ -59,6 +71,7 @@ public class CorpusTests
                 File.WriteAllBytes(path, Mutants.Make(Encoding.UTF8.GetBytes(text), random));
                 var result = RunWithin(BadInputCorpus.Reader(format, path));
                 runs++;
+                if (result?.Exit == 0) completed++;
                 string? problem = result is null ? "hang (over 30 s)"
                     : result.Value.Exit == 0 ? null : InputErrorAssert.Check(result.Value);
                 if (problem is not null) failures.Add($"{format} {Path.GetFileName(file)} mutant {i} ({path}): {problem}");
@@ -66,6 +79,8 @@ public class CorpusTests
             }
         }
         Assert.True(failures.Count == 0, $"{failures.Count} of {runs} mutants fail:\n" + string.Join("\n", failures));
+        // Both outcomes occur, so the mutants neither all break the file nor all leave it unchanged in effect.
+        Assert.InRange(completed, runs / 20, runs - runs / 20);
     }
 
     private static (int Exit, string Out, string Err)? RunWithin(string[] args)
