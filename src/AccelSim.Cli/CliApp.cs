@@ -33,16 +33,31 @@ public static class CliApp
             if (parse.Errors.Count > 0)
             {
                 // One line per problem and a pointer to the help, instead of the whole usage text.
-                error.WriteLine($"error: {parse.Errors[0].Message}");
                 string command = parse.CommandResult.Command.Name;
-                error.WriteLine($"see 'accelsim {(command == "accelsim" || parse.CommandResult.Command is RootCommand ? "" : command + " ")}--help'");
+                string message = string.Join(' ', parse.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+                // Say what a value must be in the user's words, not as a .NET type.
+                message = System.Text.RegularExpressions.Regex.Replace(message, @"as expected type '(System\.)?(\w+)'", m => m.Groups[2].Value switch
+                {
+                    "Int32" => "as a whole number up to 2147483647",
+                    "Int64" => "as a whole number",
+                    "Double" => "as a number",
+                    _ => "as a value of the expected kind",
+                });
+                error.WriteLine($"error: {message} (see 'accelsim {(command == "accelsim" || parse.CommandResult.Command is RootCommand ? "" : command + " ")}--help')");
                 return InputError;
             }
-            return parse.Invoke(config);
+            try { return parse.Invoke(config); }
+            catch (AggregateException e) { ParallelErrors.Rethrow(e); throw; }
         }
         catch (InputException e)
         {
             error.WriteLine($"error: {e.Message}");
+            return InputError;
+        }
+        catch (OverflowException)
+        {
+            // Checked arithmetic caught a count that does not fit where no reader could name the field: name the command.
+            error.WriteLine($"error: {string.Join(' ', args.Take(5))}: out of range: {CountRange.Limits}");
             return InputError;
         }
     }

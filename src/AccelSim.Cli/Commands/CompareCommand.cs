@@ -43,7 +43,9 @@ internal static class CompareCommand
             if (m is not null) return Models(console, WithProgress, m, a, folder, name => OnnxUnknownOption.Load(parse, name));
             if (!string.Equals(l, "dense-vs-depthwise", StringComparison.OrdinalIgnoreCase))
                 throw new InputException($"--layers {l}: unknown study (known: dense-vs-depthwise)");
-            return Layers(console, WithProgress, a, folder, Ints("--channels", parse.GetValue(channels)), Ints("--sizes", parse.GetValue(sizes)));
+            var (c, s) = (Ints("--channels", parse.GetValue(channels)), Ints("--sizes", parse.GetValue(sizes)));
+            try { return Layers(console, WithProgress, a, folder, c, s); }
+            catch (InputException e) when (c is not null || s is not null) { throw new InputException($"--channels/--sizes: {e.Message}"); }
         });
         return command;
     }

@@ -47,7 +47,8 @@ internal static class MapCommand
             var node = LayerSelection.MacLayer(graph, parse.GetValue(layer)!);
             int batchSize = parse.GetValue(batch);
             if (batchSize < 1) throw new InputException($"--batch: must be positive, got {batchSize}");
-            var problem = node.Problem!.WithBatchMultiplier(batchSize);
+            if (parse.GetValue(samples) < 0) throw new InputException($"--samples: must not be negative, got {parse.GetValue(samples)}");
+            var problem = CountRange.Checked($"--batch {batchSize}: layer '{node.Name}'", () => node.Problem!.WithBatchMultiplier(batchSize));
 
             MapperResult? search = null;
             LoopMapping mapping;
@@ -55,7 +56,8 @@ internal static class MapCommand
             if (parse.GetValue(mappingFile) is { } file)
             {
                 mapping = MappingYaml.Load(file, accelerator, node.Name);
-                eval = AnalyticalModel.Evaluate(problem, accelerator, mapping);
+                try { eval = AnalyticalModel.Evaluate(problem, accelerator, mapping); }
+                catch (MappingException e) { throw new MappingException($"{file}: {e.Message}"); }
             }
             else
             {

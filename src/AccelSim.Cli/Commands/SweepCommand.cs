@@ -61,7 +61,7 @@ internal static class SweepCommand
         SweepRunResult? result = null;
         ProgressDisplay.Run(error, quiet, $"sweep {shard} points", report => result = SweepRunner.Run(plan, folder, shard, (done, total) => report(done, total, null)));
         var plots = SweepFigures.Render(SweepManifest.Read(Path.Combine(folder, SweepRunner.ManifestName)), result!.Csv);
-        RunOutput.Write(folder, plots);
+        RunOutput.WriteInPlace(folder, plots);
         console.MarkupLine($"{result.Computed} points computed, {result.Skipped} already done; wrote [bold]{Markup.Escape(folder)}[/]: " +
             Markup.Escape(string.Join(", ", plots.Keys.Order(StringComparer.Ordinal).Prepend(SweepRunner.ManifestName).Prepend(SweepRunner.CsvName))));
         return 0;

@@ -40,17 +40,11 @@ internal static class ZooCommand
         command.SetAction(parse =>
         {
             string target = parse.GetValue(dir)!;
-            try { Directory.CreateDirectory(target); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-            {
-                throw new InputException($"{target}: cannot create the directory ({e.Message})");
-            }
+            if (string.IsNullOrWhiteSpace(target)) throw new InputException("zoo export: DIR is an empty path");
+            // Rendered first, then swapped in whole: a kill never leaves a 0-byte or half-written file.
             bool onnx = parse.GetValue(format) == "onnx";
-            foreach (var entry in ModelZoo.Entries)
-            {
-                if (onnx) File.WriteAllBytes(Path.Combine(target, entry.Name + ".onnx"), OnnxExporter.Write(entry.Create()));
-                else File.WriteAllText(Path.Combine(target, entry.Name + ".yaml"), WorkloadYaml.Write(entry.Create()));
-            }
+            if (onnx) FolderSwap.Write(target, ModelZoo.Entries.ToDictionary(e => e.Name + ".onnx", e => OnnxExporter.Write(e.Create())), "zoo export");
+            else FolderSwap.Write(target, ModelZoo.Entries.ToDictionary(e => e.Name + ".yaml", e => WorkloadYaml.Write(e.Create())), "zoo export");
             parse.InvocationConfiguration.Output.WriteLine($"wrote {ModelZoo.Entries.Count} {(onnx ? "ONNX" : "workload")} files to {target}");
             return 0;
         });

@@ -33,6 +33,8 @@ public static class ShippedFiles
 
         // A path with a directory part that does not exist is a missing file, not a name.
         bool looksLikePath = nameOrPath.Contains('/') || nameOrPath.Contains('\\');
+        if (Directory.Exists(nameOrPath) && (looksLikePath || HasYamlExtension(nameOrPath)))
+            throw new InputException($"{nameOrPath}: is a folder, expected a file");
         string fileName = HasYamlExtension(nameOrPath) ? nameOrPath : nameOrPath + ".yaml";
         if (!looksLikePath && FindFolder(folder) is { } dir)
         {

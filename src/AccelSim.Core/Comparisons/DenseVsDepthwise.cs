@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccelSim.Architecture;
+using AccelSim.Common;
 using AccelSim.Pipeline;
 using AccelSim.Plots;
 using AccelSim.Plots.Svg;
@@ -49,18 +50,22 @@ public static class DenseVsDepthwise
         var results = new LayerPartResult[configs.Length][];
         var single = options with { Mapper = options.Mapper with { Threads = 1 } };
         int done = 0;
-        Parallel.For(0, configs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        try
         {
-            var (c, s) = configs[i];
-            var run = ModelRunner.Run(Graph(c, s), arch, single);
-            LayerPartResult Part(string name, params string[] layers)
+            Parallel.For(0, configs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                var ls = run.Layers.Where(l => layers.Contains(l.Layer)).ToArray();
-                return new LayerPartResult(c, s, name, ls.Sum(l => l.Macs), ls.Sum(l => l.Energy), ls.Sum(l => l.Cycles), arch.MacUnits, ls.Sum(l => l.DramBytes));
-            }
-            results[i] = [Part("dense", "dense"), Part("depthwise", "depthwise"), Part("pointwise", "pointwise"), Part("separable", "depthwise", "pointwise")];
-            progress?.Invoke(Interlocked.Increment(ref done), configs.Length);
-        });
+                var (c, s) = configs[i];
+                var run = ModelRunner.Run(Graph(c, s), arch, single);
+                LayerPartResult Part(string name, params string[] layers)
+                {
+                    var ls = run.Layers.Where(l => layers.Contains(l.Layer)).ToArray();
+                    return new LayerPartResult(c, s, name, ls.Sum(l => l.Macs), ls.Sum(l => l.Energy), ls.Sum(l => l.Cycles), arch.MacUnits, ls.Sum(l => l.DramBytes));
+                }
+                results[i] = [Part("dense", "dense"), Part("depthwise", "depthwise"), Part("pointwise", "pointwise"), Part("separable", "depthwise", "pointwise")];
+                progress?.Invoke(Interlocked.Increment(ref done), configs.Length);
+            });
+        }
+        catch (AggregateException e) { ParallelErrors.Rethrow(e); }
         return results.SelectMany(r => r).ToArray();
     }
 

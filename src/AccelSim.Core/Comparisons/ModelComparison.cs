@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccelSim.Architecture;
+using AccelSim.Common;
 using AccelSim.Pipeline;
 using AccelSim.Plots;
 using AccelSim.Plots.Svg;
@@ -20,11 +21,15 @@ public static class ModelComparison
         var results = new ModelRunResult[models.Count];
         var single = options with { Mapper = options.Mapper with { Threads = 1 } };
         int done = 0;
-        Parallel.For(0, models.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        try
         {
-            results[i] = ModelRunner.Run(models[i], arch, single);
-            progress?.Invoke(Interlocked.Increment(ref done), models.Count);
-        });
+            Parallel.For(0, models.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                results[i] = ModelRunner.Run(models[i], arch, single);
+                progress?.Invoke(Interlocked.Increment(ref done), models.Count);
+            });
+        }
+        catch (AggregateException e) { ParallelErrors.Rethrow(e); }
         return results;
     }
 

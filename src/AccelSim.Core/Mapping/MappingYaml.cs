@@ -4,7 +4,6 @@ using AccelSim.Architecture;
 using AccelSim.Architecture.Yaml;
 using AccelSim.Common;
 using AccelSim.Workloads;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace AccelSim.Mapping;
@@ -68,8 +67,7 @@ public static class MappingYaml
     /// <summary>Loads the mapping of <paramref name="layer"/> (or the only one) from a file.</summary>
     public static LoopMapping Load(string path, Accelerator arch, string? layer = null)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: no such file");
-        string text = File.ReadAllText(path);
+        string text = YamlFrontEnd.ReadFile(path);
         // A Timeloop mapping (top-level mapping: list) is read in Timeloop's dims (Timeloop.TimeloopMappingYaml).
         return Timeloop.TimeloopMappingYaml.Recognizes(text) ? Timeloop.TimeloopMappingYaml.Parse(text, path, arch) : Parse(text, path, arch, layer);
     }
@@ -77,10 +75,7 @@ public static class MappingYaml
     /// <summary>Parses a mapping document; errors name the file and the field.</summary>
     public static LoopMapping Parse(string text, string source, Accelerator arch, string? layer = null)
     {
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
-        catch (YamlException e) { throw new InputException($"{source}: malformed YAML at line {e.Start.Line}: {e.Message}"); }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode rootNode)
+        if (YamlFrontEnd.Parse(text, source) is not YamlMappingNode rootNode)
             throw new InputException($"{source}: expected a mapping document with 'levels:' or 'layers:'");
         var root = new YamlMap(rootNode, source, "");
         root.AllowOnly("arch", "model", "layer", "problem", "levels", "layers");
@@ -103,10 +98,7 @@ public static class MappingYaml
     /// <summary>Every layer's mapping of a multi-layer document (<c>layers:</c>), as mappings.yaml holds them.</summary>
     public static IReadOnlyList<LayerEntry> ParseAll(string text, string source, Accelerator arch)
     {
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
-        catch (YamlException e) { throw new InputException($"{source}: malformed YAML at line {e.Start.Line}: {e.Message}"); }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode rootNode)
+        if (YamlFrontEnd.Parse(text, source) is not YamlMappingNode rootNode)
             throw new InputException($"{source}: expected a mappings document with 'layers:'");
         var root = new YamlMap(rootNode, source, "");
         root.AllowOnly("arch", "model", "layer", "problem", "levels", "layers");
@@ -147,9 +139,11 @@ public static class MappingYaml
         var factors = LevelMapping.Ones();
         var sub = map.Map(key);
         if (sub is null) return factors;
+        var seen = new HashSet<Dim>();
         foreach (var dimName in sub.Keys)
         {
             if (!Dims.TryParse(dimName, out var dim)) throw sub.Error(dimName, "not a loop dimension (expected one of N, G, M, C, P, Q, R, S)");
+            if (!seen.Add(dim)) throw sub.Error(dimName, $"dim {dim} is given twice");
             factors[(int)dim] = sub.PositiveInt(dimName) ?? 1;
         }
         return factors;

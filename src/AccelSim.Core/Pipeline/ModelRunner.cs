@@ -27,9 +27,9 @@ public static class ModelRunner
         {
             var layer = layers[i];
             var fusedInto = ActivationFusion.Producer(model, layer);
-            results.Add(layer.HasMacs ? MacLayer(layer, arch, dataflow, options, cache)
+            results.Add(CountRange.Checked($"layer '{layer.Name}' at batch {options.Batch}", () => layer.HasMacs ? MacLayer(layer, arch, dataflow, options, cache)
                 : fusedInto is not null ? FusedLayer(layer, arch, options.Batch, fusedInto)
-                : VectorLayer(layer, arch, options.Batch));
+                : VectorLayer(layer, arch, options.Batch)));
             progress?.Invoke(i + 1, layers.Count, layer.Name);
         }
         return new ModelRunResult(model, arch, dataflow.Name, options.Batch, results);

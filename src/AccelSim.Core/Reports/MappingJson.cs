@@ -91,7 +91,7 @@ public static class MappingJson
                 ["evaluations"] = search.Stats.Evaluations,
                 ["seconds"] = search.Stats.Elapsed.TotalSeconds,
             };
-        return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return FiniteJson.Clean(doc).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
     private static JsonObject Factors(IReadOnlyList<int> factors)

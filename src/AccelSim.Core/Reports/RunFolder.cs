@@ -25,12 +25,13 @@ public sealed class RunFolder
     /// <summary>Reads a folder written by `accelsim run`.</summary>
     public static RunFolder Load(string directory)
     {
+        FolderSwap.Recover(directory);
         if (!System.IO.Directory.Exists(directory)) throw new InputException($"{directory}: no such results folder");
         string csvPath = Path.Combine(directory, "layers.csv"), jsonPath = Path.Combine(directory, "summary.json");
         if (!File.Exists(csvPath)) throw new InputException($"{csvPath}: missing (is {directory} a folder written by 'accelsim run'?)");
         if (!File.Exists(jsonPath)) throw new InputException($"{jsonPath}: missing (is {directory} a folder written by 'accelsim run'?)");
         var mappingsPath = Path.Combine(directory, "mappings.yaml");
-        return FromText(directory, File.ReadAllText(csvPath), File.ReadAllText(jsonPath), File.Exists(mappingsPath) ? File.ReadAllText(mappingsPath) : null);
+        return FromText(directory, Read(csvPath), Read(jsonPath), File.Exists(mappingsPath) ? Read(mappingsPath) : null);
     }
 
     /// <summary>Parses the files' text (used by `run` on what it is about to write, so both paths draw from the same data).</summary>
@@ -38,8 +39,9 @@ public sealed class RunFolder
     {
         var rows = new List<IReadOnlyDictionary<string, string>>();
         string[] header;
-        using (var csv = CsvReader.FromText(layersCsv, new CsvReaderOptions()))
+        try
         {
+            using var csv = CsvReader.FromText(layersCsv, new CsvReaderOptions());
             header = csv.Headers.Select(LegacyColumns.Current).ToArray();
             if (header.Length == 0) throw new InputException($"{Path.Combine(directory, "layers.csv")}: empty");
             foreach (var required in new[] { "layer", "kind", "macs", "cycles", "utilization", "energy", "dram_bytes" })
@@ -51,17 +53,38 @@ public sealed class RunFolder
                 rows.Add(row);
             }
         }
+        catch (Exception e) when (e is not InputException)
+        {
+            // An unbalanced quote or a broken row: say where, not the rest of the file.
+            throw new InputException($"{Path.Combine(directory, "layers.csv")}: malformed CSV after {rows.Count} rows (an unbalanced quote?)");
+        }
         JsonElement summary;
         try { summary = JsonDocument.Parse(summaryJson).RootElement.Clone(); }
         catch (JsonException e) { throw new InputException($"{Path.Combine(directory, "summary.json")}: malformed JSON: {e.Message}"); }
+        if (summary.ValueKind != JsonValueKind.Object)
+            throw new InputException($"{Path.Combine(directory, "summary.json")}: (top level): expected a JSON object, got {summary.ValueKind.ToString().ToLowerInvariant()}");
         return new RunFolder(directory, header, rows, summary, mappingsYaml);
+    }
+
+    // A cell swallowed by an unbalanced quote holds the rest of the file: show its start, on one line.
+    private static string Excerpt(string text)
+    {
+        string line = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= 40 ? line : line[..40] + "...";
+    }
+
+    private static string Read(string path)
+    {
+        if (System.IO.Directory.Exists(path)) throw new InputException($"{path}: is a folder, expected a file");
+        try { return File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputException($"{path}: cannot read: {e.Message}"); }
     }
 
     /// <summary>A numeric cell; malformed numbers are an error naming the file, row and column.</summary>
     public double Number(IReadOnlyDictionary<string, string> row, string column)
     {
         if (row.TryGetValue(column, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-        throw new InputException($"{Path.Combine(Directory, "layers.csv")}: layer '{row.GetValueOrDefault("layer")}': column '{column}' is not a number ('{row.GetValueOrDefault(column)}')");
+        throw new InputException($"{Path.Combine(Directory, "layers.csv")}: layer '{Excerpt(row.GetValueOrDefault("layer") ?? "")}': column '{column}' is not a number ('{Excerpt(row.GetValueOrDefault(column) ?? "")}')");
     }
 
     /// <summary>A summary field as text, or "" when absent (keys of folders written before the unit-free schema are found too).</summary>

@@ -6,8 +6,8 @@ namespace AccelSim.Reports;
 
 /// <summary>
 /// Writes a run's results folder: layers.csv, summary.json, mappings.yaml (plus any extra files, e.g. plots and report.html).
-/// Everything is rendered in memory first and each file is written under a temporary name and renamed, so a failure never
-/// leaves a half-written result.
+/// Everything is rendered in memory first and the folder is replaced as a whole, so a failure or a kill never leaves a
+/// half-written result or a mix of old and new files.
 /// </summary>
 public static class RunOutput
 {
@@ -27,14 +27,16 @@ public static class RunOutput
         return files;
     }
 
-    /// <summary>Writes rendered files into <paramref name="directory"/>.</summary>
+    /// <summary>Writes rendered files as the new content of <paramref name="directory"/>, swapped in whole (<see cref="FolderSwap"/>).</summary>
     public static void Write(string directory, IReadOnlyDictionary<string, string> files)
     {
-        try { Directory.CreateDirectory(directory); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"--out {directory}: cannot create the folder: {e.Message}");
-        }
+        if (string.IsNullOrWhiteSpace(directory)) throw new InputException("--out: the output folder is an empty path");
+        FolderSwap.Write(directory, files);
+    }
+
+    /// <summary>Writes rendered files one by one into a folder that is updated in place (a sweep's folder, which it locks).</summary>
+    public static void WriteInPlace(string directory, IReadOnlyDictionary<string, string> files)
+    {
         foreach (var (name, content) in files) AtomicFile.WriteAllText(Path.Combine(directory, name), content);
     }
 }

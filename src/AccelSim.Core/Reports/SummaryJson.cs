@@ -48,6 +48,6 @@ public static class SummaryJson
             ["tool_version"] = typeof(SummaryJson).Assembly.GetName().Version?.ToString(3),
             ["command_line"] = commandLine,
         };
-        return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return FiniteJson.Clean(doc).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 }

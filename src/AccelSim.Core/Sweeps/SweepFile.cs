@@ -80,8 +80,18 @@ public sealed class SweepFile
         {
             using (var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read))
             {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                long before = stream.Length;
+                try
+                {
+                    stream.Write(bytes);
+                    stream.Flush(flushToDisk: true);
+                }
+                catch (IOException e)
+                {
+                    // A full disk must not leave a cut row that the next append would run into: take the partial row back.
+                    try { stream.SetLength(before); } catch (IOException) { }
+                    throw new InputException($"{Path}: cannot append a row: {e.Message}");
+                }
             }
             _lines[point.Key] = line;
         }

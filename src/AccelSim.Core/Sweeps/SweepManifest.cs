@@ -51,21 +51,76 @@ public sealed record SweepManifest(string Arch, string EnergyUnit, int Batch, st
         return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
-    /// <summary>Reads sweep.json; a missing or broken file is an InputException naming it.</summary>
+    /// <summary>Most points a sweep may have: far above any real sweep, and a bound on what a merge allocates.</summary>
+    public const int MaxPoints = 1_000_000;
+
+    /// <summary>Reads sweep.json; a missing or broken file is an InputException naming it and the field.</summary>
     public static SweepManifest Read(string path)
     {
-        try
-        {
-            var doc = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-            var axes = doc["axes"]!.AsArray().Select(a => new ManifestAxis((string)a!["key"]!, (string)a["x_label"]!,
-                a["values"]!.AsArray().Select(v => ((string)v!["text"]!, (double)v["x"]!)).ToArray())).ToArray();
-            return new SweepManifest((string)doc["arch"]!, (string)doc["energy_unit"]!, (int)doc["batch"]!, (string)doc["dataflow"]!,
-                doc["models"]!.AsArray().Select(s => (string)s!).ToArray(),
-                axes, (int)doc["points"]!, (string)doc["shard"]!);
-        }
-        catch (Exception e) when (e is IOException or JsonException or NullReferenceException or InvalidOperationException or FormatException)
+        JsonObject doc;
+        try { doc = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InputException($"{path}: (top level): expected a JSON object"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
             throw new InputException($"{path}: not a readable sweep manifest: {e.Message}");
+        }
+        var fields = new ManifestFields(doc, path);
+        var axes = fields.Array(doc, "axes").Select((a, i) =>
+        {
+            var axis = fields.Object(a, $"axes[{i}]");
+            return new ManifestAxis(fields.Text(axis, "key"), fields.Text(axis, "x_label"), fields.Array(axis, "values").Select((v, j) =>
+            {
+                var value = fields.Object(v, $"axes[{i}].values[{j}]");
+                return (fields.Text(value, "text"), fields.Number(value, "x"));
+            }).ToArray());
+        }).ToArray();
+        return new SweepManifest(fields.Text(doc, "arch"), fields.Text(doc, "energy_unit"), fields.Int(doc, "batch", 1, int.MaxValue),
+            fields.Text(doc, "dataflow"), fields.Array(doc, "models").Select((m, i) => fields.Text(m, $"models[{i}]")).ToArray(),
+            axes, fields.Int(doc, "points", 0, MaxPoints), fields.Text(doc, "shard"));
+    }
+
+    /// <summary>Typed fields of sweep.json, each failure one line naming the file and the field.</summary>
+    private sealed class ManifestFields(JsonObject root, string path)
+    {
+        private readonly Dictionary<JsonNode, string> _paths = new(ReferenceEqualityComparer.Instance) { [root] = "" };
+
+        private string Where(JsonObject owner, string key) => _paths.GetValueOrDefault(owner, "") is { Length: > 0 } p ? $"{p}.{key}" : key;
+
+        private JsonNode Required(JsonObject owner, string key) =>
+            owner[key] ?? throw new InputException($"{path}: {Where(owner, key)}: missing");
+
+        private InputException Wrong(string field, string expected, JsonNode? node) =>
+            new($"{path}: {field}: expected {expected}, got {(node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant())}");
+
+        public string Text(JsonObject owner, string key) => Text(Required(owner, key), Where(owner, key));
+
+        public string Text(JsonNode? node, string field) =>
+            node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : throw Wrong(field, "a string", node);
+
+        public double Number(JsonObject owner, string key)
+        {
+            var node = Required(owner, key);
+            return node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : throw Wrong(Where(owner, key), "a number", node);
+        }
+
+        public int Int(JsonObject owner, string key, int min, int max)
+        {
+            var node = Required(owner, key);
+            string field = Where(owner, key);
+            if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number) throw Wrong(field, "a whole number", node);
+            double value = v.GetValue<double>();
+            if (value != Math.Floor(value) || value < min || value > max)
+                throw new InputException($"{path}: {field}: expected a whole number from {min} to {max}, got {v.ToJsonString()}");
+            return (int)value;
+        }
+
+        public JsonArray Array(JsonObject owner, string key) =>
+            Required(owner, key) as JsonArray ?? throw Wrong(Where(owner, key), "a list", owner[key]);
+
+        public JsonObject Object(JsonNode? node, string field)
+        {
+            if (node is not JsonObject obj) throw Wrong(field, "an object", node);
+            _paths[obj] = field;
+            return obj;
         }
     }
 }

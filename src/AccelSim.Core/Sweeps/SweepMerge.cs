@@ -28,6 +28,7 @@ public static class SweepMerge
             if (first is null) first = manifest;
             else if (manifest.Identity != first.Identity) throw new InputException($"{folder}: belongs to a different sweep than {folders[0]}");
             string text = File.ReadAllText(csvPath);
+            if (text.Count(c => c == '"') % 2 != 0) throw new InputException($"{csvPath}: malformed CSV (an unbalanced quote)");
             // Rows are re-rendered, so shards saved with other line endings still merge into the canonical text.
             var (cols, parsed) = SweepCsv.Parse(text[..(text.LastIndexOf('\n') + 1)]);
             string line = SweepCsv.Line(cols);

@@ -34,6 +34,27 @@ public static class SweepRunner
         string manifestPath = Path.Combine(folder, ManifestName);
         if (File.Exists(manifestPath) && SweepManifest.Read(manifestPath).Setting is var earlier && earlier != manifest.Setting)
             throw new InputException($"--out {folder}: holds a sweep with {earlier}, not {manifest.Setting}; use another --out");
+        bool fresh = !File.Exists(Path.Combine(folder, CsvName)), created = !Directory.Exists(folder);
+        using var folderLock = SweepLock.Acquire(folder);
+        try { return RunLocked(plan, folder, manifest, owned, progress, onComputed, parallelism); }
+        catch (Exception) when (fresh && !HasRows(Path.Combine(folder, CsvName)))
+        {
+            // A sweep that fails before its first row leaves nothing behind (a later rerun starts clean anyway).
+            folderLock.Dispose();
+            SweepLock.Clean(folder, created, [CsvName, ManifestName]);
+            throw;
+        }
+    }
+
+    private static bool HasRows(string csv)
+    {
+        try { return File.Exists(csv) && File.ReadLines(csv).Skip(1).Any(); }
+        catch (IOException) { return true; }
+    }
+
+    private static SweepRunResult RunLocked(SweepPlan plan, string folder, SweepManifest manifest, List<SweepPoint> owned,
+        Action<int, int>? progress, Action<SweepPoint>? onComputed, int? parallelism)
+    {
         var file = SweepFile.Open(Path.Combine(folder, CsvName), plan.Axes.Select(a => a.Key).ToArray(), owned);
         AtomicFile.WriteAllText(Path.Combine(folder, ManifestName), SweepManifest.ToJson(manifest));
         var pending = owned.Where(p => !file.Has(p)).ToList();

@@ -77,13 +77,28 @@ public sealed class ModelGraph
         {
             var layer = byName[layerName];
             var inputs = layer.Inputs.Select(i => shapes[i]).ToList();
-            var output = layer.InferOutput(inputs);
-            var problem = layer.Problem(inputs);
-            try { problem?.Validate(); }
-            catch (ArgumentException e) { throw new WorkloadException($"layer '{layerName}': {e.Message}"); }
-            shapes[layerName] = output;
-            nodes.Add(new LayerNode(layer, inputs, output, problem));
+            LayerNode node;
+            try { node = Place(layer, inputs); }
+            catch (OverflowException) { throw new WorkloadException($"layer '{layerName}': out of range: {CountRange.Limits}"); }
+            shapes[layerName] = node.Output;
+            nodes.Add(node);
         }
-        return new ModelGraph(name, nodes, dag) { Folded = folded ?? new Dictionary<string, IReadOnlyList<string>>() };
+        var model = new ModelGraph(name, nodes, dag) { Folded = folded ?? new Dictionary<string, IReadOnlyList<string>>() };
+        // The model totals must fit too, so every report can add them up without a check of its own.
+        try { _ = (model.TotalMacs, model.TotalWeights); }
+        catch (OverflowException) { throw new WorkloadException($"model '{name}': total MACs or weights out of range: {CountRange.Limits}"); }
+        return model;
+    }
+
+    // Infers one layer's shapes and computes every count once, so that a shape or count that does not fit is found here.
+    private static LayerNode Place(Layer layer, IReadOnlyList<FeatureMap> inputs)
+    {
+        var output = layer.InferOutput(inputs);
+        var problem = layer.Problem(inputs);
+        try { problem?.Validate(); }
+        catch (ArgumentException e) { throw new WorkloadException($"layer '{layer.Name}': {e.Message}"); }
+        var node = new LayerNode(layer, inputs, output, problem);
+        _ = (node.Macs, node.Weights, node.InputActivations, node.OutputActivations, node.VectorOps, problem?.TensorSize(TensorKind.Inputs));
+        return node;
     }
 }

@@ -1,6 +1,5 @@
 using AccelSim.Common;
 using AccelSim.Energy;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace AccelSim.Architecture.Yaml;
@@ -20,11 +19,7 @@ public static class ArchitectureYaml
     /// <param name="energyTable">A built-in table replacing the file's (<c>--energy-table</c>), or null.</param>
     public static Accelerator Load(string path, string? energyTable = null)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: no such file");
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputException($"{path}: cannot read: {e.Message}"); }
-        return Parse(text, DisplayName(path), Path.GetFileNameWithoutExtension(path), energyTable);
+        return Parse(YamlFrontEnd.ReadFile(path), DisplayName(path), Path.GetFileNameWithoutExtension(path), energyTable);
     }
 
     /// <summary>Parses YAML text; <paramref name="sourceName"/> prefixes every error.</summary>
@@ -58,17 +53,9 @@ public static class ArchitectureYaml
 
     private static YamlMap ReadRoot(string text, string sourceName)
     {
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
-        catch (YamlException e)
-        {
-            // YamlDotNet messages carry the position in parentheses already; keep one line.
-            string message = OneLine(e.InnerException?.Message ?? e.Message);
-            throw new InputException($"{sourceName}: malformed YAML at line {e.Start.Line}, column {e.Start.Column}: {message}");
-        }
-        if (stream.Documents.Count == 0) throw new InputException($"{sourceName}: (top level): empty file, expected an architecture");
-        if (stream.Documents.Count > 1) throw new InputException($"{sourceName}: (top level): expected one YAML document, got {stream.Documents.Count}");
-        if (stream.Documents[0].RootNode is not YamlMappingNode map)
+        var rootNode = YamlFrontEnd.Parse(text, sourceName)
+            ?? throw new InputException($"{sourceName}: (top level): empty file, expected an architecture");
+        if (rootNode is not YamlMappingNode map)
             throw new InputException($"{sourceName}: (top level): expected a mapping (name:, levels:, mac:, ...)");
         return new YamlMap(map, sourceName, "");
     }
@@ -145,6 +132,4 @@ public static class ArchitectureYaml
         string relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
     }
-
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 }

@@ -23,6 +23,9 @@ internal static partial class CapacityText
         _ => 1L << 30,
     };
 
+    /// <summary>The largest capacity accepted: 2^53 words.</summary>
+    public const long MaxWords = 1L << 53;
+
     /// <summary>
     /// Parses <paramref name="text"/>; returns an error message (without file and path) or null. <paramref name="words"/>
     /// is whole words (bytes that do not fill a last word are dropped).
@@ -36,6 +39,8 @@ internal static partial class CapacityText
         double amount = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
         if (amount <= 0) return $"must be positive, got {text.Trim()}";
         long? unit = UnitBytes(match.Groups[2].Value);
+        // Words must stay exact in a double and leave room for sums of partitions: 2^53 words is far beyond any memory.
+        if (amount * (unit ?? 1) * 8 / (unit is null ? 8 : wordBits) > MaxWords) return $"more than the supported {MaxWords} words, got {text.Trim()}";
         if (unit is null)
         {
             if (amount != Math.Floor(amount)) return $"a word count must be whole, got {text.Trim()}";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AccelSim.Architecture;
+using AccelSim.Common;
 using AccelSim.Model;
 using AccelSim.Workloads;
 
@@ -32,14 +33,18 @@ public static class Mapper
 
         var results = new WorkResult[items.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
-        if (options.RandomSamples > 0)
-            RunSampled(plans[0], items, results, options, parallel);
-        else
-            Parallel.For(0, items.Count, parallel, () => new Walker(plans[0], options), (i, _, walker) =>
-            {
-                results[i] = walker.Run(items[i]);
-                return walker;
-            }, _ => { });
+        try
+        {
+            if (options.RandomSamples > 0)
+                RunSampled(plans[0], items, results, options, parallel);
+            else
+                Parallel.For(0, items.Count, parallel, () => new Walker(plans[0], options), (i, _, walker) =>
+                {
+                    results[i] = walker.Run(items[i]);
+                    return walker;
+                }, _ => { });
+        }
+        catch (AggregateException e) { ParallelErrors.Rethrow(e); }
 
         WorkResult? best = null;
         long factorizations = 0, pruned = 0, dominated = 0, evaluations = 0;

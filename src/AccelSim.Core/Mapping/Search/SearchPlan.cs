@@ -218,13 +218,17 @@ internal sealed class SearchPlan
         var storage = Arch.Levels[level].Storage;
         if (storage.Unbounded || Keeps[level] == TensorSet.None) return true;
         long total = 0;
-        foreach (var t in Tensors.All)
+        try
         {
-            if (!Keeps[level].Has(t)) continue;
-            long size = TileMath.TileSize(Problem, t, ext);
-            if (storage.PartitionWords is not null && size > (storage.PartitionFor(t) ?? 0)) return false;
-            total += size;
+            foreach (var t in Tensors.All)
+            {
+                if (!Keeps[level].Has(t)) continue;
+                long size = TileMath.TileSize(Problem, t, ext);
+                if (storage.PartitionWords is not null && size > (storage.PartitionFor(t) ?? 0)) return false;
+                total += size;
+            }
         }
+        catch (OverflowException) { return false; } // a tile beyond 2^63 words fits no buffer
         return storage.PartitionWords is not null || total <= (storage.CapacityWords ?? long.MaxValue);
     }
 

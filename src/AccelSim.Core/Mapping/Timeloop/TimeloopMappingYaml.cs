@@ -4,7 +4,6 @@ using AccelSim.Architecture;
 using AccelSim.Common;
 using AccelSim.Workloads;
 using AccelSim.Workloads.Timeloop;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace AccelSim.Mapping.Timeloop;
@@ -73,10 +72,8 @@ public static class TimeloopMappingYaml
     /// <summary>Parses a Timeloop mapping against <paramref name="arch"/>; errors name the file and the entry.</summary>
     public static LoopMapping Parse(string text, string source, Accelerator arch)
     {
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
-        catch (YamlException e) { throw new InputException($"{source}: malformed YAML at line {e.Start.Line}: {(e.InnerException?.Message ?? e.Message).ReplaceLineEndings(" ")}"); }
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root
+        // The shared front end: size, depth, one document, no duplicate keys or aliases, one line per parser failure.
+        if (YamlFrontEnd.Parse(text, source) is not YamlMappingNode root
             || !root.Children.TryGetValue(new YamlScalarNode("mapping"), out var listNode) || listNode is not YamlSequenceNode list)
             throw new InputException($"{source}: mapping: expected a Timeloop mapping list under a top-level 'mapping:'");
         int levels = arch.Levels.Count;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AccelSim.Common;
 using AccelSim.Workloads.Layers;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace AccelSim.Workloads.Timeloop;
@@ -91,16 +90,12 @@ public static class TimeloopProblem
 
     private static Dictionary<string, long> ReadInstance(string file)
     {
-        string text;
-        try { text = File.ReadAllText(file); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputException($"{file}: cannot read: {e.Message}"); }
+        string text = YamlFrontEnd.ReadFile(file);
         if (text.Contains("{{", StringComparison.Ordinal) || text.Contains("<<<:", StringComparison.Ordinal) || text.Contains("!Component", StringComparison.Ordinal))
             throw new InputException($"{file}: a templated Timeloop v0.4 front-end source (jinja2 / !Component / <<<); give the flattened problem instead " +
                 "(timeloop-mapper's parsed-processed-input.yaml, or a layer_shapes file with problem.instance)");
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
-        catch (YamlException e) { throw new InputException($"{file}: malformed YAML at line {e.Start.Line}: {OneLine(e.InnerException?.Message ?? e.Message)}"); }
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        // The shared front end: size, depth, one document, no duplicate keys or aliases, one line per parser failure.
+        if (YamlFrontEnd.Parse(text, file) is not YamlMappingNode root)
             throw new InputException($"{file}: expected one YAML document with a top-level 'problem:'");
         if (Child(root, "problem") is not YamlMappingNode problem) throw new InputException($"{file}: problem: missing or not a mapping");
         CheckShape(file, problem);
@@ -139,7 +134,6 @@ public static class TimeloopProblem
     private static YamlNode? Child(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     // layer2 after layer1 and before layer10.
     private sealed class NaturalOrder : IComparer<string>

@@ -12,13 +12,7 @@ public static class WorkloadYaml
     /// <summary>Reads and checks a workload file.</summary>
     public static ModelGraph Load(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InputException($"{path}: cannot read the workload file ({e.Message})");
-        }
-        return Parse(text, path);
+        return Parse(YamlFrontEnd.ReadFile(path), path);
     }
 
     /// <summary>Parses workload text; <paramref name="sourceName"/> (usually the path) prefixes every error.</summary>

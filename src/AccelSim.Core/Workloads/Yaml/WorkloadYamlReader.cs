@@ -1,7 +1,6 @@
 using System.Globalization;
 using AccelSim.Common;
 using AccelSim.Workloads.Layers;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace AccelSim.Workloads.Yaml;
@@ -35,13 +34,7 @@ internal static class WorkloadYamlReader
 
     public static ModelGraph Read(string text, string source)
     {
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
-        catch (YamlException e)
-        {
-            throw new InputException($"{source}: line {e.Start.Line}: malformed YAML ({OneLine(e.InnerException?.Message ?? e.Message)})");
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (YamlFrontEnd.Parse(text, source) is not YamlMappingNode root)
             throw new InputException($"{source}: expected a mapping with 'model' and 'layers'");
         foreach (var key in root.Children.Keys)
             if (!TopKeys.Contains(KeyText(key)))
@@ -118,8 +111,6 @@ internal static class WorkloadYamlReader
     }
 
     internal static string KeyText(YamlNode key) => key is YamlScalarNode s ? s.Value ?? "" : key.ToString();
-
-    private static string OneLine(string text) => string.Join(" ", text.Split('\n', '\r', StringSplitOptions.RemoveEmptyEntries)).Trim();
 
     /// <summary>Typed access to one layer's keys, each failure a one-line message naming file, layer and field.</summary>
     private sealed class LayerFields(YamlMappingNode map, string source, string where, Func<string, string> resolve)
