@@ -223,6 +223,12 @@ public static class BadInputCorpus
         yield return Args("map no --layer", ["map", "--model", "lenet5"], "--layer");
         yield return Args("run --dataflow nope", ["run", "--model", "lenet5", "--dataflow", "diagonal", "--out", "{dir}/out"], "diagonal");
         yield return Args("run --objective nope", ["run", "--model", "lenet5", "--objective", "beauty", "--out", "{dir}/out"], "beauty");
+        yield return Args("run --energy-table nope", ["run", "--model", "lenet5", "--energy-table", "tsmc-3nm", "--out", "{dir}/out"], "--energy-table", "tsmc-3nm");
+        yield return Args("sweep --energy-table nope", ["sweep", "--model", "lenet5", "--set", "array=8x8", "--energy-table", "nope", "--out", "{dir}/out"], "--energy-table");
+        yield return Args("map --energy-table nope", [.. map, "--energy-table", "nope"], "--energy-table");
+        yield return Args("run --mappings missing", ["run", "--model", "lenet5", "--mappings", "{dir}/none.yaml", "--out", "{dir}/out"], "--mappings", "{dir}/none.yaml");
+        yield return Args("run timeloop: missing", ["run", "--model", "timeloop:{dir}/none", "--out", "{dir}/out"], "{dir}/none");
+        yield return Args("map --save-timeloop grouped", ["map", "--model", "alexnet", "--layer", "conv2", "--save-timeloop", "{dir}/t.yaml"], "dim G");
         yield return Args("zoo --format xml", ["zoo", "--format", "xml"], "xml");
         yield return Args("zoo nope", ["zoo", "nope"], "nope");
         yield return Args("zoo missing file", ["zoo", "{dir}/none.yaml"], "{dir}/none.yaml");
