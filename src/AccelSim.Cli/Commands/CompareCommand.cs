@@ -5,6 +5,7 @@ using AccelSim.Common;
 using AccelSim.Comparisons;
 using AccelSim.Mapping;
 using AccelSim.Pipeline;
+using AccelSim.Plots.Figures;
 using AccelSim.Reports;
 using AccelSim.Workloads;
 using Spectre.Console;
@@ -59,8 +60,8 @@ internal static class CompareCommand
             table.AddRow(Markup.Escape(r.Model.Name), G(r.Macs), G(r.Weights), G(r.Energy), G(r.Seconds * 1e3), r.Utilization.ToString("P1", CultureInfo.InvariantCulture),
                 G(r.Macs == 0 ? 0 : r.Energy / r.Macs));
         console.Write(table);
-        var files = ModelComparison.Figures(runs);
-        files["compare.csv"] = ModelComparison.Csv(runs);
+        var files = ModelFigures.Files(ModelComparison.Figures(runs));
+        files["compare.csv"] = Figure.Utf8(ModelComparison.Csv(runs));
         return Written(console, folder, files);
     }
 
@@ -73,15 +74,15 @@ internal static class CompareCommand
             table.AddRow(p.Channels.ToString(CultureInfo.InvariantCulture), $"{p.Size}x{p.Size}", p.Part, G(p.Macs), G(p.Energy), G(p.Cycles),
                 p.Utilization.ToString("P1", CultureInfo.InvariantCulture), G(p.EnergyPerMac));
         console.Write(table);
-        var files = DenseVsDepthwise.Figures(parts, arch);
-        files["compare-layers.csv"] = DenseVsDepthwise.Csv(parts, arch.EnergyUnit);
+        var files = ModelFigures.Files(DenseVsDepthwise.Figures(parts, arch));
+        files["compare-layers.csv"] = Figure.Utf8(DenseVsDepthwise.Csv(parts, arch.EnergyUnit));
         return Written(console, folder, files);
     }
 
     // Runs a piece of work with a progress display (stderr, terminal only, off with --quiet).
     private delegate void Progress(string what, Action<Action<int, int>> work);
 
-    private static int Written(IAnsiConsole console, string folder, Dictionary<string, string> files)
+    private static int Written(IAnsiConsole console, string folder, Dictionary<string, byte[]> files)
     {
         RunOutput.Write(folder, files);
         console.MarkupLine($"wrote [bold]{Markup.Escape(folder)}[/]: {Markup.Escape(string.Join(", ", files.Keys.Order(StringComparer.Ordinal)))}");

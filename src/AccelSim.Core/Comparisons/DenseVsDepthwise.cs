@@ -2,7 +2,7 @@ using System.Globalization;
 using AccelSim.Architecture;
 using AccelSim.Pipeline;
 using AccelSim.Plots;
-using AccelSim.Plots.Svg;
+using AccelSim.Plots.Figures;
 using AccelSim.Sweeps;
 using AccelSim.Workloads;
 using AccelSim.Workloads.Layers;
@@ -77,9 +77,8 @@ public static class DenseVsDepthwise
 
     /// <summary>Energy per MAC and utilization against channels (dense and separable/depthwise per size), and the separable/dense
     /// ratios of energy and latency against the MAC ratio.</summary>
-    public static Dictionary<string, string> Figures(IReadOnlyList<LayerPartResult> parts, Accelerator arch, IChartRenderer? renderer = null)
+    public static IReadOnlyList<Figure> Figures(IReadOnlyList<LayerPartResult> parts, Accelerator arch)
     {
-        renderer ??= SvgChartRenderer.Instance;
         var sizes = parts.Select(p => p.Size).Distinct().ToArray();
         IReadOnlyList<PointSeries> By(string[] names, Func<LayerPartResult, double> y) =>
             (from name in names from s in sizes
@@ -94,19 +93,19 @@ public static class DenseVsDepthwise
             new PointSeries("energy ratio", ratios.Select(r => new ChartPoint(r.mac, r.sep.Energy / r.d.Energy, $"C={r.d.Channels} {r.d.Size}x{r.d.Size}")).ToArray()),
             new PointSeries("latency ratio", ratios.Select(r => new ChartPoint(r.mac, (double)r.sep.Cycles / r.d.Cycles, $"C={r.d.Channels} {r.d.Size}x{r.d.Size}")).ToArray()),
         };
-        return new Dictionary<string, string>
-        {
-            ["energy-per-mac-vs-channels.svg"] = renderer.Render(new LineChartSpec($"Energy per MAC: dense 3x3 against depthwise separable on {arch.Name}",
+        return
+        [
+            Figure.Draw("energy-per-mac-vs-channels", new LineChartSpec($"Energy per MAC: dense 3x3 against depthwise separable on {arch.Name}",
                 channelAxis, new AxisSpec("energy per MAC", $"{arch.EnergyUnit}/MAC", AxisScale.Log), By(["dense", "separable"], p => p.EnergyPerMac))),
-            ["utilization-vs-channels.svg"] = renderer.Render(new LineChartSpec($"Utilization (stalls included): dense 3x3 against depthwise 3x3 on {arch.Name}",
+            Figure.Draw("utilization-vs-channels", new LineChartSpec($"Utilization (stalls included): dense 3x3 against depthwise 3x3 on {arch.Name}",
                 channelAxis, new AxisSpec("utilization"), By(["dense", "depthwise"], p => p.Utilization))),
-            ["ratios.svg"] = renderer.Render(new ScatterChartSpec($"Separable / dense: MAC ratio against energy and latency ratios on {arch.Name}",
+            Figure.Draw("ratios", new ScatterChartSpec($"Separable / dense: MAC ratio against energy and latency ratios on {arch.Name}",
                 new AxisSpec("MAC ratio (separable / dense)", null, AxisScale.Log), new AxisSpec("ratio (separable / dense)", null, AxisScale.Log), ratioSeries,
                 new ProportionalityLine(1, "ratio equal to the MAC ratio"))
             {
                 Note = "Points above the line save less energy or time than MACs; one point per channel count and feature-map size.",
             }),
-        };
+        ];
     }
 
     private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);

@@ -2,7 +2,7 @@ using System.Globalization;
 using AccelSim.Architecture;
 using AccelSim.Pipeline;
 using AccelSim.Plots;
-using AccelSim.Plots.Svg;
+using AccelSim.Plots.Figures;
 using AccelSim.Sweeps;
 using AccelSim.Workloads;
 
@@ -40,10 +40,9 @@ public static class ModelComparison
         return text.ToString();
     }
 
-    /// <summary>macs-vs-energy.svg and macs-vs-latency.svg, one point (and legend entry) per model.</summary>
-    public static Dictionary<string, string> Figures(IReadOnlyList<ModelRunResult> runs, IChartRenderer? renderer = null)
+    /// <summary>macs-vs-energy and macs-vs-latency, one point (and legend entry) per model.</summary>
+    public static IReadOnlyList<Figure> Figures(IReadOnlyList<ModelRunResult> runs)
     {
-        renderer ??= SvgChartRenderer.Instance;
         string arch = runs.Count > 0 ? runs[0].Arch.Name : "", unit = runs.Count > 0 ? runs[0].Arch.EnergyUnit : "";
         ScatterChartSpec Chart(string title, AxisSpec y, Func<ModelRunResult, double> value, string slopeUnit)
         {
@@ -52,11 +51,11 @@ public static class ModelComparison
             return new ScatterChartSpec(title, new AxisSpec("MACs", null, AxisScale.Log), y, series,
                 k > 0 && double.IsFinite(k) ? new ProportionalityLine(k, $"proportional to MACs (average {k:G3} {slopeUnit})") : null);
         }
-        return new Dictionary<string, string>
-        {
-            ["macs-vs-energy.svg"] = renderer.Render(Chart($"MACs against energy per model on {arch}", new AxisSpec("energy", unit, AxisScale.Log), r => r.Energy, $"{unit}/MAC")),
-            ["macs-vs-latency.svg"] = renderer.Render(Chart($"MACs against latency per model on {arch}", new AxisSpec("latency", "ms", AxisScale.Log), r => r.Seconds * 1e3, "ms/MAC")),
-        };
+        return
+        [
+            Figure.Draw("macs-vs-energy", Chart($"MACs against energy per model on {arch}", new AxisSpec("energy", unit, AxisScale.Log), r => r.Energy, $"{unit}/MAC")),
+            Figure.Draw("macs-vs-latency", Chart($"MACs against latency per model on {arch}", new AxisSpec("latency", "ms", AxisScale.Log), r => r.Seconds * 1e3, "ms/MAC")),
+        ];
     }
 
     private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AccelSim.Plots;
-using AccelSim.Plots.Svg;
+using AccelSim.Plots.Figures;
 
 namespace AccelSim.Sweeps;
 
@@ -17,15 +17,14 @@ public static class SweepFigures
         ("utilization", "utilization", "Utilization", "MACs / (cycles × MAC units)", false),
     ];
 
-    /// <summary>SVG files by name.</summary>
-    public static Dictionary<string, string> Render(SweepManifest manifest, string csv, IChartRenderer? renderer = null)
+    /// <summary>The figures, in axis then metric order.</summary>
+    public static IReadOnlyList<Figure> Figures(SweepManifest manifest, string csv)
     {
-        renderer ??= SvgChartRenderer.Instance;
         var (header, rows) = SweepCsv.Parse(csv);
         // Shards written before the unit-free schema (energy_pj, ...) still draw.
         header = header.Select(Reports.LegacyColumns.Current).ToArray();
         int Col(string name) => Array.IndexOf(header, name);
-        var files = new Dictionary<string, string>();
+        var figures = new List<Figure>();
         for (int a = 0; a < manifest.Axes.Count; a++)
         {
             var axis = manifest.Axes[a];
@@ -48,9 +47,12 @@ public static class SweepFigures
                 {
                     Note = "One line per model" + (others.Length > 0 ? " and combination of the other swept values" : "") + "; from sweep.csv.",
                 };
-                files[$"{file}-vs-{axis.Key}.svg"] = renderer.Render(spec);
+                figures.Add(Figure.Draw($"{file}-vs-{axis.Key}", spec));
             }
         }
-        return files;
+        return figures;
     }
+
+    /// <summary>Every figure's SVG, PNG and CSV, by file name.</summary>
+    public static Dictionary<string, byte[]> Render(SweepManifest manifest, string csv) => ModelFigures.Files(Figures(manifest, csv));
 }
