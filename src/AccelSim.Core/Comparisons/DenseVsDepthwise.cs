@@ -108,6 +108,27 @@ public static class DenseVsDepthwise
         ];
     }
 
+    /// <summary>The study in words: where depthwise-separable saves least against its MAC savings, tied to channels and size.</summary>
+    public static IReadOnlyList<string> Headline(IReadOnlyList<LayerPartResult> parts, Accelerator arch)
+    {
+        var pairs = (from d in parts where d.Part == "dense"
+                     let sep = parts.FirstOrDefault(p => p.Part == "separable" && p.Channels == d.Channels && p.Size == d.Size)
+                     where sep is not null && d.Macs > 0 && d.Energy > 0 && d.Cycles > 0
+                     select (d, sep)).ToList();
+        if (pairs.Count == 0) return [];
+        var worst = pairs.MaxBy(p => (double)p.sep.Cycles / p.d.Cycles / ((double)p.sep.Macs / p.d.Macs));
+        var worstEnergy = pairs.MaxBy(p => p.sep.Energy / p.d.Energy / ((double)p.sep.Macs / p.d.Macs));
+        string At((LayerPartResult d, LayerPartResult sep) p) => $"C={p.d.Channels} at {p.d.Size}x{p.d.Size}";
+        string Ratio(double v) => v.ToString("G3", CultureInfo.InvariantCulture);
+        return
+        [
+            $"Dense 3x3 against depthwise-separable convolutions on {arch.Name}, {pairs.Count} combinations of channel count and feature-map size.",
+            $"Latency saves least at {At(worst)}: separable needs {Ratio((double)worst.sep.Macs / worst.d.Macs)}x the MACs of dense but {Ratio((double)worst.sep.Cycles / worst.d.Cycles)}x its cycles "
+                + $"(depthwise keeps {Ratio(100 * parts.First(p => p.Part == "depthwise" && p.Channels == worst.d.Channels && p.Size == worst.d.Size).Utilization)} % of the MAC units busy).",
+            $"Energy saves least at {At(worstEnergy)}: {Ratio((double)worstEnergy.sep.Macs / worstEnergy.d.Macs)}x the MACs, {Ratio(worstEnergy.sep.Energy / worstEnergy.d.Energy)}x the energy.",
+        ];
+    }
+
     private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
 
     private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -58,6 +58,26 @@ public static class ModelComparison
         ];
     }
 
+    /// <summary>The comparison in words: energy and latency per inference of each model, and where MACs mispredict most.</summary>
+    public static IReadOnlyList<string> Headline(IReadOnlyList<ModelRunResult> runs)
+    {
+        if (runs.Count == 0) return [];
+        string unit = runs[0].Arch.EnergyUnit;
+        var sentences = new List<string> { $"{runs.Count} models on {runs[0].Arch.Name}, side by side." };
+        foreach (var r in runs)
+            sentences.Add($"{r.Model.Name}: {Reports.HumanUnits.Digits(r.Macs / 1e9)} GMACs, {Reports.HumanUnits.Energy(r.Energy / Math.Max(1, r.Batch), unit)} and "
+                + $"{Reports.HumanUnits.Time(r.Seconds / Math.Max(1, r.Batch))} per inference, {Reports.HumanUnits.PerMac(r.Macs == 0 ? 0 : r.Energy / r.Macs, unit)}, "
+                + $"{Reports.HumanUnits.Digits(100 * r.Utilization)} % utilization.");
+        if (runs.Count > 1)
+        {
+            var dear = runs.Where(r => r.Macs > 0).MaxBy(r => r.Energy / r.Macs);
+            var cheap = runs.Where(r => r.Macs > 0).MinBy(r => r.Energy / r.Macs);
+            if (dear is not null && cheap is not null && dear != cheap)
+                sentences.Add($"Per MAC, {dear.Model.Name} costs {dear.Energy / dear.Macs / (cheap.Energy / cheap.Macs):G3}x the energy of {cheap.Model.Name}, which a MAC count alone cannot show.");
+        }
+        return sentences;
+    }
+
     private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
 
     private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -5,8 +5,8 @@ namespace AccelSim.Reports;
 
 /// <summary>
 /// The report's headline in words: what ran, its energy and latency per inference in human units, and the sentence that
-/// explains the largest divergence between MACs and cost: the layer class whose shares of energy or latency depart most
-/// from its share of MACs, and why (its utilization, its energy per MAC and where that energy goes), then the most
+/// explains the largest divergence between MACs and cost: the layer class whose share of energy or latency exceeds its
+/// share of MACs the most, and why (its utilization, its energy per MAC and where that energy goes), then the most
 /// divergent single layer.
 /// </summary>
 internal static class ReportHeadline
@@ -22,11 +22,13 @@ internal static class ReportHeadline
         var folded = LayerSelection.FoldFused(layers);
         if (folded.Count == 0) return sentences;
         double totalMacs = folded.Sum(l => (double)l.Macs), totalEnergy = folded.Sum(l => l.EnergyPj), totalCycles = folded.Sum(l => (double)l.Cycles);
-        var classes = LayerClassStyles.ByClass(folded).Select(g => LayerSelection.Merge(g.Key, g.Key, g.Key, g.ToList())).ToList();
-        var worst = classes.MaxBy(c => LayerSelection.Divergence([c, .. classes.Where(o => o != c)])[0])!;
+        var classes = LayerClassStyles.ByClass(folded).Select(g => (Rows: g.Count(), Sum: LayerSelection.Merge(g.Key, g.Key, g.Key, g.ToList()))).ToList();
+        // The class that costs most beyond its MACs (energy or latency share minus MAC share): the one a MAC count misleads about.
+        double Excess(LayerFigureData c) => Math.Max(Share(c.EnergyPj, totalEnergy), Share(c.Cycles, totalCycles)) - Share(c.Macs, totalMacs);
+        var (rows, worst) = classes.MaxBy(c => Excess(c.Sum));
         double m = Share(worst.Macs, totalMacs), e = Share(worst.EnergyPj, totalEnergy), t = Share(worst.Cycles, totalCycles);
         string why = Why(worst, totalMacs > 0 ? totalEnergy / totalMacs : 0, unit, e > m, t > m);
-        sentences.Add($"The largest divergence: {worst.Layer} layers ({worst.Members}) do {P(m)} of the MACs but take {P(e)} of the energy and {P(t)} of the latency{why}.");
+        sentences.Add($"The largest divergence: the {rows} {worst.Layer} layers do {P(m)} of the MACs but take {P(e)} of the energy and {P(t)} of the latency{why}.");
         var d = LayerSelection.Divergence(folded);
         int top = Enumerable.Range(0, folded.Count).MaxBy(i => d[i]);
         var l = folded[top];
