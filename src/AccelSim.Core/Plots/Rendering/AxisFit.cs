@@ -44,19 +44,28 @@ internal sealed class AxisFit(AxisScale scale)
     {
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         int first = (int)Math.Floor(low), last = (int)Math.Ceiling(high);
+        int labelled = 0;
         // Over a narrow range a decade tick may not fall inside: label the 2x and 5x ticks too.
         bool labelHalves = high - low < 1.5;
         for (int d = first; d <= last; d++)
         {
-            if (d >= low && d <= high) ticks.AddMajor(d, NumberText.Compact(Math.Pow(10, d)));
+            if (d >= low && d <= high) { ticks.AddMajor(d, NumberText.Compact(Math.Pow(10, d))); labelled++; }
             for (int m = 2; m <= 9; m++)
             {
                 double p = d + Math.Log10(m);
                 if (p < low || p > high) continue;
-                if (labelHalves && m is 2 or 5) ticks.AddMajor(p, NumberText.Compact(m * Math.Pow(10, d)));
+                if (labelHalves && m is 2 or 5) { ticks.AddMajor(p, NumberText.Compact(m * Math.Pow(10, d))); labelled++; }
                 else ticks.AddMinor(p);
             }
         }
-        return ticks;
+        if (labelled >= 2) return ticks;
+        // A range too narrow for 1-2-5 ticks (e.g. ratios between 0.12 and 0.15): five evenly spaced labelled ticks.
+        var even = new ScottPlot.TickGenerators.NumericManual();
+        for (int i = 0; i <= 4; i++)
+        {
+            double p = low + (high - low) * (0.1 + 0.2 * i);
+            even.AddMajor(p, NumberText.Compact(Math.Pow(10, p)));
+        }
+        return even;
     }
 }

@@ -14,7 +14,8 @@ internal static class PointPlotter
         if (series.Any(s => s.Points.Any(p => p.Annotated))) { x.HighMargin = 0.12; y.HighMargin = 0.08; }
         for (int s = 0; s < series.Count; s++)
         {
-            var style = series[s].Style ?? new SeriesStyle(Palette.Color(s));
+            // Without a style each series gets its own colour and marker, so lines that overlap stay tellable apart.
+            var style = series[s].Style ?? new SeriesStyle(Palette.Color(s), (MarkerKind)(s % Enum.GetValues<MarkerKind>().Length));
             var kept = series[s].Points.Select(p => (Point: p, X: x.Map(p.X), Y: y.Map(p.Y)))
                 .Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToArray();
             foreach (var p in kept) { x.Include(p.Point.X); y.Include(p.Point.Y); }
