@@ -27,4 +27,10 @@ public sealed record BarChartSpec(
 {
     /// <summary>Bars run left to right with the categories down the y axis, first at the top: long layer names stay legible.</summary>
     public bool Horizontal { get; init; }
+
+    /// <summary>
+    /// The value axis is fitted to every category but the last, which is drawn anyway and may run off the scale: the
+    /// "other N layers" aggregate would otherwise squash the layers the chart is about.
+    /// </summary>
+    public bool ScaleIgnoresLast { get; init; }
 }

@@ -23,7 +23,7 @@ public static class DivergenceFigure
             Palette.Color(color));
         return new BarChartSpec(
             $"Share of {options.ModelName}'s MACs, energy and latency per layer",
-            rows.Select(l => l.Layer).ToArray(),
+            FigureSupport.Categories(rows, l => $"MACs {NumberText.Ratio(FigureSupport.Share(l.Macs, macs))}%, energy {NumberText.Ratio(FigureSupport.Share(l.EnergyPj, energy))}%, latency {NumberText.Ratio(FigureSupport.Share(l.Cycles, cycles))}%"),
             new AxisSpec("layer"),
             new AxisSpec("share of model total", "%"),
             [
@@ -33,6 +33,7 @@ public static class DivergenceFigure
             ])
         {
             Horizontal = true,
+            ScaleIgnoresLast = FigureSupport.Aggregated(rows),
             Note = "Where a layer's energy or latency bar differs from its MAC bar, MACs mispredict its cost. " + FigureSupport.SelectionNote(rows),
         };
     }

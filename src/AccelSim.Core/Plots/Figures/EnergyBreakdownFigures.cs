@@ -22,13 +22,14 @@ public static class EnergyBreakdownFigures
             .ToArray();
         return new BarChartSpec(
             $"Energy by storage level, per layer of {options.ModelName}",
-            rows.Select(l => l.Layer).ToArray(),
+            FigureSupport.Categories(rows, l => $"{NumberText.Compact(l.EnergyPj)} {options.EnergyUnit}"),
             new AxisSpec("layer"),
             new AxisSpec("energy", options.EnergyUnit),
             series,
             BarLayout.Stacked)
         {
             Horizontal = true,
+            ScaleIgnoresLast = FigureSupport.Aggregated(rows),
             Note = "Each bar is one layer's energy split by where it is spent: storage levels, networks, the MACs and the vector unit. " + FigureSupport.SelectionNote(rows),
         };
     }

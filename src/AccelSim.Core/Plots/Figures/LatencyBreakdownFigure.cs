@@ -33,13 +33,14 @@ public static class LatencyBreakdownFigure
             rows.Select(l => $"{NumberText.Exact(l.Cycles)} cycles in the layer").ToArray(), colors[p])).ToArray();
         return new BarChartSpec(
             $"Where each layer's cycles go, {options.ModelName}",
-            rows.Select(l => l.Layer).ToArray(),
+            FigureSupport.Categories(rows, l => $"{NumberText.Compact(l.Cycles)} cycles"),
             new AxisSpec("layer"),
             new AxisSpec("latency", "cycles"),
             series,
             BarLayout.Stacked)
         {
             Horizontal = true,
+            ScaleIgnoresLast = FigureSupport.Aggregated(rows),
             Note = $"Ideal = MACs / {NumberText.Ratio(roofline.PeakMacsPerCycle)} MAC units; the parts add up to the simulated cycles. " + FigureSupport.SelectionNote(rows),
         };
     }

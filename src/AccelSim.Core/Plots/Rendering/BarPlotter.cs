@@ -28,7 +28,7 @@ internal static class BarPlotter
                 double bottom = stacked ? baseOf[i] : 0;
                 double offset = stacked ? 0 : (s - (seriesCount - 1) / 2.0) * width;
                 bars.Add(new Bar { Position = Position(i) + offset, ValueBase = bottom, Value = bottom + v, Size = width, FillColor = color, LineWidth = 0 });
-                value.Include(bottom + v);
+                if (!(spec.ScaleIgnoresLast && i == n - 1 && n > 1)) value.Include(bottom + v);
                 if (stacked) baseOf[i] += v;
             }
             var plottable = plot.Add.Bars(bars);
