@@ -27,9 +27,13 @@ internal static class PointPlotter
             scatter.MarkerShape = ChartRenderer.ShapeOf(style.Marker);
             scatter.MarkerSize = 8;
             if (joined) scatter.LineWidth = 2;
-            foreach (var p in kept.Where(p => p.Point.Annotated))
+            // Annotated points at (nearly) the same place share one label listing their names, instead of overprinting.
+            var places = kept.Where(p => p.Point.Annotated)
+                .GroupBy(p => (Math.Round(p.X, 2), Math.Round(p.Y, 2)))
+                .Select(g => (X: g.First().X, Y: g.First().Y, Label: string.Join(", ", g.Select(p => p.Point.Label))));
+            foreach (var p in places)
             {
-                var text = plot.Add.Text(p.Point.Label, p.X, p.Y);
+                var text = plot.Add.Text(p.Label, p.X, p.Y);
                 text.LabelFontSize = 11;
                 text.LabelFontColor = Colors.Black;
                 text.OffsetX = 6;
