@@ -17,14 +17,18 @@ public static class FigureLayerClass
     public static IReadOnlyList<string> All { get; } = [Dense, Pointwise, Depthwise, Grouped, FullyConnected, Attention, Vector];
 
     /// <summary>The class of a layer result.</summary>
-    public static string Of(LayerResult layer) => Of(layer.Kind, layer.Problem);
+    public static string Of(LayerResult layer) => Of(layer.Kind, layer.Problem, layer.Weights);
 
-    /// <summary>The class of a layer of <paramref name="kind"/> with the given problem (null: no MACs).</summary>
-    public static string Of(LayerKind kind, ProblemShape? problem) => problem switch
+    /// <summary>
+    /// The class of a layer of <paramref name="kind"/> with the given problem (null: no MACs) and weight count. A matmul of
+    /// two activations (no weights: attention scores and context) is an attention matmul; a matmul against weights (Q/K/V
+    /// and output projections, feed-forward layers) is a fully connected layer applied per token.
+    /// </summary>
+    public static string Of(LayerKind kind, ProblemShape? problem, long weights) => problem switch
     {
         null => Vector,
-        _ when kind == LayerKind.MatMul => Attention,
-        _ when kind == LayerKind.FullyConnected => FullyConnected,
+        _ when kind == LayerKind.MatMul && weights == 0 => Attention,
+        _ when kind is LayerKind.FullyConnected or LayerKind.MatMul => FullyConnected,
         { G: > 1, C: 1 } => Depthwise,
         { G: > 1 } => Grouped,
         { R: 1, S: 1 } => Pointwise,
@@ -36,7 +40,7 @@ public static class FigureLayerClass
     {
         _ when macs <= 0 => Vector,
         "fullyconnected" => FullyConnected,
-        "matmul" => Attention,
+        "matmul" => FullyConnected,
         _ => Dense,
     };
 }
