@@ -5,8 +5,8 @@ using BenchmarkDotNet.Attributes;
 namespace AccelSim.Benchmarks;
 
 /// <summary>
-/// Rendering every figure (and the report) of a 150-layer model: the budget is well under a second, since
-/// `accelsim run` renders them after every run.
+/// Drawing every figure (ScottPlot: SVG, PNG and CSV each) and the report of a 150-layer model: the budget is under a
+/// second, since `accelsim run` draws them after every run.
 /// </summary>
 [MemoryDiagnoser]
 public class PlotBenchmarks

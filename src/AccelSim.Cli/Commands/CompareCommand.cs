@@ -5,6 +5,7 @@ using AccelSim.Common;
 using AccelSim.Comparisons;
 using AccelSim.Mapping;
 using AccelSim.Pipeline;
+using AccelSim.Plots.Figures;
 using AccelSim.Reports;
 using AccelSim.Workloads;
 using Spectre.Console;
@@ -61,8 +62,13 @@ internal static class CompareCommand
             table.AddRow(Markup.Escape(r.Model.Name), G(r.Macs), G(r.Weights), G(r.Energy), G(r.Seconds * 1e3), r.Utilization.ToString("P1", CultureInfo.InvariantCulture),
                 G(r.Macs == 0 ? 0 : r.Energy / r.Macs));
         console.Write(table);
-        var files = ModelComparison.Figures(runs);
-        files["compare.csv"] = ModelComparison.Csv(runs);
+        var figures = ModelComparison.Figures(runs);
+        var files = ModelFigures.Files(figures);
+        string csv = ModelComparison.Csv(runs);
+        files["compare.csv"] = Figure.Utf8(csv);
+        files[HtmlReport.FileName] = StudyReport.Render($"Models on {arch.Name}", ModelComparison.Headline(runs),
+            [new("architecture", arch.Name), new("models", string.Join(", ", runs.Select(r => r.Model.Name)))],
+            figures, "Models (compare.csv)", csv);
         return Written(console, folder, files);
     }
 
@@ -75,15 +81,21 @@ internal static class CompareCommand
             table.AddRow(p.Channels.ToString(CultureInfo.InvariantCulture), $"{p.Size}x{p.Size}", p.Part, G(p.Macs), G(p.Energy), G(p.Cycles),
                 p.Utilization.ToString("P1", CultureInfo.InvariantCulture), G(p.EnergyPerMac));
         console.Write(table);
-        var files = DenseVsDepthwise.Figures(parts, arch);
-        files["compare-layers.csv"] = DenseVsDepthwise.Csv(parts, arch.EnergyUnit);
+        var figures = DenseVsDepthwise.Figures(parts, arch);
+        var files = ModelFigures.Files(figures);
+        string csv = DenseVsDepthwise.Csv(parts, arch.EnergyUnit);
+        files["compare-layers.csv"] = Figure.Utf8(csv);
+        files[HtmlReport.FileName] = StudyReport.Render($"Dense vs depthwise-separable on {arch.Name}", DenseVsDepthwise.Headline(parts, arch),
+            [new("architecture", arch.Name), new("channels", string.Join(", ", parts.Select(p => p.Channels).Distinct())),
+             new("feature-map sizes", string.Join(", ", parts.Select(p => $"{p.Size}x{p.Size}").Distinct()))],
+            figures, "Layers (compare-layers.csv)", csv);
         return Written(console, folder, files);
     }
 
     // Runs a piece of work with a progress display (stderr, terminal only, off with --quiet).
     private delegate void Progress(string what, Action<Action<int, int>> work);
 
-    private static int Written(IAnsiConsole console, string folder, Dictionary<string, string> files)
+    private static int Written(IAnsiConsole console, string folder, Dictionary<string, byte[]> files)
     {
         RunOutput.Write(folder, files);
         console.MarkupLine($"wrote [bold]{Markup.Escape(folder)}[/]: {Markup.Escape(string.Join(", ", files.Keys.Order(StringComparer.Ordinal)))}");

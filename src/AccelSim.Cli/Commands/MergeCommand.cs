@@ -19,8 +19,8 @@ internal static class MergeCommand
             string folder = parse.GetValue(output)!;
             var merged = SweepMerge.Merge(parse.GetValue(shards)!);
             var files = SweepFigures.Render(merged.Manifest, merged.Csv);
-            files[SweepRunner.CsvName] = merged.Csv;
-            files[SweepRunner.ManifestName] = SweepManifest.ToJson(merged.Manifest);
+            files[SweepRunner.CsvName] = AccelSim.Plots.Figures.Figure.Utf8(merged.Csv);
+            files[SweepRunner.ManifestName] = AccelSim.Plots.Figures.Figure.Utf8(SweepManifest.ToJson(merged.Manifest));
             RunOutput.Write(folder, files);
             writer.WriteLine($"merged {merged.Manifest.Points - merged.Missing.Count} of {merged.Manifest.Points} points into {folder}");
             if (merged.Missing.Count > 0)

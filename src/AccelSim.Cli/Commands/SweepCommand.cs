@@ -60,10 +60,29 @@ internal static class SweepCommand
 
         SweepRunResult? result = null;
         ProgressDisplay.Run(error, quiet, $"sweep {shard} points", report => result = SweepRunner.Run(plan, folder, shard, (done, total) => report(done, total, null)));
-        var plots = SweepFigures.Render(SweepManifest.Read(Path.Combine(folder, SweepRunner.ManifestName)), result!.Csv);
+        var manifest = SweepManifest.Read(Path.Combine(folder, SweepRunner.ManifestName));
+        var plots = SweepFigures.Render(manifest, result!.Csv);
         RunOutput.WriteInPlace(folder, plots);
+        console.Write(ResultsTable(manifest, result.Csv));
         console.MarkupLine($"{result.Computed} points computed, {result.Skipped} already done; wrote [bold]{Markup.Escape(folder)}[/]: " +
             Markup.Escape(string.Join(", ", plots.Keys.Order(StringComparer.Ordinal).Prepend(SweepRunner.ManifestName).Prepend(SweepRunner.CsvName))));
         return 0;
     }
+
+    // The points as a console table: model, swept values, then latency, energy and utilization (all points, in sweep.csv order).
+    private static Table ResultsTable(SweepManifest manifest, string csv)
+    {
+        var (header, rows) = SweepCsv.Parse(csv);
+        header = header.Select(LegacyColumns.Current).ToArray();
+        string[] columns = ["model", .. manifest.Axes.Select(a => a.Key), "cycles", "energy", "utilization"];
+        int[] index = columns.Select(c => Array.IndexOf(header, c)).ToArray();
+        var table = new Table().AddColumns(columns.Select(c => c == "energy" ? $"energy ({LegacyColumns.CurrentUnit(manifest.EnergyUnit)})" : c).ToArray());
+        foreach (var row in rows)
+            table.AddRow(index.Select(i => Markup.Escape(i < 0 ? "" : Short(row[i]))).ToArray());
+        return table;
+    }
+
+    private static string Short(string cell) =>
+        double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && cell.Contains('.')
+            ? v.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : cell;
 }

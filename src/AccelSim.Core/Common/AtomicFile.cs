@@ -4,7 +4,12 @@ namespace AccelSim.Common;
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically; unwritable paths become an InputException.</summary>
-    public static void WriteAllText(string path, string content)
+    public static void WriteAllText(string path, string content) => Write(path, temp => File.WriteAllText(temp, content));
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically; unwritable paths become an InputException.</summary>
+    public static void WriteAllBytes(string path, byte[] content) => Write(path, temp => File.WriteAllBytes(temp, content));
+
+    private static void Write(string path, Action<string> writeTemp)
     {
         string full = Path.GetFullPath(path);
         string temp = full + $".tmp-{Environment.ProcessId}";
@@ -12,7 +17,7 @@ public static class AtomicFile
         {
             var dir = Path.GetDirectoryName(full);
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            File.WriteAllText(temp, content);
+            writeTemp(temp);
             File.Move(temp, full, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

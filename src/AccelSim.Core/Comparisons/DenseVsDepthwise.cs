@@ -3,7 +3,7 @@ using AccelSim.Architecture;
 using AccelSim.Common;
 using AccelSim.Pipeline;
 using AccelSim.Plots;
-using AccelSim.Plots.Svg;
+using AccelSim.Plots.Figures;
 using AccelSim.Sweeps;
 using AccelSim.Workloads;
 using AccelSim.Workloads.Layers;
@@ -82,9 +82,8 @@ public static class DenseVsDepthwise
 
     /// <summary>Energy per MAC and utilization against channels (dense and separable/depthwise per size), and the separable/dense
     /// ratios of energy and latency against the MAC ratio.</summary>
-    public static Dictionary<string, string> Figures(IReadOnlyList<LayerPartResult> parts, Accelerator arch, IChartRenderer? renderer = null)
+    public static IReadOnlyList<Figure> Figures(IReadOnlyList<LayerPartResult> parts, Accelerator arch)
     {
-        renderer ??= SvgChartRenderer.Instance;
         var sizes = parts.Select(p => p.Size).Distinct().ToArray();
         IReadOnlyList<PointSeries> By(string[] names, Func<LayerPartResult, double> y) =>
             (from name in names from s in sizes
@@ -96,22 +95,44 @@ public static class DenseVsDepthwise
                       select (d, sep, mac: (double)sep.Macs / d.Macs)).ToArray();
         var ratioSeries = new[]
         {
-            new PointSeries("energy ratio", ratios.Select(r => new ChartPoint(r.mac, r.sep.Energy / r.d.Energy, $"C={r.d.Channels} {r.d.Size}x{r.d.Size}")).ToArray()),
+            // Energy points are labelled with their channel count and feature-map size (latency points share their x).
+            new PointSeries("energy ratio", ratios.Select(r => new ChartPoint(r.mac, r.sep.Energy / r.d.Energy, $"C={r.d.Channels} {r.d.Size}x{r.d.Size}") { Annotated = true }).ToArray()),
             new PointSeries("latency ratio", ratios.Select(r => new ChartPoint(r.mac, (double)r.sep.Cycles / r.d.Cycles, $"C={r.d.Channels} {r.d.Size}x{r.d.Size}")).ToArray()),
         };
-        return new Dictionary<string, string>
-        {
-            ["energy-per-mac-vs-channels.svg"] = renderer.Render(new LineChartSpec($"Energy per MAC: dense 3x3 against depthwise separable on {arch.Name}",
+        return
+        [
+            Figure.Draw("energy-per-mac-vs-channels", new LineChartSpec($"Energy per MAC: dense 3x3 against depthwise separable on {arch.Name}",
                 channelAxis, new AxisSpec("energy per MAC", $"{arch.EnergyUnit}/MAC", AxisScale.Log), By(["dense", "separable"], p => p.EnergyPerMac))),
-            ["utilization-vs-channels.svg"] = renderer.Render(new LineChartSpec($"Utilization (stalls included): dense 3x3 against depthwise 3x3 on {arch.Name}",
+            Figure.Draw("utilization-vs-channels", new LineChartSpec($"Utilization (stalls included): dense 3x3 against depthwise 3x3 on {arch.Name}",
                 channelAxis, new AxisSpec("utilization"), By(["dense", "depthwise"], p => p.Utilization))),
-            ["ratios.svg"] = renderer.Render(new ScatterChartSpec($"Separable / dense: MAC ratio against energy and latency ratios on {arch.Name}",
+            Figure.Draw("ratios", new ScatterChartSpec($"Separable / dense: MAC ratio against energy and latency ratios on {arch.Name}",
                 new AxisSpec("MAC ratio (separable / dense)", null, AxisScale.Log), new AxisSpec("ratio (separable / dense)", null, AxisScale.Log), ratioSeries,
                 new ProportionalityLine(1, "ratio equal to the MAC ratio"))
             {
                 Note = "Points above the line save less energy or time than MACs; one point per channel count and feature-map size.",
             }),
-        };
+        ];
+    }
+
+    /// <summary>The study in words: where depthwise-separable saves least against its MAC savings, tied to channels and size.</summary>
+    public static IReadOnlyList<string> Headline(IReadOnlyList<LayerPartResult> parts, Accelerator arch)
+    {
+        var pairs = (from d in parts where d.Part == "dense"
+                     let sep = parts.FirstOrDefault(p => p.Part == "separable" && p.Channels == d.Channels && p.Size == d.Size)
+                     where sep is not null && d.Macs > 0 && d.Energy > 0 && d.Cycles > 0
+                     select (d, sep)).ToList();
+        if (pairs.Count == 0) return [];
+        var worst = pairs.MaxBy(p => (double)p.sep.Cycles / p.d.Cycles / ((double)p.sep.Macs / p.d.Macs));
+        var worstEnergy = pairs.MaxBy(p => p.sep.Energy / p.d.Energy / ((double)p.sep.Macs / p.d.Macs));
+        string At((LayerPartResult d, LayerPartResult sep) p) => $"C={p.d.Channels} at {p.d.Size}x{p.d.Size}";
+        string Ratio(double v) => v.ToString("G3", CultureInfo.InvariantCulture);
+        return
+        [
+            $"Dense 3x3 against depthwise-separable convolutions on {arch.Name}, {pairs.Count} combinations of channel count and feature-map size.",
+            $"Latency saves least at {At(worst)}: separable needs {Ratio((double)worst.sep.Macs / worst.d.Macs)}x the MACs of dense but {Ratio((double)worst.sep.Cycles / worst.d.Cycles)}x its cycles "
+                + $"(depthwise keeps {Ratio(100 * parts.First(p => p.Part == "depthwise" && p.Channels == worst.d.Channels && p.Size == worst.d.Size).Utilization)} % of the MAC units busy).",
+            $"Energy saves least at {At(worstEnergy)}: {Ratio((double)worstEnergy.sep.Macs / worstEnergy.d.Macs)}x the MACs, {Ratio(worstEnergy.sep.Energy / worstEnergy.d.Energy)}x the energy.",
+        ];
     }
 
     private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);

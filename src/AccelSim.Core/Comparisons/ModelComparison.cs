@@ -3,7 +3,7 @@ using AccelSim.Architecture;
 using AccelSim.Common;
 using AccelSim.Pipeline;
 using AccelSim.Plots;
-using AccelSim.Plots.Svg;
+using AccelSim.Plots.Figures;
 using AccelSim.Sweeps;
 using AccelSim.Workloads;
 
@@ -45,10 +45,9 @@ public static class ModelComparison
         return text.ToString();
     }
 
-    /// <summary>macs-vs-energy.svg and macs-vs-latency.svg, one point (and legend entry) per model.</summary>
-    public static Dictionary<string, string> Figures(IReadOnlyList<ModelRunResult> runs, IChartRenderer? renderer = null)
+    /// <summary>macs-vs-energy and macs-vs-latency, one point (and legend entry) per model.</summary>
+    public static IReadOnlyList<Figure> Figures(IReadOnlyList<ModelRunResult> runs)
     {
-        renderer ??= SvgChartRenderer.Instance;
         string arch = runs.Count > 0 ? runs[0].Arch.Name : "", unit = runs.Count > 0 ? runs[0].Arch.EnergyUnit : "";
         ScatterChartSpec Chart(string title, AxisSpec y, Func<ModelRunResult, double> value, string slopeUnit)
         {
@@ -57,11 +56,31 @@ public static class ModelComparison
             return new ScatterChartSpec(title, new AxisSpec("MACs", null, AxisScale.Log), y, series,
                 k > 0 && double.IsFinite(k) ? new ProportionalityLine(k, $"proportional to MACs (average {k:G3} {slopeUnit})") : null);
         }
-        return new Dictionary<string, string>
+        return
+        [
+            Figure.Draw("macs-vs-energy", Chart($"MACs against energy per model on {arch}", new AxisSpec("energy", unit, AxisScale.Log), r => r.Energy, $"{unit}/MAC")),
+            Figure.Draw("macs-vs-latency", Chart($"MACs against latency per model on {arch}", new AxisSpec("latency", "ms", AxisScale.Log), r => r.Seconds * 1e3, "ms/MAC")),
+        ];
+    }
+
+    /// <summary>The comparison in words: energy and latency per inference of each model, and where MACs mispredict most.</summary>
+    public static IReadOnlyList<string> Headline(IReadOnlyList<ModelRunResult> runs)
+    {
+        if (runs.Count == 0) return [];
+        string unit = runs[0].Arch.EnergyUnit;
+        var sentences = new List<string> { $"{runs.Count} models on {runs[0].Arch.Name}, side by side." };
+        foreach (var r in runs)
+            sentences.Add($"{r.Model.Name}: {Reports.HumanUnits.Digits(r.Macs / 1e9)} GMACs, {Reports.HumanUnits.Energy(r.Energy / Math.Max(1, r.Batch), unit)} and "
+                + $"{Reports.HumanUnits.Time(r.Seconds / Math.Max(1, r.Batch))} per inference, {Reports.HumanUnits.PerMac(r.Macs == 0 ? 0 : r.Energy / r.Macs, unit)}, "
+                + $"{Reports.HumanUnits.Digits(100 * r.Utilization)} % utilization.");
+        if (runs.Count > 1)
         {
-            ["macs-vs-energy.svg"] = renderer.Render(Chart($"MACs against energy per model on {arch}", new AxisSpec("energy", unit, AxisScale.Log), r => r.Energy, $"{unit}/MAC")),
-            ["macs-vs-latency.svg"] = renderer.Render(Chart($"MACs against latency per model on {arch}", new AxisSpec("latency", "ms", AxisScale.Log), r => r.Seconds * 1e3, "ms/MAC")),
-        };
+            var dear = runs.Where(r => r.Macs > 0).MaxBy(r => r.Energy / r.Macs);
+            var cheap = runs.Where(r => r.Macs > 0).MinBy(r => r.Energy / r.Macs);
+            if (dear is not null && cheap is not null && dear != cheap)
+                sentences.Add($"Per MAC, {dear.Model.Name} costs {dear.Energy / dear.Macs / (cheap.Energy / cheap.Macs):G3}x the energy of {cheap.Model.Name}, which a MAC count alone cannot show.");
+        }
+        return sentences;
     }
 
     private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,4 @@
 using System.Text;
-using AccelSim.Plots.Svg;
 
 namespace AccelSim.Reports;
 

@@ -3,8 +3,9 @@ using AccelSim.Plots.Figures;
 namespace AccelSim.Reports;
 
 /// <summary>
-/// report.html: one self-contained page (inline CSS, inline SVG, no external URLs) with the summary, the layer table,
-/// the plots and each layer's mapping. All text is escaped; the markup is well-formed XML as well as HTML5.
+/// report.html: one self-contained page (inline CSS, inline SVG, no external URLs), at most 1400 px wide: the headline in
+/// words, the summary, the plots, further tables, the sortable layer table, the architecture, the command and each layer's
+/// mapping. All text is escaped; the markup is well-formed XML as well as HTML5.
 /// </summary>
 public static class HtmlReport
 {
@@ -24,20 +25,42 @@ public static class HtmlReport
         h.End();
         h.Start("body");
         h.Element("h1", content.Title);
+        if (content.Headline.Count > 0)
+        {
+            h.Start("div", ("class", "headline"), ("id", "headline"));
+            foreach (string sentence in content.Headline) h.Element("p", sentence);
+            h.End();
+        }
 
         h.Element("h2", "Summary", ("id", "summary"));
-        h.Start("table", ("class", "summary")).Start("tbody");
-        foreach (var (key, value) in content.Summary)
-        {
-            h.Start("tr").Element("th", key, ("scope", "row")).Element("td", value).End();
-        }
-        h.End().End();
+        WriteKeyValues(h, content.Summary);
 
         if (content.Figures.Count > 0) h.Element("h2", "Plots", ("id", "plots"));
         foreach (var figure in content.Figures) WriteFigure(h, figure);
 
-        h.Element("h2", "Layers", ("id", "layers"));
-        WriteTable(h, content.LayerTable);
+        foreach (var (heading, table) in content.Tables)
+        {
+            h.Element("h2", heading);
+            WriteTable(h, table);
+        }
+
+        if (content.LayerTable.Rows.Count > 0)
+        {
+            h.Element("h2", "Layers", ("id", "layers"));
+            h.Element("p", "Click a column heading to sort by it (again to reverse).", ("class", "hint"));
+            WriteTable(h, content.LayerTable);
+        }
+
+        if (content.Architecture.Count > 0)
+        {
+            h.Element("h2", "Architecture", ("id", "architecture"));
+            WriteKeyValues(h, content.Architecture);
+        }
+        if (!string.IsNullOrEmpty(content.Command))
+        {
+            h.Element("h2", "Command", ("id", "command"));
+            h.Element("pre", content.Command, ("class", "command"));
+        }
 
         if (content.Mappings.Count > 0) h.Element("h2", "Mappings", ("id", "mappings"));
         foreach (var mapping in content.Mappings)
@@ -48,6 +71,7 @@ public static class HtmlReport
             h.End();
         }
 
+        h.RawTextElement("script", ReportAssets.SortableTables);
         h.RawTextElement("script", ReportAssets.VisibilityCheck);
         h.End().End();
         return h.ToString();
@@ -62,21 +86,34 @@ public static class HtmlReport
         return path;
     }
 
+    private static void WriteKeyValues(HtmlBuilder h, IReadOnlyList<KeyValuePair<string, string>> lines)
+    {
+        h.Start("table", ("class", "summary")).Start("tbody");
+        foreach (var (key, value) in lines)
+        {
+            h.Start("tr").Element("th", key, ("scope", "row")).Element("td", value).End();
+        }
+        h.End().End();
+    }
+
+    // data-values: how many data values the figure was given; the page's check script counts a figure visible only when
+    // it has some and the browser laid it out with a non-empty box.
     private static void WriteFigure(HtmlBuilder h, Figure figure)
     {
-        string id = "plot-" + Path.GetFileNameWithoutExtension(figure.FileName);
-        h.Start("figure", ("class", "plot"), ("id", id), ("data-file", figure.FileName));
-        h.Start("div", ("class", "plot-scroll"));
-        h.Raw(InlineSvg.ForHtml(figure.Svg));
-        h.End();
-        h.Element("figcaption", $"{figure.Title} ({figure.FileName})");
+        string id = "plot-" + figure.Name;
+        int values = Math.Max(0, figure.Csv.Count(c => c == '\n') - 1);
+        h.Start("figure", ("class", "plot"), ("id", id), ("data-file", figure.FileName),
+            ("data-values", values.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        h.Raw(InlineSvg.ForHtml(figure.Svg, id + "-"));
+        string note = figure.Spec.Note is { Length: > 0 } n ? " " + n : "";
+        h.Element("figcaption", $"{figure.Title}.{note} Files: {figure.Name}.svg, {figure.Name}.png, {figure.Name}.csv (the data drawn).");
         h.End();
     }
 
     private static void WriteTable(HtmlBuilder h, ReportTable table)
     {
         h.Start("div", ("class", "table-scroll"));
-        h.Start("table", ("class", "layers"));
+        h.Start("table", ("class", "layers sortable"));
         h.Start("thead").Start("tr");
         foreach (string header in table.Headers) h.Element("th", header, ("scope", "col"));
         h.End().End();

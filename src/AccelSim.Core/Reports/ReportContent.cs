@@ -19,4 +19,17 @@ public sealed record ReportContent(
     IReadOnlyList<KeyValuePair<string, string>> Summary,
     ReportTable LayerTable,
     IReadOnlyList<Figure> Figures,
-    IReadOnlyList<LayerMappingText> Mappings);
+    IReadOnlyList<LayerMappingText> Mappings)
+{
+    /// <summary>Sentences shown first, in words and human units: what ran, what it cost and why.</summary>
+    public IReadOnlyList<string> Headline { get; init; } = [];
+
+    /// <summary>The architecture's key figures, shown after the plots.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Architecture { get; init; } = [];
+
+    /// <summary>The command that wrote the results, shown last.</summary>
+    public string? Command { get; init; }
+
+    /// <summary>Further tables (e.g. a sweep's points), each with a heading, shown after the plots.</summary>
+    public IReadOnlyList<KeyValuePair<string, ReportTable>> Tables { get; init; } = [];
+}

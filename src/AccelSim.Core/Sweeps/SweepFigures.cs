@@ -1,6 +1,6 @@
 using System.Globalization;
 using AccelSim.Plots;
-using AccelSim.Plots.Svg;
+using AccelSim.Plots.Figures;
 
 namespace AccelSim.Sweeps;
 
@@ -17,15 +17,14 @@ public static class SweepFigures
         ("utilization", "utilization", "Utilization", "MACs / (cycles × MAC units)", false),
     ];
 
-    /// <summary>SVG files by name.</summary>
-    public static Dictionary<string, string> Render(SweepManifest manifest, string csv, IChartRenderer? renderer = null)
+    /// <summary>The figures, in axis then metric order.</summary>
+    public static IReadOnlyList<Figure> Figures(SweepManifest manifest, string csv)
     {
-        renderer ??= SvgChartRenderer.Instance;
         var (header, rows) = SweepCsv.Parse(csv);
         // Shards written before the unit-free schema (energy_pj, ...) still draw.
         header = header.Select(Reports.LegacyColumns.Current).ToArray();
         int Col(string name) => Array.IndexOf(header, name);
-        var files = new Dictionary<string, string>();
+        var figures = new List<Figure>();
         for (int a = 0; a < manifest.Axes.Count; a++)
         {
             var axis = manifest.Axes[a];
@@ -38,9 +37,10 @@ public static class SweepFigures
             foreach (var (file, column, title, unit, log) in Metrics)
             {
                 string energyUnit = column == "energy" ? Reports.LegacyColumns.CurrentUnit(manifest.EnergyUnit) : unit;
-                var series = groups.Select(g => new PointSeries(g.Key, g
+                // The array axis is plotted at its PE count; the first line's points are labelled rows x columns.
+                var series = groups.Select((g, gi) => new PointSeries(g.Key, g
                     .Select(r => new ChartPoint(xOf.GetValueOrDefault(r[Col(axis.Key)], double.NaN), double.Parse(r[Col(column)], CultureInfo.InvariantCulture),
-                        $"{axis.Key}={r[Col(axis.Key)]}"))
+                        $"{axis.Key}={r[Col(axis.Key)]}") { Annotated = gi == 0 && axis.Key == "array" })
                     .Where(p => double.IsFinite(p.X)).OrderBy(p => p.X).ToArray())).ToArray();
                 var spec = new LineChartSpec($"{title} against {axis.Key} on {manifest.Arch}",
                     new AxisSpec($"{axis.Key} ({axis.XLabel})", null, logX ? AxisScale.Log : AxisScale.Linear),
@@ -48,9 +48,51 @@ public static class SweepFigures
                 {
                     Note = "One line per model" + (others.Length > 0 ? " and combination of the other swept values" : "") + "; from sweep.csv.",
                 };
-                files[$"{file}-vs-{axis.Key}.svg"] = renderer.Render(spec);
+                figures.Add(Figure.Draw($"{file}-vs-{axis.Key}", spec));
             }
         }
+        return figures;
+    }
+
+    /// <summary>Every figure's SVG, PNG and CSV, and report.html, by file name.</summary>
+    public static Dictionary<string, byte[]> Render(SweepManifest manifest, string csv)
+    {
+        var figures = Figures(manifest, csv);
+        var files = ModelFigures.Files(figures);
+        var summary = new List<KeyValuePair<string, string>>
+        {
+            new("architecture", manifest.Arch),
+            new("models", string.Join(", ", manifest.Models)),
+            new("batch", manifest.Batch.ToString(CultureInfo.InvariantCulture)),
+            new("dataflow", manifest.Dataflow),
+            new("points", manifest.Points.ToString(CultureInfo.InvariantCulture)),
+        };
+        foreach (var axis in manifest.Axes) summary.Add(new($"swept: {axis.Key} ({axis.XLabel})", string.Join(", ", axis.Values.Select(v => v.Text))));
+        files[Reports.HtmlReport.FileName] = Reports.StudyReport.Render($"Sweep on {manifest.Arch}", Headline(manifest, csv), summary, figures,
+            "Points (sweep.csv)", csv);
         return files;
+    }
+
+    /// <summary>The sweep in words: per model, the fastest and the most frugal point, and how far apart the extremes are.</summary>
+    public static IReadOnlyList<string> Headline(SweepManifest manifest, string csv)
+    {
+        var (header, rows) = SweepCsv.Parse(csv);
+        header = header.Select(Reports.LegacyColumns.Current).ToArray();
+        int Col(string name) => Array.IndexOf(header, name);
+        if (rows.Count == 0 || Col("cycles") < 0 || Col("energy") < 0) return [$"No points computed yet on {manifest.Arch}."];
+        string unit = Reports.LegacyColumns.CurrentUnit(manifest.EnergyUnit);
+        double N(string[] r, string c) => double.Parse(r[Col(c)], CultureInfo.InvariantCulture);
+        string Where(string[] r) => string.Join(", ", manifest.Axes.Select(a => $"{a.Key} {r[Col(a.Key)]}"));
+        var sentences = new List<string> { $"{rows.Count} points of {manifest.Points} on {manifest.Arch}, sweeping {string.Join(" and ", manifest.Axes.Select(a => a.Key))}." };
+        foreach (var model in rows.GroupBy(r => r[Col("model")]))
+        {
+            var fastest = model.MinBy(r => N(r, "cycles"))!;
+            var slowest = model.MaxBy(r => N(r, "cycles"))!;
+            var frugal = model.MinBy(r => N(r, "energy"))!;
+            var costly = model.MaxBy(r => N(r, "energy"))!;
+            sentences.Add($"{model.Key}: fastest at {Where(fastest)} ({N(slowest, "cycles") / Math.Max(1, N(fastest, "cycles")):G3}x fewer cycles than at {Where(slowest)}); "
+                + $"least energy at {Where(frugal)} ({Reports.HumanUnits.Energy(N(frugal, "energy"), unit)}, against {Reports.HumanUnits.Energy(N(costly, "energy"), unit)} at {Where(costly)}).");
+        }
+        return sentences;
     }
 }

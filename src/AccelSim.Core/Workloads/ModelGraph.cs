@@ -10,7 +10,7 @@ public sealed class ModelGraph
 {
     private readonly Dictionary<string, LayerNode> _byName;
 
-    private ModelGraph(string name, IReadOnlyList<LayerNode> layers, Dag dag)
+    private ModelGraph(string name, IReadOnlyList<LayerNode> layers, LayerGraph dag)
     {
         Name = name;
         Layers = layers;
@@ -25,7 +25,7 @@ public sealed class ModelGraph
     public IReadOnlyList<LayerNode> Layers { get; }
 
     /// <summary>The producer → consumer graph.</summary>
-    public Dag Graph { get; }
+    public LayerGraph Graph { get; }
 
     /// <summary>The layers as the user wrote them, in topological order (for export).</summary>
     public IEnumerable<Layer> Definitions => Layers.Select(l => l.Layer);
@@ -54,7 +54,7 @@ public sealed class ModelGraph
     {
         var list = layers.ToList();
         if (list.Count == 0) throw new WorkloadException($"model '{name}' has no layers");
-        var dag = new Dag();
+        var dag = new LayerGraph();
         var byName = new Dictionary<string, Layer>(StringComparer.Ordinal);
         foreach (var layer in list)
         {

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using AccelSim.Plots;
-using AccelSim.Plots.Axes;
-using AccelSim.Plots.Svg;
+using AccelSim.Reports;
 
 namespace AccelSim.Tests.Plots;
 
@@ -45,54 +44,5 @@ public class FormattingTests
         Assert.Equal(element.Value, (string?)element.Attribute("a"));
         Assert.Equal("plain", XmlText.Escape("plain"));
         Assert.Equal("😀", XmlText.Escape("😀"));
-    }
-
-    [Fact]
-    public void WriterRefusesNonFiniteNumbers()
-    {
-        Assert.Throws<ArgumentOutOfRangeException>(() => SvgWriter.Num(double.NaN));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SvgWriter.Data(double.PositiveInfinity));
-        Assert.Equal("0", SvgWriter.Num(-0.0001));
-        Assert.Equal("12.35", SvgWriter.Num(12.345678));
-    }
-
-    [Theory]
-    [InlineData(0, 97, new[] { 0.0, 20, 40, 60, 80, 100 })]
-    [InlineData(0, 0.7, new[] { 0.0, 0.2, 0.4, 0.6, 0.8 })]
-    [InlineData(-3, 12, new[] { -5.0, 0, 5, 10, 15 })]
-    [InlineData(0, 0, new[] { 0.0, 0.2, 0.4, 0.6, 0.8, 1 })]
-    public void LinearTicksStepBy125(double min, double max, double[] expected)
-    {
-        var ticks = NiceTicks.Linear(min, max);
-        Assert.Equal(expected, ticks.Ticks);
-        Assert.True(ticks.Min <= min && ticks.Max >= max);
-    }
-
-    [Fact]
-    public void LinearTickStepsAreOneTwoOrFiveTimesAPowerOfTen()
-    {
-        var random = new Random(11);
-        for (int i = 0; i < 500; i++)
-        {
-            double a = Math.Pow(10, random.NextDouble() * 12 - 4);
-            var ticks = NiceTicks.Linear(0, a).Ticks;
-            double step = ticks[1] - ticks[0];
-            double mantissa = step / Math.Pow(10, Math.Floor(Math.Log10(step) + 1e-9));
-            Assert.Contains(Math.Round(mantissa, 6), new[] { 1.0, 2, 5, 10 });
-            Assert.InRange(ticks.Count, 3, 12);
-        }
-    }
-
-    [Fact]
-    public void LogTicksAreDecades()
-    {
-        var ticks = NiceTicks.Log(3, 4e5);
-        Assert.Equal(new[] { 1.0, 10, 100, 1e3, 1e4, 1e5, 1e6 }, ticks.Ticks);
-        Assert.Equal(1, ticks.LabelStride);
-        var wide = NiceTicks.Log(1e-3, 1e15);
-        Assert.Equal(19, wide.Ticks.Count);
-        Assert.True(wide.LabelStride > 1);
-        var narrow = NiceTicks.Log(20, 30);
-        Assert.Equal(new[] { 10.0, 100 }, narrow.Ticks);
     }
 }

@@ -19,6 +19,11 @@ public class CompareCommandTests
         Assert.Equal(["lenet5", "squeezenet1.1"], rows.Select(r => r[0]));
         Assert.True(File.Exists(Path.Combine(dir, "macs-vs-energy.svg")));
         Assert.True(File.Exists(Path.Combine(dir, "macs-vs-latency.svg")));
+        Assert.True(File.Exists(Path.Combine(dir, "macs-vs-latency.png")));
+        Assert.StartsWith("series,label,x,y,", File.ReadAllText(Path.Combine(dir, "macs-vs-latency.csv")));
+        string html = File.ReadAllText(Path.Combine(dir, "report.html"));
+        Assert.Contains("2 models on eyeriss, side by side.", html);
+        Assert.Contains("squeezenet1.1: ", html);
     }
 
     [Fact]
@@ -33,8 +38,10 @@ public class CompareCommandTests
         // A depthwise-separable block needs 1/9 + 1/C of the dense MACs.
         var c128 = rows.Where(r => r[0] == "128" && r[1] == "14").ToDictionary(r => r[part], r => long.Parse(r[macs]));
         Assert.Equal(c128["dense"] * (1.0 / 9 + 1.0 / 128), c128["separable"], 1e-6 * c128["dense"]);
-        foreach (var f in new[] { "energy-per-mac-vs-channels.svg", "utilization-vs-channels.svg", "ratios.svg" })
-            Assert.True(File.Exists(Path.Combine(dir, f)), f);
+        foreach (var f in new[] { "energy-per-mac-vs-channels", "utilization-vs-channels", "ratios" })
+            foreach (var ext in new[] { ".svg", ".png", ".csv" })
+                Assert.True(File.Exists(Path.Combine(dir, f + ext)), f + ext);
+        Assert.Contains("Latency saves least at C=", File.ReadAllText(Path.Combine(dir, "report.html")));
     }
 
     [Fact]

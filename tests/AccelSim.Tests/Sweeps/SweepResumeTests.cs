@@ -36,6 +36,24 @@ public class SweepResumeTests
     }
 
     [Fact]
+    public void Sweep_figures_plot_their_csv_and_the_report_says_where_each_model_is_fastest()
+    {
+        string dir = Uninterrupted.Value.Folder;
+        var manifest = SweepManifest.Read(Path.Combine(dir, SweepRunner.ManifestName));
+        var figures = SweepFigures.Figures(manifest, File.ReadAllText(Path.Combine(dir, SweepRunner.CsvName)));
+        Assert.Equal(6, figures.Count);
+        foreach (var figure in figures)
+        {
+            AccelSim.Tests.Plots.PlottedData.AssertMatchesCsv(figure);
+            Assert.Equal(figure.Csv, File.ReadAllText(Path.Combine(dir, figure.Name + ".csv")));
+            Assert.True(new FileInfo(Path.Combine(dir, figure.Name + ".png")).Length > 1000, figure.Name);
+        }
+        string html = File.ReadAllText(Path.Combine(dir, "report.html"));
+        Assert.Contains("lenet5: fastest at array ", html);
+        Assert.Contains("Points (sweep.csv)", html);
+    }
+
+    [Fact]
     public void A_killed_and_resumed_sweep_is_byte_identical_to_an_uninterrupted_one()
     {
         var dir = CliRunner.TempDir();

@@ -28,6 +28,8 @@ public class ModelGraphTests
             new AddLayer("b", ["a", "in"]),
         ]));
         Assert.Contains("cycle", e.Message);
+        // The path is named in edge order, closing on its first layer.
+        Assert.Matches(@"the graph has a cycle \((a -> b -> a|b -> a -> b)\)", e.Message);
     }
 
     [Fact]

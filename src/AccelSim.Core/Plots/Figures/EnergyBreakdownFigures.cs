@@ -1,63 +1,69 @@
 namespace AccelSim.Plots.Figures;
 
 /// <summary>
-/// energy-by-level.svg (stacked bars per layer by storage level, network and MAC) and energy-by-tensor.svg (one
-/// stacked bar for the whole model by tensor): where the energy goes.
+/// energy-by-level (stacked bars per layer by storage level, network, MAC and vector unit) and energy-per-mac-by-class
+/// (energy per MAC of each layer class, split the same way): where the energy goes, and which classes pay most per MAC.
 /// </summary>
 public static class EnergyBreakdownFigures
 {
-    public const string ByLevelFileName = "energy-by-level.svg";
-    public const string ByTensorFileName = "energy-by-tensor.svg";
+    public const string ByLevelName = "energy-by-level";
+    public const string PerMacByClassName = "energy-per-mac-by-class";
 
-    /// <summary>Stacked bars, one per layer in model order, one segment per level key (missing keys count as zero).</summary>
+    /// <summary>Stacked horizontal bars, one per row of <see cref="LayerSelection.ForBars"/>, one segment per level key.</summary>
     public static BarChartSpec ByLevelSpec(IReadOnlyList<LayerFigureData> layers, FigureOptions? options = null)
     {
         options ??= FigureOptions.Default;
-        var levels = FigureSupport.Keys(layers.Select(l => l.EnergyByLevelPj));
+        var rows = LayerSelection.ForBars(layers);
+        var levels = FigureSupport.Keys(rows.Select(l => l.EnergyByLevelPj));
         var series = levels.Select(level => new BarSeries(
             level,
-            layers.Select(l => l.EnergyByLevelPj.GetValueOrDefault(level)).ToArray(),
-            layers.Select(l => $"{NumberText.Percent(FigureSupport.Share(l.EnergyByLevelPj.GetValueOrDefault(level), l.EnergyPj))} of the layer's energy").ToArray()))
+            rows.Select(l => l.EnergyByLevelPj.GetValueOrDefault(level)).ToArray(),
+            rows.Select(l => $"{NumberText.Percent(FigureSupport.Share(l.EnergyByLevelPj.GetValueOrDefault(level), l.EnergyPj))} of the layer's energy").ToArray()))
             .ToArray();
         return new BarChartSpec(
             $"Energy by storage level, per layer of {options.ModelName}",
-            layers.Select(l => l.Layer).ToArray(),
-            new AxisSpec("layer (model order)"),
+            FigureSupport.Categories(rows, l => $"{NumberText.Compact(l.EnergyPj)} {options.EnergyUnit}"),
+            new AxisSpec("layer"),
             new AxisSpec("energy", options.EnergyUnit),
             series,
             BarLayout.Stacked)
         {
-            Note = "Each bar is one layer's energy split by where it is spent: storage levels, networks and the MACs themselves.",
+            Horizontal = true,
+            ScaleIgnoresLast = FigureSupport.Aggregated(rows),
+            Note = "Each bar is one layer's energy split by where it is spent: storage levels, networks, the MACs and the vector unit. " + FigureSupport.SelectionNote(rows),
         };
     }
 
-    /// <summary>One stacked bar for the whole model, one segment per tensor.</summary>
-    public static BarChartSpec ByTensorSpec(IReadOnlyList<LayerFigureData> layers, FigureOptions? options = null)
+    /// <summary>
+    /// Stacked bars, one per layer class with MACs: the class's energy per MAC split by level key. Element-wise/vector layers
+    /// have no MACs; their energy is added to the class they are fused into when fused, otherwise left out (said in the note).
+    /// </summary>
+    public static BarChartSpec PerMacByClassSpec(IReadOnlyList<LayerFigureData> layers, FigureOptions? options = null)
     {
         options ??= FigureOptions.Default;
-        var tensors = FigureSupport.Keys(layers.Select(l => l.EnergyByTensorPj));
-        double total = layers.Sum(l => l.EnergyByTensorPj.Values.Sum());
-        var series = tensors.Select(tensor =>
-        {
-            double sum = layers.Sum(l => l.EnergyByTensorPj.GetValueOrDefault(tensor));
-            return new BarSeries(tensor, [sum], [$"{NumberText.Percent(FigureSupport.Share(sum, total))} of the model's storage energy"]);
-        }).ToArray();
+        var folded = LayerSelection.FoldFused(layers);
+        var classes = LayerClassStyles.ByClass(folded.Where(l => l.Macs > 0)).ToList();
+        var levels = FigureSupport.Keys(folded.Select(l => l.EnergyByLevelPj));
+        var series = levels.Select(level => new BarSeries(
+            level,
+            classes.Select(g => g.Sum(l => l.EnergyByLevelPj.GetValueOrDefault(level)) / g.Sum(l => (double)l.Macs)).ToArray(),
+            classes.Select(g => $"{g.Count()} layers, {NumberText.Exact(g.Sum(l => (double)l.Macs))} MACs").ToArray())).ToArray();
+        double unfused = folded.Where(l => l.Macs == 0).Sum(l => l.EnergyPj), total = folded.Sum(l => l.EnergyPj);
         return new BarChartSpec(
-            $"Storage energy by tensor, {options.ModelName}",
-            [options.ModelName],
-            new AxisSpec("model"),
-            new AxisSpec("energy", options.EnergyUnit),
+            $"Energy per MAC by layer class and storage level, {options.ModelName}",
+            classes.Select(g => g.Key).ToArray(),
+            new AxisSpec("layer class"),
+            new AxisSpec("energy per MAC", $"{options.EnergyUnit}/MAC"),
             series,
             BarLayout.Stacked)
         {
-            Note = "Storage energy of the whole model split by the tensor moved.",
-            Width = 560,
+            Horizontal = true,
+            Height = 360,
+            Note = $"Each bar: the class's energy over its MACs, split by where it is spent. Layers without MACs that are not fused into a producer ({NumberText.Percent(FigureSupport.Share(unfused, total))} of the model's energy) have no energy per MAC and are left out.",
         };
     }
 
-    public static Figure ByLevel(IReadOnlyList<LayerFigureData> layers, FigureOptions? options = null, IChartRenderer? renderer = null) =>
-        FigureSupport.Render(ByLevelFileName, ByLevelSpec(layers, options), renderer);
+    public static Figure ByLevel(IReadOnlyList<LayerFigureData> layers, FigureOptions? options = null) => Figure.Draw(ByLevelName, ByLevelSpec(layers, options));
 
-    public static Figure ByTensor(IReadOnlyList<LayerFigureData> layers, FigureOptions? options = null, IChartRenderer? renderer = null) =>
-        FigureSupport.Render(ByTensorFileName, ByTensorSpec(layers, options), renderer);
+    public static Figure PerMacByClass(IReadOnlyList<LayerFigureData> layers, FigureOptions? options = null) => Figure.Draw(PerMacByClassName, PerMacByClassSpec(layers, options));
 }

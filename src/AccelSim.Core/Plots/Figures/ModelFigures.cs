@@ -1,31 +1,28 @@
 namespace AccelSim.Plots.Figures;
 
-/// <summary>Every figure of a model run, in the order a report shows them, and writing them to a folder.</summary>
+/// <summary>Every figure of a model run, in the order a report shows them.</summary>
 public static class ModelFigures
 {
-    /// <summary>divergence, energy-by-level, energy-by-tensor, macs-vs-energy, macs-vs-latency, roofline.</summary>
-    public static IReadOnlyList<Figure> All(IReadOnlyList<LayerFigureData> layers, RooflineData roofline, FigureOptions? options = null,
-        IChartRenderer? renderer = null) =>
-    [
-        DivergenceFigure.Build(layers, options, renderer),
-        EnergyBreakdownFigures.ByLevel(layers, options, renderer),
-        EnergyBreakdownFigures.ByTensor(layers, options, renderer),
-        CostScatterFigures.MacsVsEnergy(layers, options, renderer),
-        CostScatterFigures.MacsVsLatency(layers, options, renderer),
-        RooflineFigure.Build(layers, roofline, options, renderer),
-    ];
-
-    /// <summary>Writes each figure to <paramref name="directory"/> (created if missing) under its file name; returns the paths.</summary>
-    public static IReadOnlyList<string> Write(string directory, IEnumerable<Figure> figures)
+    /// <summary>divergence, macs-vs-energy, macs-vs-latency, latency-breakdown, energy-by-level, energy-per-mac-by-class, roofline.</summary>
+    public static IReadOnlyList<Figure> All(IReadOnlyList<LayerFigureData> layers, RooflineData roofline, FigureOptions? options = null)
     {
-        Directory.CreateDirectory(directory);
-        var paths = new List<string>();
-        foreach (var figure in figures)
-        {
-            string path = Path.Combine(directory, figure.FileName);
-            File.WriteAllText(path, figure.Svg, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            paths.Add(path);
-        }
-        return paths;
+        // Independent figures: drawn in parallel (rendering dominates), returned in report order.
+        Func<Figure>[] builders =
+        [
+            () => DivergenceFigure.Build(layers, options),
+            () => CostScatterFigures.MacsVsEnergy(layers, options),
+            () => CostScatterFigures.MacsVsLatency(layers, options),
+            () => LatencyBreakdownFigure.Build(layers, roofline, options),
+            () => EnergyBreakdownFigures.ByLevel(layers, options),
+            () => EnergyBreakdownFigures.PerMacByClass(layers, options),
+            () => RooflineFigure.Build(layers, roofline, options),
+        ];
+        var figures = new Figure[builders.Length];
+        Parallel.For(0, builders.Length, i => figures[i] = builders[i]());
+        return figures;
     }
+
+    /// <summary>Every figure's SVG, PNG and CSV, by file name.</summary>
+    public static Dictionary<string, byte[]> Files(IEnumerable<Figure> figures) =>
+        figures.SelectMany(f => f.Files()).ToDictionary(kv => kv.Key, kv => kv.Value);
 }

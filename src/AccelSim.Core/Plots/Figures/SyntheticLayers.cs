@@ -40,7 +40,24 @@ internal static class SyntheticLayers
             long cycles = kind == "pool" ? 20_000 + random.Next(20_000) : (long)Math.Ceiling(macs / (168 * utilization));
             double dramWords = dram / 200;
             double intensity = dramWords > 0 ? macs / dramWords : 0;
-            layers.Add(new LayerFigureData(name, kind, macs, energy, cycles, utilization, byLevel, byTensor, intensity, cycles > 0 ? (double)macs / cycles : 0));
+            string layerClass = kind switch
+            {
+                "conv" => Reports.FigureLayerClass.Dense,
+                "depthwise" => Reports.FigureLayerClass.Depthwise,
+                "pointwise" => Reports.FigureLayerClass.Pointwise,
+                "fc" => Reports.FigureLayerClass.FullyConnected,
+                _ => Reports.FigureLayerClass.Vector,
+            };
+            // A fifth of the cycles stalled, a tenth spent on fill/drain (whole numbers, within the layer's cycles).
+            long stalls = cycles / 5, fillDrain = cycles / 10;
+            layers.Add(new LayerFigureData(name, kind, macs, energy, cycles, utilization, byLevel, byTensor, intensity, cycles > 0 ? (double)macs / cycles : 0)
+            {
+                Class = layerClass,
+                StallCycles = stalls,
+                FillDrainCycles = fillDrain,
+                // Every other pooling layer stands in for an activation fused into the layer before it.
+                FusedInto = kind == "pool" && i % 18 == 8 ? layers[^1].Layer : null,
+            });
         }
         return layers;
     }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AccelSim.Plots.Svg;
+namespace AccelSim.Reports;
 
 /// <summary>
 /// Escapes text for XML and HTML, in element content and in quoted attribute values alike. Characters XML forbids
