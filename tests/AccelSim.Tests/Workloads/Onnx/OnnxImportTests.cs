@@ -105,6 +105,18 @@ public class OnnxImportTests
     }
 
     [Fact]
+    public void LayerNormWithTheSquareWrittenAsAProductIsOneLayer()
+    {
+        var g = new TorchStyleGraph("ln-mul", 13);
+        string x = g.Input("input", 128, 768);
+        g.Output(g.LayerNorm("/ln", x, 768, squareByMul: true), 128, 768);
+        var model = g.Model;
+        Assert.Equal(("layernorm", 5), Function(model, "/ln/Add_1"));
+        Assert.Null(model.Find("/ln/Mul_square"));
+        Assert.Equal(2, model.Layers.Count); // the input and the one layer norm
+    }
+
+    [Fact]
     public void RemainingOperatorsAndAttributes()
     {
         var model = TorchStyleModels.Miscellany(13).Model;

@@ -82,15 +82,16 @@ internal sealed class TorchStyleGraph(string name, long opset)
         return Writer.Node("Mul", $"{path}/Mul_1", [mul, Scalar(0.5f)]);
     }
 
-    /// <summary>nn.LayerNorm: one LayerNormalization node from opset 17, written out in elementary ops below.</summary>
-    public string LayerNorm(string path, string x, long features)
+    /// <summary>nn.LayerNorm: one LayerNormalization node from opset 17, written out in elementary ops below (the square as
+    /// Pow(d, 2), or as Mul(d, d) as some exporters write it when <paramref name="squareByMul"/>).</summary>
+    public string LayerNorm(string path, string x, long features, bool squareByMul = false)
     {
         string gamma = Writer.Weight($"{Dotted(path)}.weight", features), beta = Writer.Weight($"{Dotted(path)}.bias", features);
         if (opset >= 17)
             return Writer.Node("LayerNormalization", $"{path}/LayerNormalization", [x, gamma, beta], W.IntAttr("axis", -1), W.FloatAttr("epsilon", 1e-12f));
         string mean = Writer.Node("ReduceMean", $"{path}/ReduceMean", [x], W.IntsAttr("axes", -1));
         string d = Writer.Node("Sub", $"{path}/Sub", [x, mean]);
-        string square = Writer.Node("Pow", $"{path}/Pow", [d, Scalar(2)]);
+        string square = squareByMul ? Writer.Node("Mul", $"{path}/Mul_square", [d, d]) : Writer.Node("Pow", $"{path}/Pow", [d, Scalar(2)]);
         string variance = Writer.Node("ReduceMean", $"{path}/ReduceMean_1", [square], W.IntsAttr("axes", -1));
         string root = Writer.Node("Sqrt", $"{path}/Sqrt", [Writer.Node("Add", $"{path}/Add", [variance, Scalar(1e-12f)])]);
         string normal = Writer.Node("Div", $"{path}/Div", [d, root]);
