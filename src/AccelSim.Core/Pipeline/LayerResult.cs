@@ -21,6 +21,8 @@ public sealed record LayerResult
     public long FillDrainCycles { get; init; }
     /// <summary>Cycles the array waited for data: cycles = compute + fill/drain + stalls.</summary>
     public long StallCycles => Cycles - ComputeCycles - FillDrainCycles;
+    /// <summary>The stall cycles by cause ("level/tensor"), summing to <see cref="StallCycles"/>; empty without stalls.</summary>
+    public IReadOnlyList<(string Source, long Cycles)> StallSources { get; init; } = [];
     /// <summary>MACs over (cycles × MAC units) for MAC layers; 0 for vector layers.</summary>
     public double Utilization { get; init; }
     /// <summary>MAC units the mapping keeps busy over all MAC units (what the spatial unrolling alone allows); 0 for vector layers.</summary>

@@ -69,6 +69,7 @@ public static class ModelRunner
     {
         var eval = search.Evaluation;
         int levels = arch.Levels.Count;
+        long stallCycles = simulated.TotalCycles - simulated.ComputeCycles - simulated.PipelineCycles;
         return new LayerResult
         {
             Layer = layer.Name,
@@ -79,6 +80,7 @@ public static class ModelRunner
             Cycles = simulated.TotalCycles,
             ComputeCycles = simulated.ComputeCycles,
             FillDrainCycles = simulated.PipelineCycles,
+            StallSources = StallSources.Of(simulated.Stalls, stallCycles),
             Utilization = (double)problem.Macs / ((double)simulated.TotalCycles * arch.MacUnits),
             SpatialUtilization = eval.SpatialUtilization,
             LevelEnergy = Enumerable.Range(0, levels).Select(eval.LevelEnergy).ToArray(),

@@ -9,7 +9,7 @@ namespace AccelSim.Reports;
 /// energy_per_mac, energy_unit, dram_bytes, then energy_&lt;level&gt; per storage level, energy_network, energy_mac,
 /// energy_vector and the energy per tensor, fused_into (the MAC layer an element-wise activation is fused into),
 /// spatial_utilization (MAC units the mapping keeps busy over all of them, stalls aside), seconds at the clock and
-/// layer_class (<see cref="FigureLayerClass"/>: dense conv, pointwise, depthwise, grouped conv, FC, attention matmul,
+/// stall_sources (the stall cycles by "level/tensor" cause, <see cref="StallSources"/>), layer_class (<see cref="FigureLayerClass"/>: dense conv, pointwise, depthwise, grouped conv, FC, attention matmul,
 /// element-wise/vector).
 /// Column names never carry a unit: every energy is in the row's energy_unit (pJ for physical tables, xMAC, multiples of
 /// one MAC's energy, for normalized ones), so the schema is the same whatever the table. cycles = compute + fill_drain_cycles
@@ -24,7 +24,7 @@ public static class LayersCsv
         "energy_unit", "dram_bytes",
         .. levelNames.Select(LevelColumn),
         "energy_network", "energy_mac", "energy_vector", "energy_weights", "energy_inputs", "energy_outputs",
-        "fused_into", "spatial_utilization", "seconds", "layer_class",
+        "fused_into", "spatial_utilization", "seconds", "layer_class", "stall_sources",
     ];
 
     /// <summary>The column of one level's energy.</summary>
@@ -61,6 +61,7 @@ public static class LayersCsv
             csv.WriteField(R(l.SpatialUtilization));
             csv.WriteField(R(l.Cycles / clock));
             csv.WriteField(FigureLayerClass.Of(l));
+            csv.WriteField(StallSources.Format(l.StallSources));
             csv.EndRecord();
         }
         csv.Flush();

@@ -42,6 +42,7 @@ public static class RunReport
                 // Folders written before layer_class existed get the class their kind implies.
                 Class = row.GetValueOrDefault("layer_class") is { Length: > 0 } c ? c : FigureLayerClass.FromKind(kind, macs),
                 StallCycles = (long)Optional(row, "stall_cycles"),
+                StallSources = row.GetValueOrDefault("stall_sources") is { Length: > 0 } s && Pipeline.StallSources.Parse(s) is { } sources ? sources : [],
                 FillDrainCycles = (long)Optional(row, "fill_drain_cycles"),
                 FusedInto = row.GetValueOrDefault("fused_into") is { Length: > 0 } f ? f : null,
             };

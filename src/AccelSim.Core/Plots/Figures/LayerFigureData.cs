@@ -32,6 +32,9 @@ public sealed record LayerFigureData(
     /// <summary>Cycles lost waiting for data (part of <see cref="Cycles"/>).</summary>
     public long StallCycles { get; init; }
 
+    /// <summary>The stall cycles by cause ("level/tensor"), summing to <see cref="StallCycles"/>; empty when unknown.</summary>
+    public IReadOnlyList<(string Source, long Cycles)> StallSources { get; init; } = [];
+
     /// <summary>Systolic fill and drain cycles (part of <see cref="Cycles"/>).</summary>
     public long FillDrainCycles { get; init; }
 

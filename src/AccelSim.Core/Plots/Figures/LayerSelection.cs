@@ -80,6 +80,9 @@ public static class LayerSelection
         {
             Class = layerClass,
             StallCycles = parts.Sum(l => l.StallCycles),
+            // Causes add up only when every part with stalls recorded them; otherwise the row's stalls stay unattributed.
+            StallSources = parts.Any(l => l.StallCycles > 0 && l.StallSources.Count == 0) ? []
+                : parts.SelectMany(l => l.StallSources).GroupBy(s => s.Source).Select(g => (g.Key, g.Sum(s => s.Cycles))).ToList(),
             FillDrainCycles = parts.Sum(l => l.FillDrainCycles),
             Members = parts.Sum(l => l.Members),
         };

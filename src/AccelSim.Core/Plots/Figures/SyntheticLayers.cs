@@ -54,6 +54,8 @@ internal static class SyntheticLayers
             {
                 Class = layerClass,
                 StallCycles = stalls,
+                // Two thirds of the stalls waiting on DRAM weights, the rest on buffer inputs (whole cycles summing to them).
+                StallSources = stalls == 0 ? [] : [("DRAM/weights", stalls * 2 / 3), ("GlobalBuffer/inputs", stalls - stalls * 2 / 3)],
                 FillDrainCycles = fillDrain,
                 // Every other pooling layer stands in for an activation fused into the layer before it.
                 FusedInto = kind == "pool" && i % 18 == 8 ? layers[^1].Layer : null,
