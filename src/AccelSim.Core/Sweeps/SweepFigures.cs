@@ -37,16 +37,19 @@ public static class SweepFigures
             foreach (var (file, column, title, unit, log) in Metrics)
             {
                 string energyUnit = column == "energy" ? Reports.LegacyColumns.CurrentUnit(manifest.EnergyUnit) : unit;
-                // The array axis is plotted at its PE count; the first line's points are labelled rows x columns.
+                // The array axis is plotted at its PE count; the first line's points are labelled rows x columns, and the
+                // architecture as shipped (sweep.csv's shipped column) is labelled on every line.
+                bool Shipped(string[] r) => Col("shipped") >= 0 && r[Col("shipped")] == "yes";
                 var series = groups.Select((g, gi) => new PointSeries(g.Key, g
                     .Select(r => new ChartPoint(xOf.GetValueOrDefault(r[Col(axis.Key)], double.NaN), double.Parse(r[Col(column)], CultureInfo.InvariantCulture),
-                        $"{axis.Key}={r[Col(axis.Key)]}") { Annotated = gi == 0 && axis.Key == "array" })
+                        $"{axis.Key}={r[Col(axis.Key)]}{(Shipped(r) ? " (shipped)" : "")}") { Annotated = (gi == 0 && axis.Key == "array") || Shipped(r) })
                     .Where(p => double.IsFinite(p.X)).OrderBy(p => p.X).ToArray())).ToArray();
                 var spec = new LineChartSpec($"{title} against {axis.Key} on {manifest.Arch}",
                     new AxisSpec($"{axis.Key} ({axis.XLabel})", null, logX ? AxisScale.Log : AxisScale.Linear),
                     new AxisSpec(title.ToLowerInvariant(), energyUnit, log ? AxisScale.Log : AxisScale.Linear), series)
                 {
-                    Note = "One line per model" + (others.Length > 0 ? " and combination of the other swept values" : "") + "; from sweep.csv.",
+                    Note = "One line per model" + (others.Length > 0 ? " and combination of the other swept values" : "") +
+                        "; the architecture as shipped is labelled (shipped); from sweep.csv.",
                 };
                 figures.Add(Figure.Draw($"{file}-vs-{axis.Key}", spec));
             }

@@ -55,6 +55,9 @@ public class UnitsTests
         // Each point states its array as rows x columns, and the shipped one (12x14) is marked.
         Assert.Equal(["6x7", "12x14"], rows.Select(r => r[Array.IndexOf(header, "pe_array")]));
         Assert.Equal(["no", "yes"], rows.Select(r => r[Array.IndexOf(header, "shipped")]));
+        // ... and the sweep's figures label the shipped point.
+        Assert.Contains("array=12x14 (shipped)", File.ReadAllText(Path.Combine(dir, "latency-vs-array.svg")));
+        Assert.DoesNotContain("array=6x7 (shipped)", File.ReadAllText(Path.Combine(dir, "latency-vs-array.svg")));
 
         var compare = CliRunner.TempDir();
         (exit, _, error) = CliRunner.Run("compare", "--models", "lenet5", "--arch", "simba", "--out", compare, "--quiet");
