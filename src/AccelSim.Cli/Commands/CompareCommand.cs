@@ -18,7 +18,7 @@ internal static class CompareCommand
 {
     public static Command Create()
     {
-        var models = new Option<string?>("--models") { Description = "Zoo model names or workload YAML files, comma-separated" };
+        var models = new Option<string?>("--models") { Description = "Zoo model names or model files (workload YAML, ONNX, Timeloop problems), comma-separated" };
         var layers = new Option<string?>("--layers") { Description = "A layer study: dense-vs-depthwise" };
         var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => RunCommand.DefaultArch };
         var output = new Option<string?>("--out") { Description = "Output folder (default: results/compare-ARCH)" };

@@ -18,7 +18,7 @@ internal static class MapCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Zoo model name or workload YAML file", Required = true };
+        var model = new Option<string>("--model") { Description = "Zoo model name, workload YAML, ONNX file, or Timeloop problem file or folder", Required = true };
         var layer = new Option<string>("--layer") { Description = "Layer name (a conv, FC or matmul layer)", Required = true };
         var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => "eyeriss" };
         var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs or nlr (default: the arch's first)" };
@@ -31,7 +31,7 @@ internal static class MapCommand
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 1 };
         var trace = new Option<string?>("--trace") { Description = "Write the simulator's transfer trace (CSV: level, tensor, kind, words, start, end) to this file" };
         var traceRows = new Option<int>("--trace-rows") { Description = "Most rows the trace keeps", DefaultValueFactory = _ => 10_000 };
-        var bypass = new Option<bool>("--search-bypass") { Description = "Also search which tensors the buffers keep or bypass" };
+        var bypass = new Option<bool>("--search-bypass") { Description = "Also search which optional tensors (may_keep) the buffers keep or bypass" };
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Also walk dominated tilings (slower; see docs/mapper.md)" };
         var energyTable = CommonOptions.EnergyTable();
         var saveTimeloop = new Option<string?>("--save-timeloop") { Description = "Also write the mapping in Timeloop's mapping format (Timeloop dims: its P/R are AccelSim's Q/S)" };

@@ -20,12 +20,12 @@ internal static class RunCommand
 
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Zoo model name or workload YAML file", DefaultValueFactory = _ => DefaultModel };
+        var model = new Option<string>("--model") { Description = "Zoo model name, workload YAML, ONNX file, or Timeloop problem file or folder", DefaultValueFactory = _ => DefaultModel };
         var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => DefaultArch };
         var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs or nlr (default: the arch's first)" };
         var objective = new Option<string>("--objective") { Description = "energy, latency or edp", DefaultValueFactory = _ => "energy" };
         var batch = new Option<int>("--batch") { Description = "Batch size (weights are reused across a batch)", DefaultValueFactory = _ => 1 };
-        var bypass = new Option<bool>("--search-bypass") { Description = "Also search which tensors the buffers keep or bypass" };
+        var bypass = new Option<bool>("--search-bypass") { Description = "Also search which optional tensors (may_keep) the buffers keep or bypass" };
         var output = new Option<string?>("--out") { Description = "Results folder (default: results/MODEL-ARCH)" };
         var mappings = new Option<string?>("--mappings") { Description = "Replay the mappings of this file (a run's mappings.yaml, possibly hand-edited) instead of searching" };
         var energyTable = CommonOptions.EnergyTable();

@@ -15,7 +15,7 @@ internal static class SweepCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Zoo model names or workload YAML files, comma-separated", Required = true };
+        var model = new Option<string>("--model") { Description = "Zoo model names or model files (workload YAML, ONNX, Timeloop problems), comma-separated", Required = true };
         var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => RunCommand.DefaultArch };
         var set = new Option<string[]>("--set")
         {

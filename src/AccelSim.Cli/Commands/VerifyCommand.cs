@@ -15,7 +15,7 @@ internal static class VerifyCommand
 
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Zoo model name or workload YAML file", DefaultValueFactory = _ => "alexnet" };
+        var model = new Option<string>("--model") { Description = "Zoo model name, workload YAML, ONNX file, or Timeloop problem file or folder", DefaultValueFactory = _ => "alexnet" };
         var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => "eyeriss" };
         var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs or nlr (default: the arch's first)" };
         var command = new Command("verify", "Cross-check the simulator's access counts and cycles against the analytical model, layer by layer")
