@@ -34,6 +34,8 @@ public sealed record LayerResult
     /// <summary>Storage energy by tensor (weights, inputs, outputs).</summary>
     public required IReadOnlyList<double> TensorEnergy { get; init; }
     public long DramWords { get; init; }
+    /// <summary>Words moved at each storage level (reads and writes of every tensor, all instances); DRAM only for vector layers.</summary>
+    public IReadOnlyList<long> LevelWords { get; init; } = [];
     public int WordBits { get; init; } = 16;
     public LoopMapping? Mapping { get; init; }
     public string? Dataflow { get; init; }

@@ -81,6 +81,7 @@ public static class ModelRunner
             ComputeCycles = simulated.ComputeCycles,
             FillDrainCycles = simulated.PipelineCycles,
             StallSources = StallSources.Of(simulated.Stalls, stallCycles),
+            LevelWords = Enumerable.Range(0, arch.Levels.Count).Select(i => eval.Counts.LevelReads(i) + eval.Counts.LevelWrites(i)).ToArray(),
             Utilization = (double)problem.Macs / ((double)simulated.TotalCycles * arch.MacUnits),
             SpatialUtilization = eval.SpatialUtilization,
             LevelEnergy = Enumerable.Range(0, levels).Select(eval.LevelEnergy).ToArray(),
@@ -132,6 +133,7 @@ public static class ModelRunner
             TensorEnergy = [0, (cost.DramEnergy + cost.BufferEnergy) * cost.DramReads / Math.Max(1, cost.DramReads + cost.DramWrites),
                 (cost.DramEnergy + cost.BufferEnergy) * cost.DramWrites / Math.Max(1, cost.DramReads + cost.DramWrites)],
             DramWords = cost.DramReads + cost.DramWrites,
+            LevelWords = [cost.DramReads + cost.DramWrites, .. new long[arch.Levels.Count - 1]],
             WordBits = dram.WordBits,
         };
     }

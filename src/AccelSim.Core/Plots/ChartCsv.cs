@@ -27,7 +27,8 @@ public static class ChartCsv
             case RooflineChartSpec roof:
                 Points(text, roof.Series);
                 Line(text, "roof", roof.PeakLabel, "", R(roof.PeakCompute), "false", "compute roof (MACs/cycle)");
-                Line(text, "roof", roof.BandwidthLabel, "", R(roof.Bandwidth), "false", "bandwidth roof slope (words/cycle)");
+                if (roof.Bandwidth > 0) Line(text, "roof", roof.BandwidthLabel, "", R(roof.Bandwidth), "false", "bandwidth roof slope (words/cycle)");
+                foreach (var r in roof.Roofs) Line(text, "roof", r.Label, "", R(r.Bandwidth), "false", "bandwidth roof slope (words/cycle)");
                 break;
             default: throw new ArgumentException($"no CSV form for {spec.GetType().Name}", nameof(spec));
         }

@@ -9,7 +9,7 @@ namespace AccelSim.Reports;
 /// energy_per_mac, energy_unit, dram_bytes, then energy_&lt;level&gt; per storage level, energy_network, energy_mac,
 /// energy_vector and the energy per tensor, fused_into (the MAC layer an element-wise activation is fused into),
 /// spatial_utilization (MAC units the mapping keeps busy over all of them, stalls aside), seconds at the clock and
-/// stall_sources (the stall cycles by "level/tensor" cause, <see cref="StallSources"/>), layer_class (<see cref="FigureLayerClass"/>: dense conv, pointwise, depthwise, grouped conv, FC, attention matmul,
+/// words_&lt;level&gt; (words moved at each level, for the per-level roofline), stall_sources (the stall cycles by "level/tensor" cause, <see cref="StallSources"/>), layer_class (<see cref="FigureLayerClass"/>: dense conv, pointwise, depthwise, grouped conv, FC, attention matmul,
 /// element-wise/vector).
 /// Column names never carry a unit: every energy is in the row's energy_unit (pJ for physical tables, xMAC, multiples of
 /// one MAC's energy, for normalized ones), so the schema is the same whatever the table. cycles = compute + fill_drain_cycles
@@ -25,7 +25,11 @@ public static class LayersCsv
         .. levelNames.Select(LevelColumn),
         "energy_network", "energy_mac", "energy_vector", "energy_weights", "energy_inputs", "energy_outputs",
         "fused_into", "spatial_utilization", "seconds", "layer_class", "stall_sources",
+        .. levelNames.Select(WordsColumn),
     ];
+
+    /// <summary>The column of the words moved at one level.</summary>
+    public static string WordsColumn(string level) => $"words_{level.ToLowerInvariant().Replace(' ', '_')}";
 
     /// <summary>The column of one level's energy.</summary>
     public static string LevelColumn(string level) => $"energy_{level.ToLowerInvariant().Replace(' ', '_')}";
@@ -62,6 +66,7 @@ public static class LayersCsv
             csv.WriteField(R(l.Cycles / clock));
             csv.WriteField(FigureLayerClass.Of(l));
             csv.WriteField(StallSources.Format(l.StallSources));
+            for (int i = 0; i < run.Arch.Levels.Count; i++) csv.WriteField(I(i < l.LevelWords.Count ? l.LevelWords[i] : 0));
             csv.EndRecord();
         }
         csv.Flush();

@@ -13,7 +13,10 @@ public static class RunReport
     public static Dictionary<string, byte[]> Render(RunFolder folder)
     {
         var layers = FigureData(folder);
-        var roofline = new RooflineData(folder.SummaryNumber("peak_macs_per_cycle", 1), folder.SummaryNumber("dram_words_per_cycle", 1));
+        var roofline = new RooflineData(folder.SummaryNumber("peak_macs_per_cycle", 1), folder.SummaryNumber("dram_words_per_cycle", 1))
+        {
+            Levels = LevelBandwidths(folder),
+        };
         string unit = folder.SummaryText("energy_unit") is { Length: > 0 } u ? u : "pJ";
         var figures = ModelFigures.All(layers, roofline, new FigureOptions(folder.SummaryText("model"), unit));
         var files = ModelFigures.Files(figures);
@@ -27,6 +30,7 @@ public static class RunReport
             && h is not ("energy_per_mac" or "energy_unit" or "energy_weights" or "energy_inputs" or "energy_outputs")).ToList();
         double wordBytes = folder.SummaryNumber("word_bits", 16) / 8;
         double Optional(IReadOnlyDictionary<string, string> row, string column) => folder.Header.Contains(column) ? folder.Number(row, column) : 0;
+        var words = LevelBandwidths(folder).Select(l => (l.Level, Column: LayersCsv.WordsColumn(l.Level))).Where(w => folder.Header.Contains(w.Column)).ToList();
         return folder.Rows.Select(row =>
         {
             var byLevel = levelColumns.ToDictionary(c => Pretty(c), c => folder.Number(row, c));
@@ -42,12 +46,21 @@ public static class RunReport
                 // Folders written before layer_class existed get the class their kind implies.
                 Class = row.GetValueOrDefault("layer_class") is { Length: > 0 } c ? c : FigureLayerClass.FromKind(kind, macs),
                 StallCycles = (long)Optional(row, "stall_cycles"),
+                WordsByLevel = words.Where(w => row.ContainsKey(w.Column)).ToDictionary(w => w.Level, w => folder.Number(row, w.Column)),
                 StallSources = row.GetValueOrDefault("stall_sources") is { Length: > 0 } s && Pipeline.StallSources.Parse(s) is { } sources ? sources : [],
                 FillDrainCycles = (long)Optional(row, "fill_drain_cycles"),
                 FusedInto = row.GetValueOrDefault("fused_into") is { Length: > 0 } f ? f : null,
             };
         }).ToList();
     }
+
+    // The bounded levels' aggregate words per cycle from summary.json (absent in folders written before it).
+    private static List<(string Level, double WordsPerCycle)> LevelBandwidths(RunFolder folder) =>
+        folder.Summary.ValueKind == System.Text.Json.JsonValueKind.Object
+        && folder.Summary.TryGetProperty("level_words_per_cycle", out var levels) && levels.ValueKind == System.Text.Json.JsonValueKind.Object
+            ? levels.EnumerateObject().Where(p => p.Value.ValueKind == System.Text.Json.JsonValueKind.Number && p.Value.GetDouble() > 0)
+                .Select(p => (p.Name, p.Value.GetDouble())).ToList()
+            : [];
 
     // "energy_globalbuffer" → "globalbuffer"; MAC, network and vector keep readable names.
     private static string Pretty(string column) => column["energy_".Length..] switch

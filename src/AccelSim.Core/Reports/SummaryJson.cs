@@ -40,6 +40,7 @@ public static class SummaryJson
             ["clock_hz"] = run.Arch.ClockHz,
             ["peak_macs_per_cycle"] = run.Arch.PeakMacsPerCycle,
             ["dram_words_per_cycle"] = run.Arch.Levels[0].Storage.ReadBandwidth,
+            ["level_words_per_cycle"] = LevelBandwidths(run.Arch),
             ["word_bits"] = run.Arch.Levels[0].Storage.WordBits,
             ["seconds"] = run.Seconds,
             ["inferences_per_second"] = run.Batch / run.Seconds,
@@ -49,5 +50,20 @@ public static class SummaryJson
             ["command_line"] = commandLine,
         };
         return FiniteJson.Clean(doc).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    // Each level's read plus write words per cycle over all its instances (the roof of the per-level roofline); null when
+    // unbounded.
+    private static JsonObject LevelBandwidths(Architecture.Accelerator arch)
+    {
+        var result = new JsonObject();
+        double instances = 1;
+        foreach (var level in arch.Levels)
+        {
+            double perInstance = level.Storage.ReadBandwidth + level.Storage.WriteBandwidth;
+            result[level.Storage.Name] = double.IsFinite(perInstance) ? perInstance * instances : null;
+            if (level.Fanout is { } fanout) instances *= fanout.Size;
+        }
+        return result;
     }
 }

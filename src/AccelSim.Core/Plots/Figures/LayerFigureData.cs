@@ -32,6 +32,9 @@ public sealed record LayerFigureData(
     /// <summary>Cycles lost waiting for data (part of <see cref="Cycles"/>).</summary>
     public long StallCycles { get; init; }
 
+    /// <summary>Words moved at each storage level, by level name (empty for folders written before words_&lt;level&gt;).</summary>
+    public IReadOnlyDictionary<string, double> WordsByLevel { get; init; } = new Dictionary<string, double>();
+
     /// <summary>The stall cycles by cause ("level/tensor"), summing to <see cref="StallCycles"/>; empty when unknown.</summary>
     public IReadOnlyList<(string Source, long Cycles)> StallSources { get; init; } = [];
 

@@ -84,6 +84,7 @@ public static class LayerSelection
             StallSources = parts.Any(l => l.StallCycles > 0 && l.StallSources.Count == 0) ? []
                 : parts.SelectMany(l => l.StallSources).GroupBy(s => s.Source).Select(g => (g.Key, g.Sum(s => s.Cycles))).ToList(),
             FillDrainCycles = parts.Sum(l => l.FillDrainCycles),
+            WordsByLevel = SumMaps(parts.Select(l => l.WordsByLevel)),
             Members = parts.Sum(l => l.Members),
         };
     }

@@ -71,17 +71,25 @@ internal static class PointPlotter
         roof.LineColor = Colors.Black;
         roof.LineWidth = 2;
         roof.LegendText = spec.PeakLabel;
-        if (spec.Bandwidth <= 0 || !double.IsFinite(spec.Bandwidth)) return;
-        double ridge = Math.Log10(spec.PeakCompute / spec.Bandwidth);
-        double start = Math.Min(low, ridge - 1);
-        x.Include(Math.Pow(10, start));
-        y.Include(spec.Bandwidth * Math.Pow(10, start));
-        var slope = plot.Add.Line(start, Math.Log10(spec.Bandwidth) + start, ridge, peak);
-        slope.LineColor = Colors.Black;
-        slope.LinePattern = LinePattern.Dashed;
-        slope.LineWidth = 2;
-        slope.LegendText = spec.BandwidthLabel;
-        roof.Line = new CoordinateLine(Math.Min(start, low), peak, Math.Max(high, ridge + 1), peak);
-        x.Include(Math.Pow(10, ridge + 1));
+        var slopes = new List<Roof>();
+        if (spec.Bandwidth > 0 && double.IsFinite(spec.Bandwidth)) slopes.Add(new Roof(spec.BandwidthLabel, spec.Bandwidth, "#000000"));
+        slopes.AddRange(spec.Roofs.Where(r => r.Bandwidth > 0 && double.IsFinite(r.Bandwidth)));
+        double left = low, right = high;
+        foreach (var r in slopes)
+        {
+            double ridge = Math.Log10(spec.PeakCompute / r.Bandwidth);
+            double start = Math.Min(low, ridge - 1);
+            x.Include(Math.Pow(10, start));
+            y.Include(r.Bandwidth * Math.Pow(10, start));
+            var slope = plot.Add.Line(start, Math.Log10(r.Bandwidth) + start, ridge, peak);
+            slope.LineColor = Color.FromHex(r.Color);
+            slope.LinePattern = LinePattern.Dashed;
+            slope.LineWidth = 2;
+            slope.LegendText = r.Label;
+            left = Math.Min(left, start);
+            right = Math.Max(right, ridge + 1);
+            x.Include(Math.Pow(10, ridge + 1));
+        }
+        roof.Line = new CoordinateLine(left, peak, right, peak);
     }
 }
