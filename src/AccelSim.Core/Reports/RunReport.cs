@@ -12,11 +12,11 @@ public static class RunReport
     /// <summary>Each figure's SVG, PNG and CSV, and report.html, by file name.</summary>
     public static Dictionary<string, byte[]> Render(RunFolder folder)
     {
-        var layers = FigureData(folder);
         var roofline = new RooflineData(folder.SummaryNumber("peak_macs_per_cycle", 1), folder.SummaryNumber("dram_words_per_cycle", 1))
         {
             Levels = LevelBandwidths(folder),
         };
+        var layers = FigureData(folder, roofline.Levels);
         string unit = folder.SummaryText("energy_unit") is { Length: > 0 } u ? u : "pJ";
         var figures = ModelFigures.All(layers, roofline, new FigureOptions(folder.SummaryText("model"), unit));
         var files = ModelFigures.Files(figures);
@@ -24,13 +24,13 @@ public static class RunReport
         return files;
     }
 
-    private static List<LayerFigureData> FigureData(RunFolder folder)
+    private static List<LayerFigureData> FigureData(RunFolder folder, IReadOnlyList<(string Level, double WordsPerCycle)> levels)
     {
         var levelColumns = folder.Header.Where(h => h.StartsWith("energy_", StringComparison.Ordinal)
             && h is not ("energy_per_mac" or "energy_unit" or "energy_weights" or "energy_inputs" or "energy_outputs")).ToList();
         double wordBytes = folder.SummaryNumber("word_bits", 16) / 8;
         double Optional(IReadOnlyDictionary<string, string> row, string column) => folder.Header.Contains(column) ? folder.Number(row, column) : 0;
-        var words = LevelBandwidths(folder).Select(l => (l.Level, Column: LayersCsv.WordsColumn(l.Level))).Where(w => folder.Header.Contains(w.Column)).ToList();
+        var words = levels.Select(l => (l.Level, Column: LayersCsv.WordsColumn(l.Level))).Where(w => folder.Header.Contains(w.Column)).ToList();
         return folder.Rows.Select(row =>
         {
             var byLevel = levelColumns.ToDictionary(c => Pretty(c), c => folder.Number(row, c));
