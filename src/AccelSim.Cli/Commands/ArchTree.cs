@@ -60,8 +60,8 @@ internal static class ArchTree
     private static string FanoutLine(SpatialFanout fanout, string unit)
     {
         var n = fanout.Network;
-        return $"{(fanout.Systolic ? "systolic " : "")}fan-out {fanout.Y} rows × {fanout.X} columns (y × x) = {fanout.Size:N0}, network {n.Name}: multicast {n.Multicast.Describe()}, " +
-               $"{(n.SpatialReduction ? "spatial reduction" : "no spatial reduction")}, {Units.Number(n.EnergyPerWord)} {unit}/word";
+        return $"{(fanout.Systolic ? "systolic " : "")}fan-out {fanout.Y} rows × {fanout.X} columns (y × x) = {fanout.Size:N0}, network {n.Name}: " +
+               $"x {NetworkText.Axis(n.X)}; y {NetworkText.Axis(n.Y)}{(n.DiagonalMulticast ? "" : "; no diagonal multicast")}, {Units.Number(n.EnergyPerWord)} {unit}/word";
     }
 
     private static string ClassName(MemoryClass c) => c switch

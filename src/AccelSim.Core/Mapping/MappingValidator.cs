@@ -37,10 +37,10 @@ public static class MappingValidator
             var notAllowed = m.Keeps & ~level.Storage.Keeps;
             if (notAllowed != TensorSet.None) errors.Add($"level '{level.Name}' cannot hold {notAllowed.Describe()}");
             if (i == 0 && m.Keeps != TensorSet.All) errors.Add($"level '{level.Name}' is the outermost level and must keep every tensor");
-            bool reduces = level.Fanout?.Network.SpatialReduction ?? false;
-            foreach (var d in new[] { Dim.C, Dim.R, Dim.S })
-                if (m.SpatialOf(d) > 1 && !reduces)
-                    errors.Add($"level '{level.Name}': dim {d} is unrolled spatially but the network cannot reduce partial sums");
+            foreach (var y in new[] { false, true })
+                foreach (var d in new[] { Dim.C, Dim.R, Dim.S })
+                    if ((y ? m.SpatialY : m.SpatialX)[(int)d] > 1 && !(level.Fanout?.Network.Reduces(y) ?? false))
+                        errors.Add($"level '{level.Name}': dim {d} is unrolled across {(y ? "Y" : "X")} but the network cannot reduce partial sums along {(y ? "Y" : "X")}");
         }
         if (errors.Count > 0) return errors;
 

@@ -296,26 +296,31 @@ internal sealed class AccessCounter
         return sum;
     }
 
-    // Parent reads per child fill word: distinct child tiles among the children of one parent instance when every network
-    // on the way multicasts the tensor; a network that cannot multicast multiplies by all its children.
+    // Parent reads per child fill word: distinct child tiles among the children of one parent instance along every axis
+    // whose network shares the tensor (multicast or forwarding); an axis that cannot share multiplies by all its children.
+    // Sliding input dims combine into distinct window origins only where the network multicasts diagonally.
     private long ReadsFactor(TensorKind tensor, int parent, int child)
     {
         long factor = 1;
         int hLoops = 0, wLoops = 0;
-        Span<long> hCount = stackalloc long[8], hStride = stackalloc long[8], wCount = stackalloc long[8], wStride = stackalloc long[8];
+        Span<long> hCount = stackalloc long[16], hStride = stackalloc long[16], wCount = stackalloc long[16], wStride = stackalloc long[16];
         for (int k = parent; k < child; k++)
         {
             if (_spatialProduct[k] == 1) continue;
-            bool multicast = _arch.Levels[k].Fanout?.Network.Multicast.Has(tensor) ?? false;
-            if (!multicast) { factor *= _spatialProduct[k]; continue; }
+            var network = _arch.Levels[k].Fanout?.Network;
             for (int axis = 0; axis < 2; axis++)
             {
                 var factors = axis == 0 ? SpatialX[k] : SpatialY[k];
+                if (network is null || !network.Shares(tensor, axis == 1))
+                {
+                    for (int d = 0; d < Dims.Count; d++) factor *= factors[d];
+                    continue;
+                }
                 for (int d = 0; d < Dims.Count; d++)
                 {
                     int f = factors[d];
                     if (f <= 1 || !Tensors.IsRelevant(tensor, (Dim)d)) continue;
-                    if (tensor == TensorKind.Inputs && d is (int)Dim.P or (int)Dim.R or (int)Dim.Q or (int)Dim.S)
+                    if (tensor == TensorKind.Inputs && network.DiagonalMulticast && d is (int)Dim.P or (int)Dim.R or (int)Dim.Q or (int)Dim.S)
                     {
                         // X is unrolled inside Y: an X step spans the child tile, a Y step spans the X unrolling too.
                         long step = _ext[k + 1][d] * (axis == 1 ? SpatialX[k][d] : 1);

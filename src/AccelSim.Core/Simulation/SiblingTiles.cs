@@ -24,12 +24,12 @@ internal static class SiblingTiles
         for (int k = parent; k < child; k++)
         {
             var m = mapping.Levels[k];
-            bool merge = mergeAll || (arch.Levels[k].Fanout?.Network.Multicast.Has(tensor) ?? false);
+            var network = arch.Levels[k].Fanout?.Network;
             // X is unrolled inside Y: an X step spans the child tile, a Y step spans the X unrolling too.
             for (int d = 0; d < Dims.Count; d++)
-                if (m.SpatialX[d] > 1) digits.Add((d, m.SpatialX[d], nest.Extents[k + 1][d], merge));
+                if (m.SpatialX[d] > 1) digits.Add((d, m.SpatialX[d], nest.Extents[k + 1][d], mergeAll || Merges(network, tensor, d, false)));
             for (int d = 0; d < Dims.Count; d++)
-                if (m.SpatialY[d] > 1) digits.Add((d, m.SpatialY[d], nest.Extents[k + 1][d] * m.SpatialX[d], merge));
+                if (m.SpatialY[d] > 1) digits.Add((d, m.SpatialY[d], nest.Extents[k + 1][d] * m.SpatialX[d], mergeAll || Merges(network, tensor, d, true)));
         }
         if (digits.Count == 0) return 1;
 
@@ -54,4 +54,10 @@ internal static class SiblingTiles
         }
         return seen.Count;
     }
+
+    // Siblings along an axis whose network shares the tensor are served by one read when their tiles are equal; without
+    // diagonal multicast, children apart in a sliding input dim are never merged even when their windows coincide.
+    private static bool Merges(NetworkSpec? network, TensorKind tensor, int dim, bool y) =>
+        network is not null && network.Shares(tensor, y)
+        && (network.DiagonalMulticast || tensor != TensorKind.Inputs || (Dim)dim is not (Dim.P or Dim.R or Dim.Q or Dim.S));
 }

@@ -58,8 +58,12 @@ public class ShippedArchTests
         Assert.Equal(110_592 + 168 * 520, arch.OnChipBytes);
 
         var network = arch.Levels[1].Fanout!.Network;
-        Assert.Equal(TensorSet.Weights | TensorSet.Inputs, network.Multicast);
-        Assert.True(network.SpatialReduction);
+        // Filter rows horizontally, ifmap rows diagonally, psums vertically (ISCA 2016 Fig. 6).
+        Assert.Equal(TensorSet.Weights | TensorSet.Inputs, network.X.Multicast);
+        Assert.Equal(TensorSet.Inputs, network.Y.Multicast);
+        Assert.True(network.DiagonalMulticast);
+        Assert.False(network.Reduces(y: false));
+        Assert.True(network.Reduces(y: true));
 
         // Physical 65 nm energies by default (the ERT figures of docs/energy.md, worked by hand here).
         Assert.Equal("pJ", arch.EnergyUnit);

@@ -25,6 +25,20 @@ public class SimulatorAgreementTests
     }
 
     [Fact]
+    public void PerAxisNetworksAndMustKeepsCountExactlyLikeTheAnalyticalModel()
+    {
+        var property = Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
+        {
+            var c = RandomCase.FromSeed(seed, perAxis: true);
+            var expected = AnalyticalModel.Evaluate(c.Problem, c.Arch, c.Mapping).Counts;
+            var actual = CycleSimulator.Run(c.Problem, c.Arch, c.Mapping).Counts;
+            bool same = actual.SameAs(expected, out var diff);
+            return same.Label($"seed {seed}: {diff}; case {c}");
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
+
+    [Fact]
     public void RandomCasesWithFiniteBandwidthsRespectEveryBound()
     {
         var property = Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>

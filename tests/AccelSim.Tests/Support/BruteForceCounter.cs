@@ -112,6 +112,17 @@ public sealed class BruteForceCounter
         if (net >= 0) counts.NetworkWords(net) += words.Count;
     }
 
+    // A spatial loop whose children may be served by one read when they need the same words: its axis multicasts or
+    // forwards the tensor, and for a sliding input dim the network also multicasts diagonally (else only children that
+    // differ in dims irrelevant to inputs share).
+    private bool Shared(NestLoop loop, TensorKind tensor)
+    {
+        var network = _arch.Levels[loop.Level].Fanout?.Network;
+        if (network is null || !(loop.Y ? network.Y : network.X).Shares(tensor)) return false;
+        bool sliding = loop.Dim is Dim.P or Dim.R or Dim.Q or Dim.S;
+        return network.DiagonalMulticast || tensor != TensorKind.Inputs || !sliding;
+    }
+
     private int ParentOf(TensorKind tensor, int child)
     {
         for (int k = child - 1; k > 0; k--) if (_m.Levels[k].Keeps.Has(tensor)) return k;
@@ -158,9 +169,8 @@ public sealed class BruteForceCounter
             string instKey = string.Join(".", childSpatial.Select(l => values[l]));
             var tile = TileWords(nest, mult, values, tensor, child);
             string parentKey = string.Join(".", childSpatial.Where(l => nest[l].Level < parent).Select(l => values[l]));
-            // Fan-outs between parent and child that cannot multicast keep their children apart.
-            string unicastKey = string.Join(".", childSpatial.Where(l => nest[l].Level >= parent
-                && !(_arch.Levels[nest[l].Level].Fanout?.Network.Multicast.Has(tensor) ?? false)).Select(l => values[l]));
+            // Axes between parent and child that cannot share the tensor keep their children apart.
+            string unicastKey = string.Join(".", childSpatial.Where(l => nest[l].Level >= parent && !Shared(nest[l], tensor)).Select(l => values[l]));
             string tileKey = string.Join(",", tile.OrderBy(w => w));
             int net = NearestFanout(parent, child);
 

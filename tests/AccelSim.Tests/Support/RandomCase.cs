@@ -8,11 +8,15 @@ namespace AccelSim.Tests.Support;
 public sealed record RandomCase(ProblemShape Problem, Accelerator Arch, LoopMapping Mapping)
 {
     public override string ToString() =>
-        $"{Problem} on {Arch.Levels[1].Fanout!.X}x{Arch.Levels[1].Fanout!.Y} mc={Arch.Levels[1].Fanout!.Network.Multicast} red={Arch.Levels[1].Fanout!.Network.SpatialReduction} lanes={Arch.Levels[2].Fanout?.X ?? 1}; "
+        $"{Problem} on {Arch.Levels[1].Fanout!.X}x{Arch.Levels[1].Fanout!.Y} net={Arch.Levels[1].Fanout!.Network} lanes={Arch.Levels[2].Fanout?.X ?? 1}; "
         + string.Join(" | ", Mapping.Levels.Select(l => $"T[{string.Join(",", l.Temporal)}] O[{string.Join("", l.Order)}] X[{string.Join(",", l.SpatialX)}] Y[{string.Join(",", l.SpatialY)}] K[{l.Keeps}]"));
 
-    /// <summary>Builds a case from a seed (FsCheck drives the seeds).</summary>
-    public static RandomCase FromSeed(int seed)
+    /// <summary>
+    /// Builds a case from a seed (FsCheck drives the seeds). <paramref name="perAxis"/>: the array's and the lanes' networks
+    /// get their own random multicast, forwarding and reduction per axis and a random diagonal-multicast switch, and the
+    /// buffer and register file get random must-keep and may-keep sets that the mapping honours.
+    /// </summary>
+    public static RandomCase FromSeed(int seed, bool perAxis = false)
     {
         var rng = new Random(seed);
         ProblemShape problem;
@@ -25,8 +29,9 @@ public sealed record RandomCase(ProblemShape Problem, Accelerator Arch, LoopMapp
         var multicast = (TensorSet)rng.Next(0, 8);
         bool reduction = rng.Next(2) == 0;
         int lanes = rng.Next(3) == 0 ? 2 : 1;
-        var arch = TestArchitectures.ThreeLevel(rng.Next(1, 4), rng.Next(1, 3), multicast, reduction,
+        var arch = TestArchitectures.ThreeLevel(rng.Next(1, perAxis ? 5 : 4), rng.Next(1, perAxis ? 4 : 3), multicast, reduction,
             lanesX: lanes, laneMulticast: (TensorSet)rng.Next(0, 8), laneReduction: rng.Next(2) == 0);
+        if (perAxis) arch = WithPerAxisNetworksAndKeeps(arch, rng);
 
         var remaining = problem.Bounds();
         var sx = new int[3][]; var sy = new int[3][];
@@ -35,9 +40,8 @@ public sealed record RandomCase(ProblemShape Problem, Accelerator Arch, LoopMapp
         {
             var fanout = arch.Levels[i].Fanout;
             if (fanout is null) continue;
-            bool canReduce = fanout.Network.SpatialReduction;
-            Unroll(rng, remaining, sx[i], fanout.X, canReduce);
-            Unroll(rng, remaining, sy[i], fanout.Y, canReduce);
+            Unroll(rng, remaining, sx[i], fanout.X, fanout.Network.Reduces(false), perAxis);
+            Unroll(rng, remaining, sy[i], fanout.Y, fanout.Network.Reduces(true), perAxis);
         }
         var temporal = new int[3][];
         for (int i = 0; i < 3; i++) temporal[i] = LevelMapping.Ones();
@@ -57,18 +61,44 @@ public sealed record RandomCase(ProblemShape Problem, Accelerator Arch, LoopMapp
         for (int i = 0; i < 3; i++)
         {
             var order = Dims.All.OrderBy(_ => rng.Next()).ToArray();
-            var keeps = i == 0 ? TensorSet.All : (TensorSet)rng.Next(0, 8);
+            var storage = arch.Levels[i].Storage;
+            var random = (TensorSet)rng.Next(0, 8);
+            // With perAxis: the level's must-keeps always, its optional keeps at random.
+            var keeps = i == 0 ? TensorSet.All : perAxis ? (storage.Keeps & ~storage.OptionalKeeps) | random : random;
             levels.Add(new LevelMapping(temporal[i], order, sx[i], sy[i], keeps));
         }
         return new RandomCase(problem, arch, new LoopMapping(levels));
     }
 
-    private static void Unroll(Random rng, int[] remaining, int[] factors, int size, bool canReduce)
+    // Random per-axis semantics for every network and random must/may keeps for the on-chip levels.
+    private static Accelerator WithPerAxisNetworksAndKeeps(Accelerator arch, Random rng)
     {
+        AxisNetwork Axis() => new((TensorSet)rng.Next(0, 8), (TensorSet)rng.Next(0, 8), rng.Next(2) == 0);
+        var levels = arch.Levels.Select((level, i) =>
+        {
+            var storage = level.Storage;
+            if (i > 0)
+            {
+                var must = (TensorSet)rng.Next(0, 8);
+                storage = storage with { Keeps = TensorSet.All, OptionalKeeps = TensorSet.All & ~must };
+            }
+            var fanout = level.Fanout is { } f
+                ? f with { Network = new NetworkSpec(f.Network.Name, Axis(), Axis(), f.Network.EnergyPerWord) { DiagonalMulticast = rng.Next(2) == 0 } }
+                : null;
+            return new ArchLevel(storage, fanout);
+        }).ToList();
+        return arch with { Levels = levels };
+    }
+
+    // Up to two dims per axis; slidingBias picks a sliding dim (P, Q, R, S) half the time, so that windows of different
+    // children coincide (diagonal multicast) often enough to matter.
+    private static void Unroll(Random rng, int[] remaining, int[] factors, int size, bool canReduce, bool slidingBias = false)
+    {
+        Dim[] sliding = [Dim.P, Dim.R, Dim.Q, Dim.S];
         int used = 1;
         for (int attempt = 0; attempt < 2; attempt++)
         {
-            int d = rng.Next(Dims.Count);
+            int d = slidingBias && rng.Next(2) == 0 ? (int)sliding[rng.Next(4)] : rng.Next(Dims.Count);
             if (!canReduce && (Dim)d is Dim.C or Dim.R or Dim.S) continue;
             var options = Divisors(remaining[d]).Where(f => used * f <= size).ToList();
             int f = options[rng.Next(options.Count)];

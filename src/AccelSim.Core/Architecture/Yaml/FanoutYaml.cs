@@ -3,7 +3,8 @@ using AccelSim.Energy;
 namespace AccelSim.Architecture.Yaml;
 
 /// <summary>
-/// Reads a level's <c>fanout: {x, y, systolic, network: {name, multicast, reduction, energy}}</c>. The fan-out is nested under
+/// Reads a level's <c>fanout: {x, y, systolic, network: {name, multicast, forward, reduction, diagonal_multicast, energy}}</c>
+/// (the network's per-axis semantics: <see cref="NetworkYaml"/>). The fan-out is nested under
 /// its parent level, so it cannot name a level that does not exist.
 /// </summary>
 internal static class FanoutYaml
@@ -18,15 +19,13 @@ internal static class FanoutYaml
         if ((long)x * y > int.MaxValue) throw map.Error($"{x}x{y} children is too many");
 
         var net = map.Map("network");
-        net?.AllowOnly("name", "multicast", "reduction", "energy");
+        net?.AllowOnly(NetworkYaml.Keys);
         string name = net?.String("name") ?? $"{level.RequiredString("name")}-network";
-        var multicast = net?.NameList("multicast") is { } names ? LevelYaml.ParseTensors(level.File, names) : TensorSet.None;
-        bool reduction = net?.Bool("reduction") ?? false;
         // The table's figure is per word per hop; one delivery to a child is charged one hop (docs/energy.md).
         double energy = net?.NonNegativeDouble("energy")
             ?? table.NetworkPerWordHop(parentWordBits)
             ?? throw map.Error("network", $"energy table '{table.Name}' has no network entry; give {map.FieldPath("network")}.energy");
         bool systolic = map.Bool("systolic") ?? false;
-        return new SpatialFanout(x, y, new NetworkSpec(name, multicast, reduction, energy)) { Systolic = systolic };
+        return new SpatialFanout(x, y, NetworkYaml.Read(net, name, energy)) { Systolic = systolic };
     }
 }

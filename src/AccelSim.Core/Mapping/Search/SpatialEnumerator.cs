@@ -6,7 +6,7 @@ namespace AccelSim.Mapping.Search;
 
 /// <summary>
 /// Enumerates the spatial unrollings a dataflow allows: on each axis of each fan-out, up to two allowed dims with factors
-/// that divide what is left of their bounds and fit the axis. Reduction dims (C, R, S) only where the network reduces;
+/// that divide what is left of their bounds and fit the axis. Reduction dims (C, R, S) only on an axis along which the network reduces;
 /// dims the dataflow wants whole on Y (row stationary's R) are unrolled whole when they fit.
 /// </summary>
 internal static class SpatialEnumerator
@@ -42,12 +42,11 @@ internal static class SpatialEnumerator
             Recurse(problem, arch, dataflow, level + 1, remaining, x, y, results);
             return;
         }
-        bool reduces = fanout.Network.SpatialReduction;
-        foreach (var yAssign in AxisAssignments(dataflow, true, fanout.Y, remaining, reduces, problem))
+        foreach (var yAssign in AxisAssignments(dataflow, true, fanout.Y, remaining, fanout.Network.Reduces(true), problem))
         {
             var afterY = (int[])remaining.Clone();
             for (int d = 0; d < Dims.Count; d++) afterY[d] /= yAssign[d];
-            foreach (var xAssign in AxisAssignments(dataflow, false, fanout.X, afterY, reduces, problem))
+            foreach (var xAssign in AxisAssignments(dataflow, false, fanout.X, afterY, fanout.Network.Reduces(false), problem))
             {
                 var afterX = (int[])afterY.Clone();
                 for (int d = 0; d < Dims.Count; d++) afterX[d] /= xAssign[d];
