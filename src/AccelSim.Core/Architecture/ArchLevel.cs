@@ -1,3 +1,5 @@
+using AccelSim.Architecture.Constraints;
+
 namespace AccelSim.Architecture;
 
 /// <summary>A storage level with the spatial fan-out below it (null when it feeds one child or the MAC directly).</summary>
@@ -11,4 +13,10 @@ public sealed record ArchLevel(StorageLevel Storage, SpatialFanout? Fanout)
 
     /// <summary>Y extent of the fan-out below (1 without a fan-out).</summary>
     public int FanoutY => Fanout?.Y ?? 1;
+
+    /// <summary>The level's own mapping constraints (its <c>constraints:</c> block, and a <c>--constraints</c> file's).</summary>
+    public LevelConstraints Constraints { get; init; } = LevelConstraints.None;
+
+    /// <summary>The role the file gives the level (<c>role: pe</c>), or null to derive it from the structure (<see cref="LevelRoles"/>).</summary>
+    public LevelRole? Role { get; init; }
 }

@@ -6,13 +6,25 @@ namespace AccelSim.Mapping;
 
 /// <summary>
 /// Checks a mapping against a layer and an accelerator (SPEC §3): factors multiply to each bound, spatial factors fit each
-/// fan-out, kept tensors are allowed at their level, reduction dims are only unrolled where the network can reduce, and every
-/// kept tile (inputs with halo) fits its level.
+/// fan-out, kept tensors are allowed at their level, reduction dims are only unrolled along an axis whose network can
+/// reduce, every kept tile (inputs with halo) fits its level, and the architecture's (and a dataflow's) constraints hold
+/// (<see cref="ConstraintChecker"/>: must-keeps, never-keeps, factors, orders, spatial dims).
 /// </summary>
 public static class MappingValidator
 {
-    /// <summary>All problems found; empty when the mapping is valid.</summary>
-    public static IReadOnlyList<string> Check(ProblemShape problem, Accelerator arch, LoopMapping mapping)
+    /// <summary>All problems found, the architecture's own constraints included; empty when the mapping is valid.</summary>
+    public static IReadOnlyList<string> Check(ProblemShape problem, Accelerator arch, LoopMapping mapping) =>
+        Check(problem, arch, mapping, Dataflow.Unconstrained);
+
+    /// <summary>All problems found, the constraints of <paramref name="dataflow"/> and of the architecture included.</summary>
+    public static IReadOnlyList<string> Check(ProblemShape problem, Accelerator arch, LoopMapping mapping, Dataflow dataflow)
+    {
+        var errors = (List<string>)CheckShape(problem, arch, mapping);
+        if (errors.Count == 0) errors.AddRange(ConstraintChecker.Check(problem, arch, ConstraintResolver.Resolve(arch, dataflow), mapping));
+        return errors;
+    }
+
+    private static IReadOnlyList<string> CheckShape(ProblemShape problem, Accelerator arch, LoopMapping mapping)
     {
         var errors = new List<string>();
         if (mapping.Levels.Count != arch.Levels.Count)

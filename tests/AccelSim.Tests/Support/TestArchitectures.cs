@@ -11,7 +11,8 @@ public static class TestArchitectures
         double bandwidth = double.PositiveInfinity) => new()
         {
             Name = name, Class = cls, CapacityWords = capacity, Energy = new AccessEnergy(energy, energy),
-            Keeps = keeps, ReadBandwidth = bandwidth, WriteBandwidth = bandwidth,
+            // Everything the level holds is optional (may_keep): test mappings choose their keeps freely.
+            Keeps = keeps, OptionalKeeps = keeps, ReadBandwidth = bandwidth, WriteBandwidth = bandwidth,
         };
 
     /// <summary>DRAM → buffer → X×Y PEs with a register file each → MAC (lanes per PE below the RF).</summary>

@@ -119,7 +119,7 @@ public static class ArchitectureYaml
         foreach (var (text, path) in names)
         {
             string name = DataflowNames.Canonical(text)
-                ?? throw new InputException($"{root.File}: {path}: unknown dataflow '{text}' (expected one of: {string.Join(", ", DataflowNames.All)})");
+                ?? throw new InputException($"{root.File}: {path}: unknown dataflow '{text}' (expected one of: {string.Join(", ", DataflowNames.Shipped)})");
             if (!result.Contains(name)) result.Add(name);
         }
         return result;

@@ -8,7 +8,7 @@ namespace AccelSim.Architecture.Yaml;
 internal static class LevelYaml
 {
     private static readonly string[] LevelKeys =
-        ["name", "class", "capacity", "partitions", "word_bits", "read_bandwidth", "write_bandwidth", "keeps", "may_keep", "double_buffered", "energy", "fanout"];
+        ["name", "class", "capacity", "partitions", "word_bits", "read_bandwidth", "write_bandwidth", "keeps", "may_keep", "double_buffered", "energy", "fanout", "constraints", "role"];
 
     public static IReadOnlyList<ArchLevel> ReadLevels(YamlMap root, EnergyTable table, int defaultWordBits)
     {
@@ -70,7 +70,18 @@ internal static class LevelYaml
             Energy = energy,
             PartitionEnergy = partitionEnergy,
         };
-        return new ArchLevel(storage, FanoutYaml.Read(map, table, wordBits));
+        var constraints = ConstraintYaml.Read(map.Map("constraints"));
+        // A level can only be required to keep what it can hold (its keeps, may_keep or partitions).
+        var unheld = (constraints.Keep | constraints.MayKeep) & ~keeps;
+        if (unheld != TensorSet.None)
+            throw map.Error("constraints", $"the level cannot hold {unheld.Describe()} (not in its keeps or may_keep)");
+        var neverButMust = constraints.NeverKeep & keeps & ~optional;
+        if (neverButMust != TensorSet.None)
+            throw map.Error("constraints", $"never_keep {neverButMust.Describe()} contradicts keeps (list it under may_keep to let the level bypass it)");
+        var role = map.String("role") is { } roleText
+            ? roleText.ToLowerInvariant() == "pe" ? LevelRole.Pe : throw map.Error("role", $"expected pe (marks the first storage level inside a PE), got '{roleText}'")
+            : (LevelRole?)null;
+        return new ArchLevel(storage, FanoutYaml.Read(map, table, wordBits)) { Constraints = constraints, Role = role };
     }
 
     private static (long? Capacity, IReadOnlyDictionary<TensorKind, long>? Partitions) ReadCapacity(YamlMap map, MemoryClass memoryClass, int wordBits)

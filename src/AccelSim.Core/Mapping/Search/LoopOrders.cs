@@ -19,6 +19,18 @@ internal static class LoopOrders
     /// <summary>Candidate orders (outermost first, all eight dims) for a mask of non-trivial dims.</summary>
     public static Dim[][] For(int nonTrivialMask) => Cache[nonTrivialMask];
 
+    /// <summary>
+    /// The one order a permutation constraint allows: the level's other non-trivial loops outermost (canonical order), then
+    /// the permutation's dims in its order (outermost first), then the unit loops.
+    /// </summary>
+    public static Dim[] Constrained(int nonTrivialMask, IReadOnlyList<Dim> permutation)
+    {
+        var free = Canonical.Where(d => (nonTrivialMask & (1 << (int)d)) != 0 && !permutation.Contains(d));
+        var listed = permutation.Where(d => (nonTrivialMask & (1 << (int)d)) != 0);
+        var order = free.Concat(listed).ToList();
+        return [.. order, .. Canonical.Where(d => !order.Contains(d))];
+    }
+
     private static Dim[][][] BuildAll()
     {
         var all = new Dim[1 << Dims.Count][][];

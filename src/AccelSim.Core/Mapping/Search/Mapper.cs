@@ -21,7 +21,7 @@ public static class Mapper
         options ??= new MapperOptions();
         var clock = Stopwatch.StartNew();
         var plans = SearchPlan.CreateAll(problem, arch, dataflow, options.SearchBypass);
-        var spatial = SpatialEnumerator.Enumerate(problem, arch, dataflow);
+        var spatial = SpatialEnumerator.Enumerate(problem, arch, plans[0].Resolved);
         if (spatial.Count == 0) throw new MappingException($"dataflow '{dataflow.Name}' allows no spatial unrolling of {problem} on '{arch.Name}'");
         var searched = spatial.Take(Math.Max(1, options.SpatialCandidates)).ToList();
 
@@ -57,6 +57,9 @@ public static class Mapper
         if (best?.Best is null)
             throw new MappingException($"no valid mapping of {problem} on '{arch.Name}' under '{dataflow.Name}': "
                 + $"every candidate overflows a buffer ({pruned} partial tilings pruned by capacity)");
+        // The walk only generates what the constraints allow; a broken one here is a mapper bug, never a result.
+        var broken = MappingValidator.Check(problem, arch, best.Best, dataflow);
+        if (broken.Count > 0) throw new InvalidOperationException($"mapper bug: the best mapping breaks a constraint: {string.Join("; ", broken)}");
         var evaluation = AnalyticalModel.Evaluate(problem, arch, best.Best);
         var stats = new SearchStats(spatial.Count, searched.Count, plans.Sum(p => spatial.Sum(p.TilingCount)), factorizations, pruned, dominated, evaluations, clock.Elapsed);
         return new MapperResult(best.Best, evaluation, EnergyLowerBound.Of(problem, arch), stats, dataflow.Name);

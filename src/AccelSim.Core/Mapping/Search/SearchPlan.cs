@@ -5,8 +5,9 @@ using AccelSim.Workloads;
 namespace AccelSim.Mapping.Search;
 
 /// <summary>
-/// What a dataflow and an accelerator fix before the walk: which level is the PE level, what each level keeps, which dims
-/// each level may loop over, and the capacity check used for pruning.
+/// What a dataflow and an accelerator fix before the walk (their constraints resolved per level by
+/// <see cref="ConstraintResolver"/>): what each level keeps, which dims each level may loop over and with which factors,
+/// and the capacity check used for pruning.
 /// </summary>
 internal sealed class SearchPlan
 {
@@ -20,57 +21,54 @@ internal sealed class SearchPlan
     /// <summary>Per level, dims whose whole remaining bound must stay at that level.</summary>
     public int[] WholeMask { get; }
 
-    private SearchPlan(ProblemShape problem, Accelerator arch, Dataflow dataflow, IReadOnlyDictionary<int, TensorSet>? bypass = null)
+    private SearchPlan(ProblemShape problem, Accelerator arch, Dataflow dataflow, ResolvedConstraints resolved, IReadOnlyDictionary<int, TensorSet>? bypass = null)
     {
-        Problem = problem; Arch = arch; Dataflow = dataflow;
+        Problem = problem; Arch = arch; Dataflow = dataflow; Resolved = resolved;
         Levels = arch.Levels.Count;
-        int array = -1;
-        long biggest = 1;
-        for (int i = 0; i < Levels; i++)
-            if (arch.Levels[i].Fanout is { } f && f.Size > biggest) { biggest = f.Size; array = i; }
-        int pe = array >= 0 && array + 1 < Levels ? array + 1 : -1;
         Keeps = new TensorSet[Levels];
         TemporalMask = new int[Levels];
         WholeMask = new int[Levels];
         for (int i = 0; i < Levels; i++)
         {
-            var allowed = arch.Levels[i].Storage.Keeps;
-            Keeps[i] = i == 0 ? TensorSet.All : i == pe ? dataflow.PeKeeps & allowed : allowed;
+            var c = resolved.Levels[i];
+            Keeps[i] = resolved.Kept[i];
             if (bypass is not null && bypass.TryGetValue(i, out var kept)) Keeps[i] = kept;
-            TemporalMask[i] = 0xFF;
-            if (i == pe)
+            foreach (var d in Dims.All)
             {
-                TemporalMask[i] = dataflow.PeTemporal.Aggregate(0, (m, d) => m | 1 << (int)d);
-                WholeMask[i] = dataflow.WholeAtPe.Aggregate(0, (m, d) => m | 1 << (int)d) & TemporalMask[i];
+                bool fixedOne = c.Factors.TryGetValue(d, out var allowed) && allowed.All(f => f == 1);
+                if (c.MayLoop(d) && !fixedOne) TemporalMask[i] |= 1 << (int)d;
+                if (allowed is [0]) WholeMask[i] |= 1 << (int)d;
             }
+            WholeMask[i] &= TemporalMask[i];
             // A level that keeps nothing has no loops of its own worth having: they would only repeat the level below.
             if (i > 0 && Keeps[i] == TensorSet.None) TemporalMask[i] = 0;
         }
-        PeLevel = pe;
     }
 
-    /// <summary>The level right below the PE-array fan-out (the dataflow decides what it keeps), or -1.</summary>
-    public int PeLevel { get; }
+    /// <summary>The dataflow's and the architecture's constraints, resolved per level.</summary>
+    public ResolvedConstraints Resolved { get; }
 
-    public static SearchPlan Create(ProblemShape problem, Accelerator arch, Dataflow dataflow) => new(problem, arch, dataflow);
+    /// <summary>True when the level's constraints allow temporal factor <paramref name="f"/> of a dim with <paramref name="left"/> left.</summary>
+    public bool AllowedFactor(int level, int dim, int f, int left) =>
+        !Resolved.Levels[level].Factors.TryGetValue((Dim)dim, out var allowed) || allowed.Any(a => a == f || (a == 0 && f == left));
+
+    public static SearchPlan Create(ProblemShape problem, Accelerator arch, Dataflow dataflow) =>
+        new(problem, arch, dataflow, ConstraintResolver.Resolve(arch, dataflow));
 
     /// <summary>
-    /// The plan with the architecture's keeps first, then, when <paramref name="searchBypass"/>, one plan per other choice of
-    /// kept tensors at the levels between DRAM and the PE level: every subset of each level's optional keeps
-    /// (<c>may_keep</c>) on top of its must-keeps, in a fixed order. A level without optional keeps is never varied.
+    /// The plan with the default keeps first, then, when <paramref name="searchBypass"/>, one plan per other choice of
+    /// kept tensors: every subset of each level's optional keeps (<c>may_keep</c> at the buffers, or in a level's
+    /// constraints) on top of the rest, in a fixed order. A level without optional keeps is never varied.
     /// </summary>
     public static List<SearchPlan> CreateAll(ProblemShape problem, Accelerator arch, Dataflow dataflow, bool searchBypass)
     {
-        var first = new SearchPlan(problem, arch, dataflow);
+        var resolved = ConstraintResolver.Resolve(arch, dataflow);
+        var first = new SearchPlan(problem, arch, dataflow, resolved);
         var plans = new List<SearchPlan> { first };
         if (!searchBypass) return plans;
-        var free = Enumerable.Range(1, first.Levels - 1).Where(i => i != first.PeLevel && arch.Levels[i].Storage.OptionalKeeps != TensorSet.None).ToList();
+        var free = Enumerable.Range(1, first.Levels - 1).Where(i => resolved.Optional[i] != TensorSet.None).ToList();
         var choices = free.Select(i =>
-        {
-            var storage = arch.Levels[i].Storage;
-            var must = storage.Keeps & ~storage.OptionalKeeps;
-            return Subsets(storage.OptionalKeeps).Select(optional => must | optional).ToList();
-        }).ToList();
+            Subsets(resolved.Optional[i]).Select(optional => (resolved.Kept[i] & ~resolved.Optional[i]) | optional).ToList()).ToList();
         var index = new int[free.Count];
         while (true)
         {
@@ -78,7 +76,7 @@ internal sealed class SearchPlan
             while (k >= 0 && ++index[k] == choices[k].Count) { index[k] = 0; k--; }
             if (k < 0) break;
             var bypass = free.Select((level, j) => (level, choices[j][index[j]])).ToDictionary(p => p.level, p => p.Item2);
-            plans.Add(new SearchPlan(problem, arch, dataflow, bypass));
+            plans.Add(new SearchPlan(problem, arch, dataflow, resolved, bypass));
         }
         return plans;
     }
@@ -165,10 +163,16 @@ internal sealed class SearchPlan
         int mask = TemporalMask[level];
         bool mayLoop = (mask & (1 << dim)) != 0 && level > 0;
         bool whole = (WholeMask[level] & (1 << dim)) != 0;
-        if (level == 0) { factors[dim] = remaining[dim]; EnumerateLevel(level, dim + 1, remaining, factors, spatial, belowExt, complete, pruned); return; }
+        if (level == 0)
+        {
+            factors[dim] = remaining[dim];
+            if (!AllowedFactor(0, dim, remaining[dim], remaining[dim])) { pruned(); return; }
+            EnumerateLevel(level, dim + 1, remaining, factors, spatial, belowExt, complete, pruned);
+            return;
+        }
         foreach (int f in mayLoop ? Divisors.Of(remaining[dim]) : [1])
         {
-            if (whole && f != remaining[dim]) continue;
+            if ((whole && f != remaining[dim]) || !AllowedFactor(level, dim, f, remaining[dim])) continue;
             factors[dim] = f;
             if (!Fits(level, factors, dim, spatial, belowExt)) { pruned(); break; } // larger factors only grow the tile
             EnumerateLevel(level, dim + 1, remaining, factors, spatial, belowExt, complete, pruned);
@@ -188,7 +192,7 @@ internal sealed class SearchPlan
         {
             if ((TemporalMask[level] & (1 << d)) == 0 || factors[d] == remaining[d]) continue;
             int next = 0;
-            foreach (int f in Divisors.Of(remaining[d])) if (f > factors[d] && remaining[d] % f == 0) { next = f; break; }
+            foreach (int f in Divisors.Of(remaining[d])) if (f > factors[d] && remaining[d] % f == 0 && AllowedFactor(level, d, f, remaining[d])) { next = f; break; }
             if (next == 0) continue;
             int saved = factors[d];
             factors[d] = next;

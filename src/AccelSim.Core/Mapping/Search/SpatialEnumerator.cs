@@ -1,31 +1,33 @@
 using AccelSim.Architecture;
+using AccelSim.Architecture.Constraints;
 using AccelSim.Mapping;
 using AccelSim.Workloads;
 
 namespace AccelSim.Mapping.Search;
 
 /// <summary>
-/// Enumerates the spatial unrollings a dataflow allows: on each axis of each fan-out, up to two allowed dims with factors
-/// that divide what is left of their bounds and fit the axis. Reduction dims (C, R, S) only on an axis along which the network reduces;
-/// dims the dataflow wants whole on Y (row stationary's R) are unrolled whole when they fit.
+/// Enumerates the spatial unrollings the resolved constraints allow: on each axis of each fan-out, up to the axis'
+/// maximum number of dims (2 by default) among those it allows, with factors that divide what is left of their bounds and
+/// fit the axis, fixed factors as given. Reduction dims (C, R, S) only on an axis along which the network reduces; dims
+/// an axis wants whole (row stationary's filter rows down Y) are unrolled whole when they fit.
 /// </summary>
 internal static class SpatialEnumerator
 {
-    private const int MaxDimsPerAxis = 2;
+    private const int DefaultMaxDimsPerAxis = 2;
 
-    public static List<SpatialCandidate> Enumerate(ProblemShape problem, Accelerator arch, Dataflow dataflow)
+    public static List<SpatialCandidate> Enumerate(ProblemShape problem, Accelerator arch, ResolvedConstraints constraints)
     {
         var results = new List<SpatialCandidate>();
         int levels = arch.Levels.Count;
         var x = new int[levels][];
         var y = new int[levels][];
         for (int i = 0; i < levels; i++) { x[i] = LevelMapping.Ones(); y[i] = LevelMapping.Ones(); }
-        Recurse(problem, arch, dataflow, 0, problem.Bounds(), x, y, results);
+        Recurse(problem, arch, constraints, 0, problem.Bounds(), x, y, results);
         // Best-utilized first; ties keep generation order (deterministic).
         return results.Select((c, i) => (c, i)).OrderByDescending(p => p.c.Units).ThenBy(p => p.i).Select(p => p.c).ToList();
     }
 
-    private static void Recurse(ProblemShape problem, Accelerator arch, Dataflow dataflow, int level, int[] remaining,
+    private static void Recurse(ProblemShape problem, Accelerator arch, ResolvedConstraints constraints, int level, int[] remaining,
         int[][] x, int[][] y, List<SpatialCandidate> results)
     {
         if (level == arch.Levels.Count)
@@ -39,45 +41,48 @@ internal static class SpatialEnumerator
         var fanout = arch.Levels[level].Fanout;
         if (fanout is null || fanout.Size == 1)
         {
-            Recurse(problem, arch, dataflow, level + 1, remaining, x, y, results);
+            Recurse(problem, arch, constraints, level + 1, remaining, x, y, results);
             return;
         }
-        foreach (var yAssign in AxisAssignments(dataflow, true, fanout.Y, remaining, fanout.Network.Reduces(true), problem))
+        var c = constraints.Levels[level];
+        foreach (var yAssign in AxisAssignments(c.Y, fanout.Y, remaining, fanout.Network.Reduces(true), problem))
         {
             var afterY = (int[])remaining.Clone();
             for (int d = 0; d < Dims.Count; d++) afterY[d] /= yAssign[d];
-            foreach (var xAssign in AxisAssignments(dataflow, false, fanout.X, afterY, fanout.Network.Reduces(false), problem))
+            foreach (var xAssign in AxisAssignments(c.X, fanout.X, afterY, fanout.Network.Reduces(false), problem))
             {
                 var afterX = (int[])afterY.Clone();
                 for (int d = 0; d < Dims.Count; d++) afterX[d] /= xAssign[d];
                 Array.Copy(yAssign, y[level], Dims.Count);
                 Array.Copy(xAssign, x[level], Dims.Count);
-                Recurse(problem, arch, dataflow, level + 1, afterX, x, y, results);
+                Recurse(problem, arch, constraints, level + 1, afterX, x, y, results);
             }
         }
         x[level] = LevelMapping.Ones();
         y[level] = LevelMapping.Ones();
     }
 
-    // All factor assignments of one axis (arrays indexed by dim), including "nothing unrolled".
-    private static List<int[]> AxisAssignments(Dataflow dataflow, bool isY, int size, int[] remaining, bool reduces, ProblemShape problem)
+    // All factor assignments of one axis (arrays indexed by dim), including "nothing unrolled" when nothing is fixed.
+    private static List<int[]> AxisAssignments(AxisConstraints? axis, int size, int[] remaining, bool reduces, ProblemShape problem)
     {
-        var allowed = (isY ? dataflow.SpatialY : dataflow.SpatialX)
+        var allowed = (axis?.Dims ?? Dims.All)
             .Where(d => reduces || d is not (Dim.C or Dim.R or Dim.S))
             .Where(d => remaining[(int)d] > 1)
             .ToList();
-        var whole = isY ? dataflow.WholeOnY.Where(d => remaining[(int)d] > 1 && remaining[(int)d] == problem[d] && problem[d] <= size && allowed.Contains(d)).ToList() : [];
+        var whole = (axis?.WholeIfFits ?? []).Where(d => remaining[(int)d] > 1 && remaining[(int)d] == problem[d] && problem[d] <= size && allowed.Contains(d)).ToList();
         var list = new List<int[]>();
         var current = LevelMapping.Ones();
-        Choose(allowed, 0, 0, 1, size, remaining, current, list);
-        // Keep assignments that unroll the whole-on-Y dims entirely.
-        return list.Where(a => whole.All(d => a[(int)d] == remaining[(int)d])).ToList();
+        Choose(allowed, 0, 0, 1, size, axis?.MaxDims ?? DefaultMaxDimsPerAxis, remaining, current, list);
+        var fixedFactors = axis?.Factors ?? new Dictionary<Dim, int>();
+        // Keep assignments that unroll the whole-on-axis dims entirely and give every fixed factor its value.
+        return list.Where(a => whole.All(d => a[(int)d] == remaining[(int)d])
+            && fixedFactors.All(f => a[(int)f.Key] == (f.Value == 0 ? remaining[(int)f.Key] : f.Value))).ToList();
     }
 
-    private static void Choose(List<Dim> allowed, int start, int used, long product, int size, int[] remaining, int[] current, List<int[]> output)
+    private static void Choose(List<Dim> allowed, int start, int used, long product, int size, int maxDims, int[] remaining, int[] current, List<int[]> output)
     {
         output.Add((int[])current.Clone());
-        if (used == MaxDimsPerAxis) return;
+        if (used == maxDims) return;
         for (int k = start; k < allowed.Count; k++)
         {
             int d = (int)allowed[k];
@@ -86,7 +91,7 @@ internal static class SpatialEnumerator
                 if (f == 1) continue;
                 if (product * f > size) break;
                 current[d] = f;
-                Choose(allowed, k + 1, used + 1, product * f, size, remaining, current, output);
+                Choose(allowed, k + 1, used + 1, product * f, size, maxDims, remaining, current, output);
                 current[d] = 1;
             }
         }

@@ -104,9 +104,11 @@ internal sealed class Walker
         {
             int mask = 0;
             for (int d = 0; d < Dims.Count; d++) if (_temporal[i][d] > 1) mask |= 1 << d;
-            _orderChoices[i] = LoopOrders.For(mask);
+            _orderChoices[i] = OrdersFor(i, mask);
             _orderIndex[i] = 0;
         }
+        if (_plan.Resolved.Levels[_levels - 1].Permutation is { } innermost)
+            Array.Copy(LoopOrders.Constrained(InnerMask(), innermost), _counter.Order[_levels - 1], Dims.Count);
         while (true)
         {
             for (int i = 0; i < outer; i++) Array.Copy(_orderChoices[i][_orderIndex[i]], _counter.Order[i], Dims.Count);
@@ -115,6 +117,17 @@ internal sealed class Walker
             while (k >= 0 && ++_orderIndex[k] == _orderChoices[k].Length) { _orderIndex[k] = 0; k--; }
             if (k < 0) break;
         }
+    }
+
+    // Candidate orders of a level: the searched ones, or the one its permutation constraint fixes.
+    private Dim[][] OrdersFor(int level, int mask) =>
+        _plan.Resolved.Levels[level].Permutation is { } permutation ? [LoopOrders.Constrained(mask, permutation)] : LoopOrders.For(mask);
+
+    private int InnerMask()
+    {
+        int mask = 0;
+        for (int d = 0; d < Dims.Count; d++) if (_temporal[_levels - 1][d] > 1) mask |= 1 << d;
+        return mask;
     }
 
     private void EvaluateCurrent()
@@ -188,7 +201,8 @@ internal sealed class Walker
                     var divisors = Divisors.Of(remaining[d]);
                     factors[d] = !may ? 1 : whole ? remaining[d] : divisors[rng.Next(divisors.Length)];
                 }
-                fits = _plan.FitsWhole(level, factors, _spatial, ext);
+                fits = _plan.FitsWhole(level, factors, _spatial, ext)
+                    && Enumerable.Range(0, Dims.Count).All(d => _plan.AllowedFactor(level, d, factors[d], remaining[d]));
                 if (!fits) { _result.Pruned++; break; }
                 Array.Copy(factors, _temporal[level], Dims.Count);
                 for (int d = 0; d < Dims.Count; d++)
@@ -204,7 +218,7 @@ internal sealed class Walker
             {
                 int mask = 0;
                 for (int d = 0; d < Dims.Count; d++) if (_temporal[i][d] > 1) mask |= 1 << d;
-                var choices = i == _levels - 1 ? [LoopOrders.Canonical] : LoopOrders.For(mask);
+                var choices = i == _levels - 1 && _plan.Resolved.Levels[i].Permutation is null ? [LoopOrders.Canonical] : OrdersFor(i, mask);
                 Array.Copy(choices[rng.Next(choices.Length)], _counter.Order[i], Dims.Count);
             }
             EvaluateCurrent();
