@@ -13,6 +13,13 @@ internal static class CommonOptions
             "eyeriss-normalized reports multiples of one MAC's energy (xMAC)",
     };
 
+    /// <summary><c>--constraints FILE</c>: per-level constraints adding to or overriding the arch file's.</summary>
+    public static Option<string?> Constraints() => new("--constraints")
+    {
+        Description = "YAML file of per-level constraints (constraints: {LEVEL: {factors, loops, permutation, spatial, keep, may_keep, never_keep}}) " +
+            "adding to or overriding the arch file's (docs/arch-format.md)",
+    };
+
     /// <summary><c>--quiet</c>: no progress display.</summary>
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress display (progress goes to stderr, and only to a terminal)" };
 }

@@ -26,9 +26,10 @@ internal static class CompareCommand
         var sizes = new Option<string?>("--sizes") { Description = "dense-vs-depthwise feature-map sizes (default 56,28,14,7)" };
         var energyTable = CommonOptions.EnergyTable();
         var quiet = CommonOptions.Quiet();
+        var constraints = CommonOptions.Constraints();
         var command = new Command("compare", "Compare models, or dense against depthwise-separable convolutions, on one architecture")
         {
-            models, layers, arch, output, channels, sizes, energyTable, quiet,
+            models, layers, arch, output, channels, sizes, energyTable, quiet, constraints,
         };
         command.SetAction(parse =>
         {
@@ -38,7 +39,7 @@ internal static class CompareCommand
             void WithProgress(string what, Action<Action<int, int>> work) => ProgressDisplay.Run(error, q, what, report => work((done, total) => report(done, total, null)));
             string? m = parse.GetValue(models), l = parse.GetValue(layers);
             if ((m is null) == (l is null)) throw new InputException("compare: give exactly one of --models or --layers");
-            var a = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable));
+            var a = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable), parse.GetValue(constraints));
             string folder = parse.GetValue(output) ?? Path.Combine("results", $"compare-{a.Name}");
             if (File.Exists(folder)) throw new InputException($"--out {folder}: is a file, not a folder");
             if (m is not null) return Models(console, WithProgress, m, a, folder, name => OnnxUnknownOption.Load(parse, name));

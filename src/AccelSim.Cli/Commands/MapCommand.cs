@@ -21,7 +21,7 @@ internal static class MapCommand
         var model = new Option<string>("--model") { Description = "Zoo model name, workload YAML, ONNX file, or Timeloop problem file or folder", Required = true };
         var layer = new Option<string>("--layer") { Description = "Layer name (a conv, FC or matmul layer)", Required = true };
         var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => "eyeriss" };
-        var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs or nlr (default: the arch's first)" };
+        var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs, nlr, rs-timeloop or a dataflow YAML file (default: the arch's first)" };
         var objective = new Option<string>("--objective") { Description = "energy, latency or edp", DefaultValueFactory = _ => "energy" };
         var mappingFile = new Option<string?>("--mapping") { Description = "Evaluate this mapping YAML instead of searching" };
         var json = new Option<string?>("--json") { Description = "Also write the result as JSON to this file" };
@@ -34,16 +34,17 @@ internal static class MapCommand
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which optional tensors (may_keep) the buffers keep or bypass" };
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Also walk dominated tilings (slower; see docs/mapper.md)" };
         var energyTable = CommonOptions.EnergyTable();
+        var constraints = CommonOptions.Constraints();
         var saveTimeloop = new Option<string?>("--save-timeloop") { Description = "Also write the mapping in Timeloop's mapping format (Timeloop dims: its P/R are AccelSim's Q/S)" };
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
-            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, trace, traceRows, bypass, energyTable, saveTimeloop,
+            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, trace, traceRows, bypass, energyTable, saveTimeloop, constraints,
         };
         command.SetAction(parse =>
         {
             var console = ConsoleOutput.Over(parse.InvocationConfiguration.Output);
             var graph = OnnxUnknownOption.Load(parse, parse.GetValue(model)!);
-            var accelerator = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable));
+            var accelerator = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable), parse.GetValue(constraints));
             var node = LayerSelection.MacLayer(graph, parse.GetValue(layer)!);
             int batchSize = parse.GetValue(batch);
             if (batchSize < 1) throw new InputException($"--batch: must be positive, got {batchSize}");
@@ -56,6 +57,9 @@ internal static class MapCommand
             if (parse.GetValue(mappingFile) is { } file)
             {
                 mapping = MappingYaml.Load(file, accelerator, node.Name);
+                // A mapping given with --dataflow must also satisfy that dataflow's constraints (the arch's always apply).
+                if (parse.GetValue(dataflow) is { } named && MappingValidator.Check(problem, accelerator, mapping, Dataflows.Get(named)) is { Count: > 0 } broken)
+                    throw new MappingException($"{file}: invalid mapping: {string.Join("; ", broken)}");
                 try { eval = AnalyticalModel.Evaluate(problem, accelerator, mapping); }
                 catch (MappingException e) { throw new MappingException($"{file}: {e.Message}"); }
             }

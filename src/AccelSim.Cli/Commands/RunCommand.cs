@@ -22,7 +22,7 @@ internal static class RunCommand
     {
         var model = new Option<string>("--model") { Description = "Zoo model name, workload YAML, ONNX file, or Timeloop problem file or folder", DefaultValueFactory = _ => DefaultModel };
         var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => DefaultArch };
-        var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs or nlr (default: the arch's first)" };
+        var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs, nlr, rs-timeloop or a dataflow YAML file (default: the arch's first)" };
         var objective = new Option<string>("--objective") { Description = "energy, latency or edp", DefaultValueFactory = _ => "energy" };
         var batch = new Option<int>("--batch") { Description = "Batch size (weights are reused across a batch)", DefaultValueFactory = _ => 1 };
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which optional tensors (may_keep) the buffers keep or bypass" };
@@ -30,28 +30,29 @@ internal static class RunCommand
         var mappings = new Option<string?>("--mappings") { Description = "Replay the mappings of this file (a run's mappings.yaml, possibly hand-edited) instead of searching" };
         var energyTable = CommonOptions.EnergyTable();
         var quiet = CommonOptions.Quiet();
+        var constraints = CommonOptions.Constraints();
         var command = new Command("run", "Evaluate a whole model on an architecture: map, evaluate and report every layer")
         {
-            model, arch, dataflow, objective, batch, output, bypass, mappings, energyTable, quiet,
+            model, arch, dataflow, objective, batch, output, bypass, mappings, energyTable, quiet, constraints,
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, new RunRequest(
             parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch),
             parse.GetValue(output), Environment.GetCommandLineArgs(), parse.GetValue(bypass), parse.GetValue(mappings),
-            parse.GetValue(energyTable), parse.GetValue(quiet), OnnxUnknownOption.Read(parse))));
+            parse.GetValue(energyTable), parse.GetValue(quiet), OnnxUnknownOption.Read(parse), parse.GetValue(constraints))));
         return command;
     }
 
     /// <summary>What `accelsim run` was asked to do.</summary>
     public sealed record RunRequest(string Model, string Arch, string? Dataflow, string Objective, int Batch, string? OutDir,
         string[] CommandLine, bool SearchBypass = false, string? Mappings = null, string? EnergyTable = null, bool Quiet = false,
-        OnnxUnknownOps OnnxUnknown = OnnxUnknownOps.Refuse);
+        OnnxUnknownOps OnnxUnknown = OnnxUnknownOps.Refuse, string? Constraints = null);
 
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
     public static int Execute(TextWriter writer, TextWriter error, RunRequest request)
     {
         var console = ConsoleOutput.Over(writer);
         var model = OnnxUnknownOption.Load(request.Model, request.OnnxUnknown, error);
-        var arch = ArchitectureLibrary.Load(request.Arch, request.EnergyTable);
+        var arch = ArchitectureLibrary.Load(request.Arch, request.EnergyTable, request.Constraints);
         if (request.Batch < 1) throw new InputException($"--batch: must be positive, got {request.Batch}");
         var options = new ModelRunOptions
         {

@@ -25,26 +25,27 @@ internal static class SweepCommand
         var output = new Option<string?>("--out") { Description = "Output folder (default: results/sweep-ARCH); rerun with the same one to resume" };
         var shard = new Option<string>("--shard") { Description = "K/N: run only the K-th of N disjoint slices of the points", DefaultValueFactory = _ => "1/1" };
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 1 };
-        var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs or nlr (default: the arch's first)" };
+        var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs, nlr, rs-timeloop or a dataflow YAML file (default: the arch's first)" };
         var energyTable = CommonOptions.EnergyTable();
         var quiet = CommonOptions.Quiet();
+        var constraints = CommonOptions.Constraints();
         var command = new Command("sweep", "Sweep architecture parameters (cartesian product) over one or more models")
         {
-            model, arch, set, output, shard, batch, dataflow, energyTable, quiet,
+            model, arch, set, output, shard, batch, dataflow, energyTable, quiet, constraints,
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(model)!,
             parse.GetValue(arch)!, parse.GetValue(set) ?? [], parse.GetValue(output), parse.GetValue(shard)!, parse.GetValue(batch),
-            parse.GetValue(dataflow), parse.GetValue(energyTable), parse.GetValue(quiet), name => OnnxUnknownOption.Load(parse, name)));
+            parse.GetValue(dataflow), parse.GetValue(energyTable), parse.GetValue(quiet), name => OnnxUnknownOption.Load(parse, name), parse.GetValue(constraints)));
         return command;
     }
 
     private static int Execute(TextWriter writer, TextWriter error, string models, string archName, string[] sets, string? outDir, string shardText,
-        int batch, string? dataflowName, string? energyTable, bool quiet, Func<string, ModelGraph> load)
+        int batch, string? dataflowName, string? energyTable, bool quiet, Func<string, ModelGraph> load, string? constraints)
     {
         var console = ConsoleOutput.Over(writer);
         if (batch < 1) throw new InputException($"--batch: must be positive, got {batch}");
         var shard = SweepShard.Parse(shardText);
-        var arch = ArchitectureLibrary.Load(archName, energyTable);
+        var arch = ArchitectureLibrary.Load(archName, energyTable, constraints);
         var names = models.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (names.Length == 0) throw new InputException("--model: give at least one model");
         var graphs = names.Select(load).ToArray();

@@ -12,6 +12,7 @@ public static class ArchitectureLibrary
     /// <summary>Loads <paramref name="nameOrPath"/>: an existing path, or a shipped config's name.</summary>
     /// <param name="nameOrPath">Shipped name or arch file.</param>
     /// <param name="energyTable">A built-in energy table replacing the file's (<c>--energy-table</c>), or null.</param>
-    public static Accelerator Load(string nameOrPath, string? energyTable = null) =>
-        ArchitectureYaml.Load(ShippedFiles.ResolveArch(nameOrPath), energyTable);
+    /// <param name="constraintsFile">A <c>--constraints</c> file adding to or overriding the levels' constraints, or null.</param>
+    public static Accelerator Load(string nameOrPath, string? energyTable = null, string? constraintsFile = null) =>
+        ConstraintFile.Apply(ArchitectureYaml.Load(ShippedFiles.ResolveArch(nameOrPath), energyTable), constraintsFile);
 }
