@@ -16,12 +16,15 @@ internal static class ArchTree
         string unit = arch.EnergyUnit;
         var tree = new Tree(Markup.Escape($"{arch.Name}" + (arch.Description.Length > 0 ? $" — {arch.Description}" : "")));
         IHasTreeNodes parent = tree;
+        var roles = LevelRoles.Of(arch);
         for (int i = 0; i < arch.Levels.Count; i++)
         {
             var level = arch.Levels[i];
             long instances = arch.Instances(i);
-            var node = parent.AddNode(Markup.Escape($"{level.Name} [{ClassName(level.Storage.Class)}] × {instances:N0}"));
+            var node = parent.AddNode(Markup.Escape($"{level.Name} [{ClassName(level.Storage.Class)}, {roles[i].ToString().ToLowerInvariant()}] × {instances:N0}"));
             foreach (string line in LevelDetails(level.Storage, unit)) node.AddNode(Markup.Escape(line));
+            if (level.Constraints != Architecture.Constraints.LevelConstraints.None)
+                node.AddNode(Markup.Escape("constraints: " + Architecture.Constraints.ConstraintText.Describe(level.Constraints)));
             parent = node;
             if (level.Fanout is { } fanout)
                 parent = node.AddNode(Markup.Escape(FanoutLine(fanout, unit)));

@@ -20,7 +20,7 @@ public static class MappingValidator
     public static IReadOnlyList<string> Check(ProblemShape problem, Accelerator arch, LoopMapping mapping, Dataflow dataflow)
     {
         var errors = (List<string>)CheckShape(problem, arch, mapping);
-        if (errors.Count == 0) errors.AddRange(ConstraintChecker.Check(problem, arch, ConstraintResolver.Resolve(arch, dataflow), mapping));
+        if (mapping.Levels.Count == arch.Levels.Count) errors.AddRange(ConstraintChecker.Check(problem, arch, ConstraintResolver.Resolve(arch, dataflow), mapping));
         return errors;
     }
 

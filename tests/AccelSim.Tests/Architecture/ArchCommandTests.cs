@@ -13,7 +13,7 @@ public class ArchCommandTests
         var (code, output, error) = Run("arch", "eyeriss");
         Assert.Equal(0, code);
         Assert.Equal("", error);
-        Assert.Contains("Spad [regfile] × 168", output);
+        Assert.Contains("Spad [regfile, pe] × 168", output);
         Assert.Contains("capacity 55,296 words (108 KiB), 16-bit words", output);
         Assert.Contains("partitions weights 224, inputs 12, outputs 24 words", output);
         Assert.Contains("fan-out 12 rows × 14 columns (y × x) = 168, network row-stationary-noc: x multicast weights, inputs, no reduction; y multicast inputs, reduces", output);

@@ -104,6 +104,51 @@ public class ConstraintTests
     }
 
     [Fact]
+    public void TheCheckerCatchesEveryKindOfBrokenConstraint()
+    {
+        var arch = ArchitectureLibrary.Load("eyeriss-like");
+        var problem = MapperInvariantTests.AlexNetConv2;
+        var flow = Dataflows.RowStationaryTimeloop;
+        var good = Mapper.Search(problem, arch, flow, Quick).Mapping;
+        int glb = arch.IndexOf("shared_glb"), weights = arch.IndexOf("weights_spad"), psum = arch.IndexOf("psum_spad");
+
+        IReadOnlyList<string> Broken(int level, Func<LevelMapping, LevelMapping> change)
+        {
+            var levels = good.Levels.ToArray();
+            levels[level] = change(levels[level]);
+            return MappingValidator.Check(problem, arch, new LoopMapping(levels), flow);
+        }
+        static int[] With(IReadOnlyList<int> factors, Dim d, int value) { var f = factors.ToArray(); f[(int)d] = value; return f; }
+
+        // A loop moved from the DRAM level into psum_spad, where only M may loop.
+        var dram = good.Levels[0];
+        var movedDim = Dims.All.First(d => d != Dim.M && dram.TemporalOf(d) > 1);
+        var levels = good.Levels.ToArray();
+        levels[0] = new LevelMapping(With(dram.Temporal, movedDim, 1), [.. dram.Order], [.. dram.SpatialX], [.. dram.SpatialY], dram.Keeps);
+        var p = levels[psum];
+        levels[psum] = new LevelMapping(With(p.Temporal, movedDim, p.TemporalOf(movedDim) * dram.TemporalOf(movedDim)), [.. p.Order], [.. p.SpatialX], [.. p.SpatialY], p.Keeps);
+        Assert.Contains(MappingValidator.Check(problem, arch, new LoopMapping(levels), flow), e => e.Contains($"level 'psum_spad': dim {movedDim} loops"));
+
+        // weights_spad's order reversed (C outside S breaks permutation [S, C]) when both loop.
+        var w = good.Levels[weights];
+        Assert.True(w.TemporalOf(Dim.S) > 1 && w.TemporalOf(Dim.C) > 1, "the found mapping loops both S and C in weights_spad");
+        Assert.Contains(Broken(weights, l => new LevelMapping([.. l.Temporal], [.. l.Order.Reverse()], [.. l.SpatialX], [.. l.SpatialY], l.Keeps)),
+                e => e.Contains("breaks the permutation SC"));
+        // shared_glb keeping weights (Timeloop's bypass), and not keeping inputs (its must-keep).
+        Assert.Contains(Broken(glb, l => new LevelMapping([.. l.Temporal], [.. l.Order], [.. l.SpatialX], [.. l.SpatialY], TensorSet.All)),
+            e => e.Contains("cannot hold weights") || e.Contains("must not keep weights"));
+        Assert.Contains(Broken(glb, l => new LevelMapping([.. l.Temporal], [.. l.Order], [.. l.SpatialX], [.. l.SpatialY], TensorSet.Outputs)),
+            e => e.Contains("must keep inputs"));
+        // X unrolling a dim Timeloop fixes to 1 there (its P, our Q), swapped with the X factor of P.
+        var g = good.Levels[glb];
+        Assert.True(g.SpatialX[(int)Dim.P] > 1, "the found mapping unrolls P across X");
+        var x = With(With(g.SpatialX, Dim.Q, g.SpatialX[(int)Dim.P]), Dim.P, 1);
+        var swapped = good.Levels.ToArray();
+        swapped[glb] = new LevelMapping([.. g.Temporal], [.. g.Order], x, [.. g.SpatialY], g.Keeps);
+        Assert.Contains(MappingValidator.Check(problem, arch, new LoopMapping(swapped), flow), e => e.Contains("level 'shared_glb' X: unrolls Q, allowed only P, M"));
+    }
+
+    [Fact]
     public void TheValidatorRejectsAMappingThatBreaksItsDataflow()
     {
         var arch = ArchitectureLibrary.Load("eyeriss");
