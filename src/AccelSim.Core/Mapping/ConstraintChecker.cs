@@ -55,10 +55,13 @@ public static class ConstraintChecker
             if (!ok) yield return $"{where}: factor of {d} is {factors[(int)d]}, fixed to {(f == 0 ? "the whole bound left" : f)}";
         }
         int size = y ? arch.Levels[level].FanoutY : arch.Levels[level].FanoutX;
+        bool reduces = arch.Levels[level].Fanout?.Network.Reduces(y) ?? false;
         foreach (var d in axis.WholeIfFits)
         {
-            // Whole when nothing outside this fan-out split the dim spatially and its bound fits the axis.
-            long outerSpatial = 1;
+            // Whole when the axis may unroll the dim at all, nothing outside this axis split it spatially, and its bound
+            // fits the axis.
+            if (!axis.Allows(d) || (!reduces && d is Dim.C or Dim.R or Dim.S) || problem[d] == 1) continue;
+            long outerSpatial = y ? 1 : mapping.Levels[level].SpatialY[(int)d];
             for (int k = 0; k < level; k++) outerSpatial *= mapping.Levels[k].SpatialOf(d);
             if (outerSpatial == 1 && problem[d] <= size && factors[(int)d] != problem[d])
                 yield return $"{where}: {d} ({problem[d]}) fits the axis but is unrolled {factors[(int)d]}, not whole";
@@ -67,15 +70,16 @@ public static class ConstraintChecker
 
     private enum Position { Temporal, SpatialY, SpatialX }
 
-    // Product of a dim's factors outside a loop: every level above, the level's temporal loops outside its spatial ones,
-    // and Y outside X.
+    // Product of a dim's factors outside a loop. A temporal loop takes the whole bound left when no level above loops over
+    // the dim (Timeloop's residual factor; spatial unrolling is decided first). A spatial loop takes it when nothing outside
+    // it splits the dim: every level above, the level's temporal loops outside its spatial ones, and Y outside X.
     private static long Outside(LoopMapping mapping, Dim d, int level, Position position)
     {
         long product = 1;
         for (int k = 0; k < level; k++)
         {
             var m = mapping.Levels[k];
-            product *= (long)m.TemporalOf(d) * m.SpatialOf(d);
+            product *= m.TemporalOf(d) * (position == Position.Temporal ? 1L : m.SpatialOf(d));
         }
         var own = mapping.Levels[level];
         if (position != Position.Temporal) product *= own.TemporalOf(d);

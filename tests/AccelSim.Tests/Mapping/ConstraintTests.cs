@@ -38,6 +38,25 @@ public class ConstraintTests
         Assert.Empty(MappingValidator.Check(MapperInvariantTests.AlexNetConv2, arch, result.Mapping, Dataflows.NoLocalReuse));
     }
 
+    public static TheoryData<string> ShippedArchs() => [.. ArchitectureLibrary.Names];
+
+    // Every search checks its result against its dataflow's and the architecture's constraints (Mapper.Search), so this
+    // covers every shipped architecture under every dataflow it lists, on a dense and a depthwise layer.
+    [Theory]
+    [MemberData(nameof(ShippedArchs))]
+    public void EveryShippedArchitectureMapsUnderEachOfItsDataflows(string archName)
+    {
+        var arch = ArchitectureLibrary.Load(archName);
+        Assert.NotEmpty(arch.Dataflows);
+        foreach (var name in arch.Dataflows)
+            foreach (var problem in new[] { MapperInvariantTests.AlexNetConv3, MapperInvariantTests.Depthwise })
+            {
+                var flow = Dataflows.Get(name);
+                var result = Mapper.Search(problem, arch, flow, Quick);
+                Assert.Empty(MappingValidator.Check(problem, arch, result.Mapping, flow));
+            }
+    }
+
     [Fact]
     public void SimbaPeBuffersAreThePeLevelSoWeightAndOutputStationaryDiffer()
     {
