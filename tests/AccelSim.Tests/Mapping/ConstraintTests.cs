@@ -57,6 +57,37 @@ public class ConstraintTests
             }
     }
 
+    // DRAM -> global buffer -> 2x2 clusters -> cluster buffer -> 4x4 PEs -> register file: the outermost fan-out is the
+    // clusters, so without a mark the cluster buffer counts as a PE level; `role: pe` on the register file says otherwise.
+    private const string Clustered = """
+        name: clustered
+        energy_table: horowitz-45nm
+        dataflows: [nlr]
+        levels:
+          - {name: DRAM, class: dram}
+          - {name: GLB, class: sram, capacity: 64KB, fanout: {x: 2, y: 2, network: {multicast: [weights, inputs], reduction: true}}}
+          - {name: ClusterBuf, class: sram, capacity: 8KB, fanout: {x: 4, y: 4, network: {multicast: [weights, inputs], reduction: true}}}
+          - {name: RF, class: regfile, capacity: 64, ROLE}
+        mac: {bits: 16}
+        """;
+
+    [Fact]
+    public void RolePeMarksThePeLevelsWhereTheStructureDoesNotSay()
+    {
+        var unmarked = ArchitectureYaml.Parse(Clustered.Replace(", ROLE", ""), "clustered.yaml");
+        var marked = ArchitectureYaml.Parse(Clustered.Replace("ROLE", "role: pe"), "clustered.yaml");
+        Assert.Equal(2, LevelRoles.Of(unmarked).FirstPeLevel);
+        var roles = LevelRoles.Of(marked);
+        Assert.Equal(3, roles.FirstPeLevel);
+        Assert.Equal(2, roles.ArrayLevel);
+        Assert.Equal(LevelRole.Buffer, roles[2]);
+        var result = Mapper.Search(MapperInvariantTests.AlexNetConv3, marked, Dataflows.NoLocalReuse, Quick);
+        Assert.Equal(TensorSet.None, result.Mapping.Levels[3].Keeps);
+        Assert.Equal(TensorSet.All, result.Mapping.Levels[2].Keeps); // a buffer keeps its must-keeps
+        var e = Assert.Throws<InputException>(() => ArchitectureYaml.Parse(Clustered.Replace("ROLE", "role: core"), "clustered.yaml"));
+        Assert.Equal("clustered.yaml: levels[3].role: expected pe (marks the first storage level inside a PE), got 'core'", e.Message);
+    }
+
     [Fact]
     public void SimbaPeBuffersAreThePeLevelSoWeightAndOutputStationaryDiffer()
     {
@@ -194,6 +225,17 @@ public class ConstraintTests
 
         var run = CliRunner.Run("map", "--model", "alexnet", "--layer", "conv3", "--arch", "eyeriss", "--constraints", constraints);
         Assert.Equal(0, run.Exit);
+        string missing = Path.Combine(CliRunner.TempDir(), "none.yaml");
+        foreach (var command in new[] { "run", "sweep", "compare" })
+        {
+            string[] args = command switch
+            {
+                "run" => ["run", "--model", "alexnet", "--arch", "eyeriss", "--constraints", missing],
+                "sweep" => ["sweep", "--model", "alexnet", "--arch", "eyeriss", "--set", "glb=64KB", "--constraints", missing],
+                _ => ["compare", "--models", "alexnet", "--arch", "eyeriss", "--constraints", missing],
+            };
+            InputErrorAssert.Holds(CliRunner.Run([.. args, "--out", Path.Combine(CliRunner.TempDir(), "out")]), "none.yaml");
+        }
     }
 
     [Theory]
