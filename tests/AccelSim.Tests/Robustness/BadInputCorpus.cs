@@ -60,6 +60,7 @@ public static class BadInputCorpus
     {
         "workload" => ["zoo", file],
         "arch" => ["arch", file],
+        "dataflow" => ["map", "--model", "lenet5", "--layer", "c1", "--arch", "eyeriss", "--dataflow", file],
         _ => ["map", "--model", "lenet5", "--layer", "c1", "--arch", "eyeriss", "--mapping", file],
     };
 

@@ -57,6 +57,7 @@ public class CorpusTests
         string root = Figures.RepoRoot();
         var sources = Directory.GetFiles(Path.Combine(root, "arch-configs"), "*.yaml").Select(f => (File: f, Format: "arch", Count: 25))
             .Concat(Directory.GetFiles(Path.Combine(root, "workloads"), "*.yaml").Select(f => (File: f, Format: "workload", Count: 6)))
+            .Concat(Directory.GetFiles(Path.Combine(root, "dataflows"), "*.yaml").Select(f => (File: f, Format: "dataflow", Count: 10)))
             .Append((File: "", Format: "mapping", Count: 40)).OrderBy(s => s.File, StringComparer.Ordinal).ToList();
         var failures = new List<string>();
         int runs = 0, completed = 0;
