@@ -213,12 +213,13 @@ public class ConstraintTests
     public void ArchitectureConstraintsAndAConstraintsFileSteerTheMapper()
     {
         string constraints = Path.Combine(CliRunner.TempDir(), "c.yaml");
-        File.WriteAllText(constraints, "constraints:\n  GlobalBuffer:\n    permutation: [C, P]\n    spatial: {x: {dims: [P], max_dims: 1}}\n  Spad:\n    factors: {C: 1}\n");
+        File.WriteAllText(constraints, "constraints:\n  DRAM: {loops: [M, C]}\n  GlobalBuffer:\n    permutation: [C, P]\n    spatial: {x: {dims: [P], max_dims: 1}}\n  Spad:\n    factors: {C: 1}\n");
         var arch = ConstraintFile.Apply(ArchitectureLibrary.Load("eyeriss"), constraints);
         var result = Mapper.Search(MapperInvariantTests.AlexNetConv3, arch, Dataflows.RowStationary, Quick);
         var glb = result.Mapping.Levels[1];
         Assert.All(Dims.All.Where(d => glb.SpatialX[(int)d] > 1), d => Assert.Equal(Dim.P, d));
         Assert.Equal(1, result.Mapping.Levels[2].TemporalOf(Dim.C));
+        Assert.All(Dims.All.Where(d => result.Mapping.Levels[0].TemporalOf(d) > 1), d => Assert.Contains(d, new[] { Dim.M, Dim.C }));
         var active = glb.Order.Where(d => glb.TemporalOf(d) > 1).ToList();
         var listed = active.Where(d => d is Dim.C or Dim.P).ToList();
         Assert.Equal(listed, active.Skip(active.Count - listed.Count));

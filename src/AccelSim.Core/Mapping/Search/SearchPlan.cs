@@ -166,7 +166,8 @@ internal sealed class SearchPlan
         if (level == 0)
         {
             factors[dim] = remaining[dim];
-            if (!AllowedFactor(0, dim, remaining[dim], remaining[dim])) { pruned(); return; }
+            bool mayLoopHere = remaining[dim] == 1 || (TemporalMask[0] & (1 << dim)) != 0;
+            if (!mayLoopHere || !AllowedFactor(0, dim, remaining[dim], remaining[dim])) { pruned(); return; }
             EnumerateLevel(level, dim + 1, remaining, factors, spatial, belowExt, complete, pruned);
             return;
         }
