@@ -21,6 +21,30 @@ public class SparsityInputTests
     [InlineData("density: 0.5\n", "density")]
     public void BadDensitiesGiveOneLine(string text, string field) => InputErrorAssert.Holds(RunWith(text), "d.yaml", field);
 
+    [Fact]
+    public void DensitiesLowerTheNamedLayersEnergyAndDenseLayersPayTheCodingOverhead()
+    {
+        string dir = CliRunner.TempDir();
+        string file = Path.Combine(dir, "d.yaml");
+        File.WriteAllText(file, "layers:\n  c3: {inputs: 0.5, outputs: 0.5}\n");
+        var dense = CliRunner.Run("run", "--model", "lenet5", "--arch", "eyeriss", "--out", Path.Combine(dir, "dense"), "-q");
+        var sparse = CliRunner.Run("run", "--model", "lenet5", "--arch", "eyeriss", "--densities", file, "--out", Path.Combine(dir, "sparse"), "-q");
+        Assert.Equal(0, dense.Item1);
+        Assert.Equal(0, sparse.Item1);
+        var before = Energies(Path.Combine(dir, "dense", "layers.csv"));
+        var after = Energies(Path.Combine(dir, "sparse", "layers.csv"));
+        Assert.True(after["c3"] < before["c3"], $"c3: {after["c3"]} vs {before["c3"]}");
+        // c1 is not named, so dense: its activations still cross eyeriss' run-length coded DRAM link, at 21.3 bits a word.
+        Assert.True(after["c1"] > before["c1"], $"c1: {after["c1"]} vs {before["c1"]}");
+    }
+
+    private static Dictionary<string, double> Energies(string csv)
+    {
+        var lines = File.ReadAllLines(csv);
+        int energy = Array.IndexOf(lines[0].Split(','), "energy");
+        return lines.Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => double.Parse(f[energy], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Theory]
     [InlineData("  gating: {level: DRAM, target: weights, condition_on: inputs}", "gating.level")]
     [InlineData("  compression:\n    - {level: GLB, tensors: [inputs], format: run-length, run_bits: 5, value_bits: 16}", "level")]
