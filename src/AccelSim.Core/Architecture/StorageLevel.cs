@@ -33,10 +33,6 @@ public sealed record StorageLevel
     /// compute, a larger one serializes with it. Null when the level has none.
     /// </summary>
     public IReadOnlyDictionary<TensorKind, long>? StreamFifoWords { get; init; }
-
-    /// <summary>True when a transfer of <paramref name="words"/> of <paramref name="tensor"/> fits this level's stream FIFO.</summary>
-    public bool Streams(TensorKind tensor, long words) =>
-        StreamFifoWords is { } fifo && fifo.TryGetValue(tensor, out long depth) && words <= depth;
     /// <summary>Energy per word of the level as a whole (of its total capacity when partitioned).</summary>
     public required AccessEnergy Energy { get; init; }
     /// <summary>

@@ -33,6 +33,7 @@ internal sealed class SimulationEngine
     private readonly long[][] _tile = new long[Tensors.Count][];
     private readonly bool[] _doubleBuffered;
     private readonly bool[] _hasFifo;
+    private readonly long[][] _fifoWords;    // [t][level]: stream FIFO depth, 0 without one
     private readonly long _skew;
 
     // Walk state.
@@ -63,6 +64,7 @@ internal sealed class SimulationEngine
         _stallTicks = new long[_levels, Tensors.Count];
         _doubleBuffered = arch.Levels.Select(l => l.Storage.DoubleBuffered).ToArray();
         _hasFifo = arch.Levels.Select(l => l.Storage.StreamFifoWords is not null).ToArray();
+        _fifoWords = Tensors.All.Select(t => arch.Levels.Select(l => l.Storage.StreamFifoWords?.GetValueOrDefault(t) ?? 0).ToArray()).ToArray();
         _skew = SystolicFold.Overhead(arch, mapping);
 
         foreach (var t in Tensors.All)
@@ -192,7 +194,7 @@ internal sealed class SimulationEngine
             _residency[t][c]++;
         }
         var free = _slotFree[t][c][Slot(t, c)];
-        if (_doubleBuffered[c] || !_hasFifo[c] || _arch.Levels[c].Storage.Streams((TensorKind)t, words)) return free;
+        if (_doubleBuffered[c] || !_hasFifo[c] || words <= _fifoWords[t][c]) return free;
         return Timed.Max(free, _slotFree[t][c][1 - Slot(t, c)]);
     }
 
