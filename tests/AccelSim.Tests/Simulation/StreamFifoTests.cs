@@ -1,6 +1,7 @@
 using AccelSim.Architecture;
 using AccelSim.Common;
 using AccelSim.Mapping;
+using AccelSim.Model;
 using AccelSim.Simulation;
 using AccelSim.Workloads;
 using AccelSim.Workloads.Zoo;
@@ -13,12 +14,28 @@ namespace AccelSim.Tests.Simulation;
 /// </summary>
 public class StreamFifoTests
 {
-    private static (ProblemShape Problem, Accelerator Shipped, LoopMapping Mapping) Conv3()
+    private static (ProblemShape Problem, Accelerator Shipped, LoopMapping Mapping) Conv3() => ChipLayer("conv3");
+
+    private static (ProblemShape Problem, Accelerator Shipped, LoopMapping Mapping) ChipLayer(string layer)
     {
         var arch = ArchitectureLibrary.Load("eyeriss");
         string file = Path.Combine(ShippedFiles.FindFolder(ShippedFiles.ArchConfigs)!, "eyeriss-alexnet", "chip-mappings-batch4.yaml");
-        var problem = ModelZoo.Get("alexnet").MacLayers.Single(l => l.Name == "conv3").Problem!.WithBatchMultiplier(4);
-        return (problem, arch, MappingYaml.Load(file, arch, "conv3"));
+        var problem = ModelZoo.Get("alexnet").MacLayers.Single(l => l.Name == layer).Problem!.WithBatchMultiplier(4);
+        return (problem, arch, MappingYaml.Load(file, arch, layer));
+    }
+
+    [Theory]
+    [InlineData("conv1")]
+    [InlineData("conv2")]
+    [InlineData("conv3")]
+    [InlineData("conv4")]
+    [InlineData("conv5")]
+    public void ChipMappingsAreValidAndSimulatedCountsEqualTheAnalyticalOnes(string layer)
+    {
+        var (problem, arch, mapping) = ChipLayer(layer);
+        Assert.Empty(MappingValidator.Check(problem, arch, mapping));
+        var simulated = CycleSimulator.Run(problem, arch, mapping);
+        Assert.True(AnalyticalModel.Evaluate(problem, arch, mapping).Counts.SameAs(simulated.Counts, out string difference), difference);
     }
 
     private static Accelerator WithSpadFifo(Accelerator arch, IReadOnlyDictionary<TensorKind, long>? fifo)
