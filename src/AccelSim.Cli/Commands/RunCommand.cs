@@ -28,24 +28,25 @@ internal static class RunCommand
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which optional tensors (may_keep) the buffers keep or bypass" };
         var output = new Option<string?>("--out") { Description = "Results folder (default: results/MODEL-ARCH)" };
         var mappings = new Option<string?>("--mappings") { Description = "Replay the mappings of this file (a run's mappings.yaml, possibly hand-edited) instead of searching" };
+        var densities = new Option<string?>("--densities") { Description = "Per-layer densities (fractions of non-zero words) for the arch's sparse_optimizations (docs/sparsity.md); default dense" };
         var energyTable = CommonOptions.EnergyTable();
         var quiet = CommonOptions.Quiet();
         var constraints = CommonOptions.Constraints();
         var command = new Command("run", "Evaluate a whole model on an architecture: map, evaluate and report every layer")
         {
-            model, arch, dataflow, objective, batch, output, bypass, mappings, energyTable, quiet, constraints,
+            model, arch, dataflow, objective, batch, output, bypass, mappings, densities, energyTable, quiet, constraints,
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, new RunRequest(
             parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch),
             parse.GetValue(output), Environment.GetCommandLineArgs(), parse.GetValue(bypass), parse.GetValue(mappings),
-            parse.GetValue(energyTable), parse.GetValue(quiet), OnnxUnknownOption.Read(parse), parse.GetValue(constraints))));
+            parse.GetValue(energyTable), parse.GetValue(quiet), OnnxUnknownOption.Read(parse), parse.GetValue(densities), parse.GetValue(constraints))));
         return command;
     }
 
     /// <summary>What `accelsim run` was asked to do.</summary>
     public sealed record RunRequest(string Model, string Arch, string? Dataflow, string Objective, int Batch, string? OutDir,
         string[] CommandLine, bool SearchBypass = false, string? Mappings = null, string? EnergyTable = null, bool Quiet = false,
-        OnnxUnknownOps OnnxUnknown = OnnxUnknownOps.Refuse, string? Constraints = null);
+        OnnxUnknownOps OnnxUnknown = OnnxUnknownOps.Refuse, string? Densities = null, string? Constraints = null);
 
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
     public static int Execute(TextWriter writer, TextWriter error, RunRequest request)
@@ -60,6 +61,7 @@ internal static class RunCommand
             Mapper = new MapperOptions { Objective = Objectives.Parse(request.Objective), SearchBypass = request.SearchBypass },
             Batch = request.Batch,
             Replay = request.Mappings is null ? null : MappingReplay.Load(request.Mappings, arch),
+            Densities = request.Densities is null ? null : Sparsity.LayerDensities.Load(request.Densities),
         };
         string folder = request.OutDir ?? Path.Combine("results", $"{Slug(model.Name)}-{Slug(arch.Name)}");
         if (File.Exists(folder)) throw new InputException($"--out {folder}: is a file, not a folder");

@@ -17,6 +17,8 @@ public sealed record Accelerator
     public string EnergyUnit { get; init; } = "pJ";
     /// <summary>Name of the energy table the per-access energies came from.</summary>
     public string EnergyTable { get; init; } = "";
+    /// <summary>What the architecture does with zeros (gating, compressed traffic), or null (docs/sparsity.md).</summary>
+    public Sparsity.SparseOptimizations? Sparse { get; init; }
 
     /// <summary>Instances of level <paramref name="level"/>: the product of the fan-outs above it.</summary>
     public long Instances(int level)

@@ -27,6 +27,12 @@ public sealed record StorageLevel
     public TensorSet OptionalKeeps { get; init; } = TensorSet.None;
     /// <summary>Two buffers per tile: the next tile's fill overlaps the current tile's compute.</summary>
     public bool DoubleBuffered { get; init; } = true;
+    /// <summary>
+    /// Per tensor, the depth in words of the FIFO through which a single-buffered level's tiles stream (<c>stream_fifo</c>):
+    /// a tile change of at most that many words (new words in, or a drained output tile out) overlaps the current tile's
+    /// compute, a larger one serializes with it. Null when the level has none.
+    /// </summary>
+    public IReadOnlyDictionary<TensorKind, long>? StreamFifoWords { get; init; }
     /// <summary>Energy per word of the level as a whole (of its total capacity when partitioned).</summary>
     public required AccessEnergy Energy { get; init; }
     /// <summary>

@@ -12,4 +12,6 @@ public sealed record ModelRunOptions
     public int Batch { get; init; } = 1;
     /// <summary>Mappings to replay instead of searching (<c>run --mappings</c>), or null to search every layer.</summary>
     public MappingReplay? Replay { get; init; }
+    /// <summary>Per-layer densities (<c>run --densities</c>) for the architecture's sparse optimizations, or null: dense.</summary>
+    public Sparsity.LayerDensities? Densities { get; init; }
 }

@@ -20,6 +20,7 @@ public static class ModelRunner
     {
         if (options.Batch < 1) throw new MappingException($"batch must be positive, got {options.Batch}");
         var dataflow = options.Dataflow ?? Dataflows.Get(arch.Dataflows.FirstOrDefault() ?? "rs");
+        if (options.Densities is { } densities) CheckDensityLayers(model, densities);
         var cache = new Dictionary<ProblemShape, (Mapped Search, SimulationResult Simulated)>();
         var layers = model.Layers.Where(l => l.Kind != LayerKind.Input).ToList();
         var results = new List<LayerResult>(layers.Count);
@@ -46,7 +47,7 @@ public static class ModelRunner
             Evaluation evaluated;
             try { evaluated = AnalyticalModel.Evaluate(problem, arch, mapping); }
             catch (MappingException e) { throw new InputException($"{replay.Source}: layer '{layer.Name}': {e.Message}"); }
-            return Result(layer, problem, arch, new Mapped(evaluated, mapping, "replayed"), CycleSimulator.Run(problem, arch, mapping));
+            return WithDensities(Result(layer, problem, arch, new Mapped(evaluated, mapping, "replayed"), CycleSimulator.Run(problem, arch, mapping)), evaluated, arch, options);
         }
         // Identical layer shapes (ResNet's repeated blocks) are searched and simulated once.
         if (!cache.TryGetValue(problem, out var done))
@@ -59,7 +60,18 @@ public static class ModelRunner
             catch (MappingException e) { throw new MappingException($"layer '{layer.Name}': {e.Message}"); }
             cache[problem] = done;
         }
-        return Result(layer, problem, arch, done.Search, done.Simulated);
+        return WithDensities(Result(layer, problem, arch, done.Search, done.Simulated), done.Search.Evaluation, arch, options);
+    }
+
+    // Zeros change energy and traffic, not the mapping or the cycles: a post-pass over the dense counts.
+    private static LayerResult WithDensities(LayerResult dense, Evaluation eval, Accelerator arch, ModelRunOptions options) =>
+        options.Densities is { } densities ? Sparsity.SparsityPass.Apply(dense, eval, arch, densities.For(dense.Layer)) : dense;
+
+    private static void CheckDensityLayers(ModelGraph model, Sparsity.LayerDensities densities)
+    {
+        foreach (string name in densities.Layers)
+            if (!model.Layers.Any(l => l.Name == name && l.HasMacs))
+                throw new InputException($"{densities.Source}: layers.{name}: model '{model.Name}' has no MAC layer of that name");
     }
 
     // A layer's mapping, however it was obtained, with its evaluation and the dataflow it came from.

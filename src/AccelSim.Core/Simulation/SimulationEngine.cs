@@ -32,6 +32,8 @@ internal sealed class SimulationEngine
     private readonly long[][][] _extent = new long[Tensors.Count][][], _origin = new long[Tensors.Count][][], _next = new long[Tensors.Count][][];
     private readonly long[][] _tile = new long[Tensors.Count][];
     private readonly bool[] _doubleBuffered;
+    private readonly bool[] _hasFifo;
+    private readonly long[][] _fifoWords;    // [t][level]: stream FIFO depth, 0 without one
     private readonly long _skew;
 
     // Walk state.
@@ -61,6 +63,8 @@ internal sealed class SimulationEngine
         _counts = new AccessCounts(_levels);
         _stallTicks = new long[_levels, Tensors.Count];
         _doubleBuffered = arch.Levels.Select(l => l.Storage.DoubleBuffered).ToArray();
+        _hasFifo = arch.Levels.Select(l => l.Storage.StreamFifoWords is not null).ToArray();
+        _fifoWords = Tensors.All.Select(t => arch.Levels.Select(l => l.Storage.StreamFifoWords?.GetValueOrDefault(t) ?? 0).ToArray()).ToArray();
         _skew = SystolicFold.Overhead(arch, mapping);
 
         foreach (var t in Tensors.All)
@@ -172,25 +176,29 @@ internal sealed class SimulationEngine
             _counts.At(c, tensor).Fills += words * _n.Used[c];
             if (_netOf[t][c] >= 0) _counts.NetworkWords(_netOf[t][c]) += words * _n.Used[c];
 
-            var slot = NewResidency(t, c, first, _lastUse[t][c]);
+            var slot = NewResidency(t, c, first, _lastUse[t][c], words);
             var end = Transfer(p, words * _distinct[t][c], c, words, slot, _ready[t][p], tensor, TransferKind.Fill, c);
             _ready[t][c] = end;
             _lastUse[t][c] = end;
         }
     }
 
-    // The old residency's buffer is free at oldEnd; the new residency takes the other buffer when double-buffered.
-    private Timed NewResidency(int t, int c, bool first, Timed oldEnd)
+    // The old residency's buffer is free at oldEnd; the new residency takes the other buffer when double-buffered. On a
+    // single-buffered level with a stream FIFO, a change of at most the FIFO's depth streams in (or its drained outputs
+    // stream out) while the old tile is still in use, like a second buffer; a larger one waits for both.
+    private Timed NewResidency(int t, int c, bool first, Timed oldEnd, long words)
     {
         if (!first)
         {
             _slotFree[t][c][Slot(t, c)] = oldEnd;
             _residency[t][c]++;
         }
-        return _slotFree[t][c][Slot(t, c)];
+        var free = _slotFree[t][c][Slot(t, c)];
+        if (_doubleBuffered[c] || !_hasFifo[c] || words <= _fifoWords[t][c]) return free;
+        return Timed.Max(free, _slotFree[t][c][1 - Slot(t, c)]);
     }
 
-    private int Slot(int t, int c) => _doubleBuffered[c] ? (int)(_residency[t][c] & 1) : 0;
+    private int Slot(int t, int c) => _doubleBuffered[c] || _hasFifo[c] ? (int)(_residency[t][c] & 1) : 0;
 
     private void StepOutputs(int changed, bool first)
     {
@@ -209,7 +217,7 @@ internal sealed class SimulationEngine
             if (!_changed[i]) continue;
             int c = chain[i], p = _parentOf[O][c];
             _next[O][c].CopyTo(_origin[O][c], 0);
-            var ready = NewResidency(O, c, first, _lastUse[O][c]);
+            var ready = NewResidency(O, c, first, _lastUse[O][c], _tile[O][c]);
             if (!first && !FirstVisit(c))
             {
                 long words = _tile[O][c], heads = _distinct[O][c] * _n.Used[p];

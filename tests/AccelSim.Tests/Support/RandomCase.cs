@@ -85,7 +85,7 @@ public sealed record RandomCase(ProblemShape Problem, Accelerator Arch, LoopMapp
             var fanout = level.Fanout is { } f
                 ? f with { Network = new NetworkSpec(f.Network.Name, Axis(), Axis(), f.Network.EnergyPerWord) { DiagonalMulticast = rng.Next(2) == 0 } }
                 : null;
-            return new ArchLevel(storage, fanout);
+            return level with { Storage = storage, Fanout = fanout };
         }).ToList();
         return arch with { Levels = levels };
     }

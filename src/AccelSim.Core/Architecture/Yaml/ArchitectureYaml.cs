@@ -12,7 +12,7 @@ namespace AccelSim.Architecture.Yaml;
 /// </summary>
 public static class ArchitectureYaml
 {
-    private static readonly string[] TopKeys = ["name", "description", "clock_mhz", "energy_table", "dataflows", "levels", "mac", "vector"];
+    private static readonly string[] TopKeys = ["name", "description", "clock_mhz", "energy_table", "dataflows", "levels", "mac", "vector", "sparse_optimizations"];
 
     /// <summary>Reads and parses the file at <paramref name="path"/>.</summary>
     /// <param name="path">The arch file.</param>
@@ -48,6 +48,7 @@ public static class ArchitectureYaml
             Dataflows = ReadDataflows(root),
             EnergyUnit = table.Unit,
             EnergyTable = table.Name,
+            Sparse = SparseOptimizationsYaml.Read(root, levels),
         };
     }
 

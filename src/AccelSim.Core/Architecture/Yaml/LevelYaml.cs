@@ -8,7 +8,7 @@ namespace AccelSim.Architecture.Yaml;
 internal static class LevelYaml
 {
     private static readonly string[] LevelKeys =
-        ["name", "class", "capacity", "partitions", "word_bits", "read_bandwidth", "write_bandwidth", "keeps", "may_keep", "double_buffered", "energy", "fanout", "constraints", "role"];
+        ["name", "class", "capacity", "partitions", "word_bits", "read_bandwidth", "write_bandwidth", "keeps", "may_keep", "double_buffered", "stream_fifo", "energy", "fanout", "constraints", "role"];
 
     public static IReadOnlyList<ArchLevel> ReadLevels(YamlMap root, EnergyTable table, int defaultWordBits)
     {
@@ -67,6 +67,7 @@ internal static class LevelYaml
             Keeps = keeps,
             OptionalKeeps = optional,
             DoubleBuffered = map.Bool("double_buffered") ?? true,
+            StreamFifoWords = StreamFifoYaml.Read(map, keeps),
             Energy = energy,
             PartitionEnergy = partitionEnergy,
         };
