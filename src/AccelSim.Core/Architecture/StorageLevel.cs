@@ -35,6 +35,12 @@ public sealed record StorageLevel
     /// </summary>
     public IReadOnlyDictionary<TensorKind, AccessEnergy>? PartitionEnergy { get; init; }
 
+    /// <summary>
+    /// Static (leakage) energy of one instance per cycle, charged for every cycle to every instance doing work (Timeloop's
+    /// per-instance-cycle leakage). 0 unless the architecture gives it.
+    /// </summary>
+    public double LeakagePerCycle { get; init; }
+
     /// <summary>Energy per word of <paramref name="tensor"/>'s accesses at this level.</summary>
     public AccessEnergy EnergyFor(TensorKind tensor) =>
         PartitionEnergy is { } parts && parts.TryGetValue(tensor, out var e) ? e : Energy;

@@ -8,10 +8,10 @@ namespace AccelSim.Model;
 public static class AnalyticalModel
 {
     /// <summary>Validates the mapping, then evaluates it. Throws <see cref="MappingException"/> when invalid.</summary>
-    public static Evaluation Evaluate(ProblemShape problem, Accelerator arch, LoopMapping mapping)
+    public static Evaluation Evaluate(ProblemShape problem, Accelerator arch, LoopMapping mapping, CountingRules? rules = null)
     {
         MappingValidator.Validate(problem, arch, mapping);
-        var counter = new AccessCounter(problem, arch);
+        var counter = new AccessCounter(problem, arch, rules);
         counter.Load(mapping);
         counter.Prepare();
         var counts = new AccessCounts(arch.Levels.Count);
@@ -34,15 +34,19 @@ public static class AnalyticalModel
             {
                 var c = counts.Get(i, t);
                 var energy = level.EnergyFor(t);
-                storage[i, (int)t] = c.Reads * energy.Read + c.Writes * energy.Write;
+                storage[i, (int)t] = c.Reads * energy.Read + c.Fills * energy.Write + c.Updates * energy.Update;
             }
             network[i] = counts.NetworkWords(i) * (arch.Levels[i].Fanout?.Network.EnergyPerWord ?? 0);
             bandwidth[i] = BandwidthCycles(counts.LevelReads(i), counts.LevelWrites(i), counter.UsedInstances(i), level);
         }
         double mac = counts.Macs * arch.Mac.EnergyPerMac;
         long spatialUnits = counter.UsedInstances(levels);
-        return new Evaluation(arch, counter.Problem, counts, storage, network, mac, counter.TemporalIterations,
+        var evaluation = new Evaluation(arch, counter.Problem, counts, storage, network, mac, counter.TemporalIterations,
             counter.Folds * counter.SystolicFoldCycles, bandwidth, spatialUnits);
+        // Leakage: every cycle of the layer, every instance doing work (Timeloop's convention).
+        for (int i = 0; i < levels; i++)
+            evaluation.LeakageEnergy[i] = arch.Levels[i].Storage.LeakagePerCycle * evaluation.Cycles * counter.UsedInstances(i);
+        return evaluation;
     }
 
     /// <summary>Cycles for one instance's share of the traffic through its read and write ports (ports work in parallel).</summary>

@@ -44,7 +44,7 @@ public static class ModelRunner
             // Replayed mappings are per layer, not per shape: a hand-edited file may map two equal shapes differently.
             var mapping = replay.For(layer.Name, problem);
             Evaluation evaluated;
-            try { evaluated = AnalyticalModel.Evaluate(problem, arch, mapping); }
+            try { evaluated = AnalyticalModel.Evaluate(problem, arch, mapping, options.Mapper.Counting); }
             catch (MappingException e) { throw new InputException($"{replay.Source}: layer '{layer.Name}': {e.Message}"); }
             return Result(layer, problem, arch, new Mapped(evaluated, mapping, "replayed"), CycleSimulator.Run(problem, arch, mapping));
         }

@@ -57,7 +57,7 @@ public static class Mapper
         if (best?.Best is null)
             throw new MappingException($"no valid mapping of {problem} on '{arch.Name}' under '{dataflow.Name}': "
                 + $"every candidate overflows a buffer ({pruned} partial tilings pruned by capacity)");
-        var evaluation = AnalyticalModel.Evaluate(problem, arch, best.Best);
+        var evaluation = AnalyticalModel.Evaluate(problem, arch, best.Best, options.Counting);
         var stats = new SearchStats(spatial.Count, searched.Count, plans.Sum(p => spatial.Sum(p.TilingCount)), factorizations, pruned, dominated, evaluations, clock.Elapsed);
         return new MapperResult(best.Best, evaluation, EnergyLowerBound.Of(problem, arch), stats, dataflow.Name);
     }
