@@ -10,7 +10,7 @@ namespace AccelSim.Model;
 /// Semantics. Each instance of a level holds the tile of every tensor it keeps: what the loops at and below the level touch
 /// (inputs as the bounding rows/columns of their sliding window). When the loops above a level advance, the new tile is
 /// filled with the words it does not share with the resident one: nothing when only irrelevant loops moved, the
-/// non-overlapping rows when a sliding P/Q/R/S loop moved (halo kept, as Timeloop after PR #297), all of it otherwise.
+/// non-overlapping rows when a sliding P/Q/R/S loop moved (every overlapping word kept, corners included), all of it otherwise.
 /// A parent serves one read per distinct child tile when the network multicasts the tensor, one per child otherwise.
 /// Outputs: every residency of an output tile ends with a write-back (an update of the parent, after spatial reduction)
 /// and starts with a reload of the partial sums, except the first residency of each tile (first write needs no read);
