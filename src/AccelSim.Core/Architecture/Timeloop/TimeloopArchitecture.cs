@@ -125,7 +125,8 @@ public static class TimeloopArchitecture
         long instances = checked(outer * count);
         long meshX = PositiveInteger(attributes, file, at + ".attributes", "meshX") ?? instances;
         if (instances % meshX != 0) throw new InputException($"{file}: {at}.attributes.meshX: {meshX} does not divide the {instances} instances");
-        bool storage = Has(cls, "DRAM") || Has(subclass, "DRAM") || AnyScalar(attributes, "depth", "entries") is not null;
+        bool storage = AnyScalar(attributes, "depth", "entries") is not null
+            || new[] { "DRAM", "SRAM", "regfile", "RF", "buffer", "storage", "register" }.Any(k => Has(cls, k) || Has(subclass, k));
         bool arithmetic = !storage && (Has(cls, "mac") || Has(cls, "compute") || Has(cls, "alu") || Has(subclass, "mac"));
         if (!storage && !arithmetic)
             throw new InputException($"{file}: {at}.class: '{cls}' is neither storage (DRAM, or a buffer with depth) nor arithmetic (intmac, mac)");
