@@ -41,6 +41,12 @@ public sealed record StorageLevel
     /// </summary>
     public double LeakagePerCycle { get; init; }
 
+    /// <summary>
+    /// Words one access moves together (Timeloop's block size): each instance's accesses of a kind are priced in whole blocks,
+    /// a partial block costing a whole access. <see cref="Energy"/> stays per word (the block's energy over its words). 1 by default.
+    /// </summary>
+    public int BlockSize { get; init; } = 1;
+
     /// <summary>Energy per word of <paramref name="tensor"/>'s accesses at this level.</summary>
     public AccessEnergy EnergyFor(TensorKind tensor) =>
         PartitionEnergy is { } parts && parts.TryGetValue(tensor, out var e) ? e : Energy;

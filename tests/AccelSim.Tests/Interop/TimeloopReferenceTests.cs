@@ -12,11 +12,14 @@ namespace AccelSim.Tests.Interop;
 /// <summary>
 /// Timeloop's own inputs (flattened specification, ERT, mapping) from timeloop-accelergy-exercises, evaluated with Timeloop's
 /// counting rules, against the statistics Timeloop wrote for them (Interop/TimeloopReference/README.md): every per-level
-/// per-tensor count, MACs, cycles and utilization exactly; energy per level and in total within 0.01%.
+/// per-tensor count, MACs, cycles and utilization exactly; energy per level and in total within 0.01%, except at a level
+/// whose instances Timeloop groups in clusters (simba_like's PEWeightRegs, cluster_size 64): Timeloop prices one wide
+/// access per utilized cluster, AccelSim one access per instance (docs/timeloop.md), so that level is left out of the
+/// energy comparison and of the total.
 /// </summary>
 public class TimeloopReferenceTests
 {
-    public static TheoryData<string> Designs() => new() { "eyeriss_like", "vgg02_layer5", "simple_weight_stationary", "simple_output_stationary" };
+    public static TheoryData<string> Designs() => new() { "eyeriss_like", "vgg02_layer5", "simple_weight_stationary", "simple_output_stationary", "simba_like" };
 
     internal sealed record Design(Accelerator Arch, ProblemShape Problem, LoopMapping Mapping, TimeloopStats Stats);
 
@@ -118,15 +121,20 @@ public class TimeloopReferenceTests
         // Per tensor: Timeloop prints each data space's energy to 0.01 pJ.
         foreach (var ((levelName, tensorName), expected) in d.Stats.Tensors)
         {
+            if (d.Stats.ClusteredLevels.Contains(levelName)) continue;
             Assert.True(Tensors.TryParse(tensorName, out var tensor));
             double ours = eval.StorageEnergy[d.Arch.IndexOf(levelName), (int)tensor];
             Assert.True(Math.Abs(ours - expected.Energy) <= 1e-4 * expected.Energy + 0.01, $"{levelName} {tensorName}: Timeloop {expected.Energy} pJ, AccelSim {ours} pJ");
         }
         // Per level with leakage, and the total: Timeloop prints fJ per compute to 0.01 fJ (a relative 1e-4 or better here).
         double computes = d.Stats.Computes;
-        foreach (var (name, fj) in d.Stats.FemtojoulesPerCompute)
+        double clusteredFj = d.Stats.ClusteredLevels.Sum(l => d.Stats.FemtojoulesPerCompute[l]);
+        double clusteredOurs = d.Stats.ClusteredLevels.Sum(l => eval.LevelEnergy(d.Arch.IndexOf(l)));
+        foreach (var (name, total) in d.Stats.FemtojoulesPerCompute)
         {
-            double ours = name == "Total" ? eval.TotalEnergy : name == "mac" ? eval.MacEnergy : eval.LevelEnergy(d.Arch.IndexOf(name));
+            if (d.Stats.ClusteredLevels.Contains(name)) continue;
+            double fj = name == "Total" ? total - clusteredFj : total;
+            double ours = name == "Total" ? eval.TotalEnergy - clusteredOurs : name == "mac" ? eval.MacEnergy : eval.LevelEnergy(d.Arch.IndexOf(name));
             double oursFj = ours * 1000 / computes;
             Assert.True(Math.Abs(oursFj - fj) <= Math.Max(1e-4 * fj, 0.005), $"{name}: Timeloop {fj} fJ/compute, AccelSim {oursFj:F4}");
         }

@@ -14,6 +14,8 @@ internal sealed partial class TimeloopStats
 
     public Dictionary<(string Level, string Tensor), TensorStats> Tensors { get; } = [];
     public Dictionary<string, double> FemtojoulesPerCompute { get; } = [];
+    /// <summary>Levels whose instances Timeloop groups in clusters sharing one wide access (cluster size above 1).</summary>
+    public HashSet<string> ClusteredLevels { get; } = [];
     public long Computes { get; private set; }
     public long Cycles { get; private set; }
     public double UtilizationPercent { get; private set; }
@@ -42,6 +44,7 @@ internal sealed partial class TimeloopStats
             {
                 string key = f.Groups[1].Value.Trim(), value = f.Groups[2].Value.Trim();
                 if (tensor is not null) values[key] = value;
+                else if (level is not null && key == "Cluster size" && Long(value) > 1) stats.ClusteredLevels.Add(level);
                 else if (level == "mac" && key == "Computes (total)") stats.Computes = Long(value);
                 else if (level == "mac" && key == "Energy (total)") stats.MacEnergy = Double(value.Split(' ')[0]);
             }

@@ -141,7 +141,8 @@ public static class TimeloopArchitecture
         var a = c.Attributes;
         var memoryClass = Has(c.Class, "DRAM") ? MemoryClass.Dram : Has(c.Class, "SRAM") ? MemoryClass.Sram : MemoryClass.RegisterFile;
         int wordBits = (int)Math.Min(int.MaxValue, PositiveInteger(a, file, at, "datawidth", "word-bits", "word_bits", "word_width") ?? 16);
-        long block = PositiveInteger(a, file, at, "block_size", "block-size") ?? BlockFromWidth(a, file, at, wordBits);
+        long cluster = PositiveInteger(a, file, at, "cluster_size", "cluster-size") ?? 1;
+        long block = PositiveInteger(a, file, at, "block_size", "block-size") ?? BlockFromWidth(a, file, at, checked(wordBits * cluster));
         long? depth = PositiveInteger(a, file, at, "depth", "entries");
         long? capacity = memoryClass == MemoryClass.Dram ? null : checked((depth ?? throw new InputException($"{file}: {at}.depth: missing")) * block);
         double readBandwidth = Number(a, file, at, "read_bandwidth", "read-bandwidth") ?? double.PositiveInfinity;
@@ -176,15 +177,17 @@ public static class TimeloopArchitecture
             DoubleBuffered = (Number(a, file, at, "multiple_buffering", "multiple-buffering") ?? 1) >= 2,
             Energy = energy,
             LeakagePerCycle = leak,
+            BlockSize = (int)Math.Min(int.MaxValue, block),
         };
     }
 
-    // Timeloop's block size: a row of `width` bits holds width / word-bits words.
-    private static long BlockFromWidth(YamlMappingNode a, string file, string at, int wordBits)
+    // Timeloop's block size: a row of `width` bits holds width / word-bits words, shared by the instances of a cluster
+    // (cluster_size instances read one wide row together; AccelSim prices each instance's access, docs/timeloop.md).
+    private static long BlockFromWidth(YamlMappingNode a, string file, string at, long wordBits)
     {
         long? width = PositiveInteger(a, file, at, "width", "memory_width");
         if (width is null) return 1;
-        if (width.Value % wordBits != 0) throw new InputException($"{file}: {at}.width: {width} bits is not a whole number of {wordBits}-bit words");
+        if (width.Value % wordBits != 0) throw new InputException($"{file}: {at}.width: {width} bits is not a whole number of {wordBits}-bit words (word bits × cluster size)");
         return width.Value / wordBits;
     }
 
