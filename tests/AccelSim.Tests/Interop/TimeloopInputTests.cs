@@ -135,4 +135,12 @@ public class TimeloopInputTests
         var back = TimeloopMappingYaml.Parse(exported, "exported.yaml", d.Arch);
         Assert.Equal(MappingYaml.Write(d.Arch, d.Mapping), MappingYaml.Write(d.Arch, back));
     }
+
+    [Fact]
+    public void TheTutorialsProblemFileIsTheProblemOfItsFlattenedSpecification()
+    {
+        string folder = TimeloopReferenceTests.Folder("vgg02_layer5");
+        var fromProblem = AccelSim.Workloads.Timeloop.TimeloopProblem.Load(Path.Combine(folder, "VGG02_layer5.yaml")).Layers.Single(l => l.HasMacs).Problem;
+        Assert.Equal(TimeloopReferenceTests.Load("vgg02_layer5").Problem, fromProblem);
+    }
 }
