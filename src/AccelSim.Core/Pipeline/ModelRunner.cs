@@ -32,7 +32,7 @@ public static class ModelRunner
                 : VectorLayer(layer, arch, options.Batch)));
             progress?.Invoke(i + 1, layers.Count, layer.Name);
         }
-        return new ModelRunResult(model, arch, dataflow.Name, options.Batch, results);
+        return new ModelRunResult(model, arch, dataflow.Name, options.Batch, results) { Counting = options.Mapper.Counting.Describe() };
     }
 
     private static LayerResult MacLayer(LayerNode layer, Accelerator arch, Dataflow dataflow, ModelRunOptions options,
