@@ -143,4 +143,22 @@ public class TimeloopInputTests
         var fromProblem = AccelSim.Workloads.Timeloop.TimeloopProblem.Load(Path.Combine(folder, "VGG02_layer5.yaml")).Layers.Single(l => l.HasMacs).Problem;
         Assert.Equal(TimeloopReferenceTests.Load("vgg02_layer5").Problem, fromProblem);
     }
+
+    [Theory]
+    [MemberData(nameof(TimeloopReferenceTests.Designs), MemberType = typeof(TimeloopReferenceTests))]
+    public void TheReferenceMappingsMeetTheirConstraints(string design)
+    {
+        var d = TimeloopReferenceTests.Load(design);
+        TimeloopConstraints.CheckFile(Path.Combine(TimeloopReferenceTests.Folder(design), "parsed-processed-input.yaml"), d.Arch, d.Mapping);
+    }
+
+    [Fact]
+    public void ALoopOrderAgainstAPermutationConstraintIsRefusedNamingIt()
+    {
+        string folder = TimeloopReferenceTests.Folder("vgg02_layer5");
+        string spec = Path.Combine(folder, "parsed-processed-input.yaml");
+        // weights_spad runs C8 inside R3 (CRMSNPQ); its constraint NMPQSCR wants C inside R too: R inside C is refused.
+        string map = Write(CliRunner.TempDir(), "map.yaml", Replace(File.ReadAllText(Path.Combine(folder, "timeloop-mapper.map.yaml")), "permutation: CRMSNPQ", "permutation: RCMSNPQ"));
+        InputErrorAssert.Holds(RunMap(spec, Path.Combine(folder, "timeloop-mapper.ERT.yaml"), map), spec, ".permutation: weights_spad's loops RC (innermost first) do not nest as CR");
+    }
 }

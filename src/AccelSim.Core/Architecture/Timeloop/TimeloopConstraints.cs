@@ -12,8 +12,10 @@ namespace AccelSim.Architecture.Timeloop;
 /// Timeloop's architecture and mapspace constraints (<c>architecture_constraints</c>, <c>mapspace_constraints</c>: a
 /// <c>targets</c> list of entries with <c>target</c>, <c>type</c> and <c>factors</c>, <c>permutation</c>, <c>keep</c>,
 /// <c>bypass</c>). Keep/bypass become the levels' keeps (a bypassed tensor cannot be held, a kept one must be);
-/// <c>factors</c> fix a level's temporal or spatial factors and are checked against a given mapping. Permutations and
-/// <c>split</c> only steer Timeloop's search and are read but not checked; <c>utilization</c> entries likewise.
+/// <c>factors</c> fix a level's temporal or spatial factors and are checked against a given mapping; a temporal
+/// <c>permutation</c> (innermost first) is checked on the loops that run (factor above 1): those it lists must nest in its
+/// order. Spatial permutations and <c>split</c> only steer Timeloop's search and are read but not checked; <c>utilization</c>
+/// entries likewise.
 /// </summary>
 public sealed class TimeloopConstraints
 {
@@ -26,7 +28,8 @@ public sealed class TimeloopConstraints
         _entries = entries;
     }
 
-    private sealed record Entry(string At, string Target, string Type, Dictionary<Dim, int> Factors, TensorSet Keep, TensorSet Bypass);
+    private sealed record Entry(string At, string Target, string Type, Dictionary<Dim, int> Factors, TensorSet Keep, TensorSet Bypass,
+        IReadOnlyList<Dim> Permutation);
 
     /// <summary>Reads the constraints of a flattened specification (none when it has none).</summary>
     public static TimeloopConstraints Read(YamlMappingNode root, string file)
@@ -73,7 +76,23 @@ public sealed class TimeloopConstraints
                 throw new InputException($"{file}: {at}.factors: '{item}': the factor must be a non-negative integer");
             if (f > 0) factors[dim] = f; // 0 leaves the factor to the mapper
         }
-        return new Entry(at, target, type, factors, Tensors(map, file, at, "keep"), Tensors(map, file, at, "bypass"));
+        return new Entry(at, target, type, factors, Tensors(map, file, at, "keep"), Tensors(map, file, at, "bypass"), Permutation(map, file, at));
+    }
+
+    // A permutation constraint, innermost first: "NCPRSQM" or a list of dims.
+    private static List<Dim> Permutation(YamlMappingNode map, string file, string at)
+    {
+        string text = Child(map, "permutation") switch
+        {
+            null => "",
+            YamlScalarNode s => s.Value ?? "",
+            YamlSequenceNode seq => string.Concat(seq.Children.OfType<YamlScalarNode>().Select(n => n.Value)),
+            _ => throw new InputException($"{file}: {at}.permutation: expected dims"),
+        };
+        var dims = new List<Dim>();
+        foreach (char c in text.Where(c => !char.IsWhiteSpace(c) && c != ','))
+            dims.Add(TimeloopDims.ToAccelSim(c.ToString()) ?? throw new InputException($"{file}: {at}.permutation: '{c}' is not a conv2D dim"));
+        return dims;
     }
 
     private static TensorSet Tensors(YamlMappingNode map, string file, string at, string key)
@@ -128,12 +147,22 @@ public sealed class TimeloopConstraints
                 if (actual != factor)
                     throw new InputException($"{_file}: {e.At}.factors: {TimeloopDims.ToTimeloop(dim)}={factor} at {e.Target}, the mapping has {actual}");
             }
+            if (e.Type == "temporal" && e.Permutation.Count > 0)
+            {
+                // Loops that run, innermost first, in the mapping and in the constraint's order.
+                var running = level.Order.Reverse().Where(d => level.TemporalOf(d) > 1 && e.Permutation.Contains(d)).ToList();
+                var wanted = e.Permutation.Where(d => level.TemporalOf(d) > 1).ToList();
+                if (!running.SequenceEqual(wanted))
+                    throw new InputException($"{_file}: {e.At}.permutation: {e.Target}'s loops {Names(running)} (innermost first) do not nest as {Names(wanted)}");
+            }
             var missing = e.Keep & ~level.Keeps;
             if (missing != TensorSet.None) throw new InputException($"{_file}: {e.At}.keep: {e.Target} must keep {missing.Describe()}, the mapping bypasses it");
             var held = e.Bypass & level.Keeps;
             if (held != TensorSet.None) throw new InputException($"{_file}: {e.At}.bypass: {e.Target} must bypass {held.Describe()}, the mapping keeps it");
         }
     }
+
+    private static string Names(IEnumerable<Dim> dims) => string.Concat(dims.Select(TimeloopDims.ToTimeloop));
 
     /// <summary>Reads the constraints of the specification at <paramref name="path"/> and checks the mapping against them.</summary>
     public static void CheckFile(string path, Accelerator arch, LoopMapping mapping) =>
