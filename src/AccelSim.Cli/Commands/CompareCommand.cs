@@ -39,7 +39,7 @@ internal static class CompareCommand
             void WithProgress(string what, Action<Action<int, int>> work) => ProgressDisplay.Run(error, q, what, report => work((done, total) => report(done, total, null)));
             string? m = parse.GetValue(models), l = parse.GetValue(layers);
             if ((m is null) == (l is null)) throw new InputException("compare: give exactly one of --models or --layers");
-            var a = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable), parse.GetValue(constraints));
+            var a = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable), constraintsFile: parse.GetValue(constraints));
             string folder = parse.GetValue(output) ?? Path.Combine("results", $"compare-{a.Name}");
             if (File.Exists(folder)) throw new InputException($"--out {folder}: is a file, not a folder");
             if (m is not null) return Models(console, WithProgress, m, a, folder, name => OnnxUnknownOption.Load(parse, name));

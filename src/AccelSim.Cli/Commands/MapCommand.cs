@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using AccelSim.Architecture;
+using AccelSim.Architecture.Timeloop;
 using AccelSim.Common;
 using AccelSim.Mapping;
 using AccelSim.Mapping.Timeloop;
@@ -35,16 +36,21 @@ internal static class MapCommand
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Also walk dominated tilings (slower; see docs/mapper.md)" };
         var energyTable = CommonOptions.EnergyTable();
         var constraints = CommonOptions.Constraints();
+        var counting = CommonOptions.Counting();
+        var halo = CommonOptions.TimeloopHalo();
+        var ert = CommonOptions.Ert();
         var saveTimeloop = new Option<string?>("--save-timeloop") { Description = "Also write the mapping in Timeloop's mapping format (Timeloop dims: its P/R are AccelSim's Q/S)" };
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
             model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, trace, traceRows, bypass, energyTable, saveTimeloop, constraints,
+            counting, halo, ert,
         };
         command.SetAction(parse =>
         {
             var console = ConsoleOutput.Over(parse.InvocationConfiguration.Output);
             var graph = OnnxUnknownOption.Load(parse, parse.GetValue(model)!);
-            var accelerator = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable), parse.GetValue(constraints));
+            var accelerator = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable), parse.GetValue(ert), parse.GetValue(constraints));
+            var rules = CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo));
             var node = LayerSelection.MacLayer(graph, parse.GetValue(layer)!);
             int batchSize = parse.GetValue(batch);
             if (batchSize < 1) throw new InputException($"--batch: must be positive, got {batchSize}");
@@ -60,7 +66,9 @@ internal static class MapCommand
                 // A mapping given with --dataflow must also satisfy that dataflow's constraints (the arch's always apply).
                 if (parse.GetValue(dataflow) is { } named && MappingValidator.Check(problem, accelerator, mapping, Dataflows.Get(named)) is { Count: > 0 } broken)
                     throw new MappingException($"{file}: invalid mapping: {string.Join("; ", broken)}");
-                try { eval = AnalyticalModel.Evaluate(problem, accelerator, mapping); }
+                // A Timeloop architecture's constraints (fixed factors, keep/bypass) hold for a given mapping too.
+                if (ArchitectureLibrary.TimeloopPath(parse.GetValue(arch)!) is { } spec) TimeloopConstraints.CheckFile(spec, accelerator, mapping);
+                try { eval = AnalyticalModel.Evaluate(problem, accelerator, mapping, rules); }
                 catch (MappingException e) { throw new MappingException($"{file}: {e.Message}"); }
             }
             else
@@ -73,12 +81,14 @@ internal static class MapCommand
                     Seed = parse.GetValue(seed),
                     MaximalTilesOnly = !parse.GetValue(exhaustive),
                     SearchBypass = parse.GetValue(bypass),
+                    Counting = rules,
                 };
                 search = Mapper.Search(problem, accelerator, flow, options);
                 mapping = search.Mapping;
                 eval = search.Evaluation;
             }
             Print(console, node.Name, problem, accelerator, mapping, eval, search);
+            if (rules != CountingRules.AccelSim) console.WriteLine($"counting rules: {rules.Describe()} (docs/model.md)");
             var traceFile = parse.GetValue(trace);
             int rows = parse.GetValue(traceRows);
             if (rows < 1) throw new InputException($"--trace-rows: must be positive, got {rows}");

@@ -32,33 +32,43 @@ internal static class RunCommand
         var energyTable = CommonOptions.EnergyTable();
         var quiet = CommonOptions.Quiet();
         var constraints = CommonOptions.Constraints();
+        var counting = CommonOptions.Counting();
+        var halo = CommonOptions.TimeloopHalo();
+        var ert = CommonOptions.Ert();
         var command = new Command("run", "Evaluate a whole model on an architecture: map, evaluate and report every layer")
         {
             model, arch, dataflow, objective, batch, output, bypass, mappings, densities, energyTable, quiet, constraints,
+            counting, halo, ert,
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, new RunRequest(
             parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch),
             parse.GetValue(output), Environment.GetCommandLineArgs(), parse.GetValue(bypass), parse.GetValue(mappings),
-            parse.GetValue(energyTable), parse.GetValue(quiet), OnnxUnknownOption.Read(parse), parse.GetValue(densities), parse.GetValue(constraints))));
+            parse.GetValue(energyTable), parse.GetValue(quiet), OnnxUnknownOption.Read(parse), parse.GetValue(densities), parse.GetValue(constraints),
+            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert))));
         return command;
     }
 
     /// <summary>What `accelsim run` was asked to do.</summary>
     public sealed record RunRequest(string Model, string Arch, string? Dataflow, string Objective, int Batch, string? OutDir,
         string[] CommandLine, bool SearchBypass = false, string? Mappings = null, string? EnergyTable = null, bool Quiet = false,
-        OnnxUnknownOps OnnxUnknown = OnnxUnknownOps.Refuse, string? Densities = null, string? Constraints = null);
+        OnnxUnknownOps OnnxUnknown = OnnxUnknownOps.Refuse, string? Densities = null, string? Constraints = null,
+        Model.CountingRules? Counting = null, string? Ert = null);
 
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
     public static int Execute(TextWriter writer, TextWriter error, RunRequest request)
     {
         var console = ConsoleOutput.Over(writer);
         var model = OnnxUnknownOption.Load(request.Model, request.OnnxUnknown, error);
-        var arch = ArchitectureLibrary.Load(request.Arch, request.EnergyTable, request.Constraints);
+        var arch = ArchitectureLibrary.Load(request.Arch, request.EnergyTable, request.Ert, request.Constraints);
         if (request.Batch < 1) throw new InputException($"--batch: must be positive, got {request.Batch}");
         var options = new ModelRunOptions
         {
             Dataflow = request.Dataflow is null ? null : Dataflows.Get(request.Dataflow),
-            Mapper = new MapperOptions { Objective = Objectives.Parse(request.Objective), SearchBypass = request.SearchBypass },
+            Mapper = new MapperOptions
+            {
+                Objective = Objectives.Parse(request.Objective), SearchBypass = request.SearchBypass,
+                Counting = request.Counting ?? Model.CountingRules.AccelSim,
+            },
             Batch = request.Batch,
             Replay = request.Mappings is null ? null : MappingReplay.Load(request.Mappings, arch),
             Densities = request.Densities is null ? null : Sparsity.LayerDensities.Load(request.Densities),
@@ -73,6 +83,7 @@ internal static class RunCommand
         var files = RunOutput.Render(run!, string.Join(" ", commandLine.Skip(1).Prepend("accelsim")), folder);
         RunOutput.Write(folder, files);
         RunTable.Print(console, run!);
+        if (options.Mapper.Counting != Model.CountingRules.AccelSim) console.WriteLine($"counting rules: {options.Mapper.Counting.Describe()} (docs/model.md)");
         console.MarkupLine($"results written to [bold]{Markup.Escape(folder)}[/]: {string.Join(", ", files.Keys.Order(StringComparer.Ordinal))}");
         return 0;
     }

@@ -45,7 +45,7 @@ internal static class SweepCommand
         var console = ConsoleOutput.Over(writer);
         if (batch < 1) throw new InputException($"--batch: must be positive, got {batch}");
         var shard = SweepShard.Parse(shardText);
-        var arch = ArchitectureLibrary.Load(archName, energyTable, constraints);
+        var arch = ArchitectureLibrary.Load(archName, energyTable, constraintsFile: constraints);
         var names = models.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (names.Length == 0) throw new InputException("--model: give at least one model");
         var graphs = names.Select(load).ToArray();

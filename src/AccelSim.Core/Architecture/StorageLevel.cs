@@ -41,6 +41,18 @@ public sealed record StorageLevel
     /// </summary>
     public IReadOnlyDictionary<TensorKind, AccessEnergy>? PartitionEnergy { get; init; }
 
+    /// <summary>
+    /// Static (leakage) energy of one instance per cycle, charged for every cycle to every instance doing work (Timeloop's
+    /// per-instance-cycle leakage). 0 unless the architecture gives it.
+    /// </summary>
+    public double LeakagePerCycle { get; init; }
+
+    /// <summary>
+    /// Words one access moves together (Timeloop's block size): each instance's accesses of a kind are priced in whole blocks,
+    /// a partial block costing a whole access. <see cref="Energy"/> stays per word (the block's energy over its words). 1 by default.
+    /// </summary>
+    public int BlockSize { get; init; } = 1;
+
     /// <summary>Energy per word of <paramref name="tensor"/>'s accesses at this level.</summary>
     public AccessEnergy EnergyFor(TensorKind tensor) =>
         PartitionEnergy is { } parts && parts.TryGetValue(tensor, out var e) ? e : Energy;

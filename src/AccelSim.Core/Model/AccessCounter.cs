@@ -10,18 +10,23 @@ namespace AccelSim.Model;
 /// Semantics. Each instance of a level holds the tile of every tensor it keeps: what the loops at and below the level touch
 /// (inputs as the bounding rows/columns of their sliding window). When the loops above a level advance, the new tile is
 /// filled with the words it does not share with the resident one: nothing when only irrelevant loops moved, the
-/// non-overlapping rows when a sliding P/Q/R/S loop moved (halo kept, as Timeloop after PR #297), all of it otherwise.
+/// non-overlapping rows when a sliding P/Q/R/S loop moved (every overlapping word kept, corners included), all of it otherwise.
 /// A parent serves one read per distinct child tile when the network multicasts the tensor, one per child otherwise.
 /// Outputs: every residency of an output tile ends with a write-back (an update of the parent, after spatial reduction)
 /// and starts with a reload of the partial sums, except the first residency of each tile (first write needs no read);
 /// only one child of a reduction group receives the reload. The MAC reads every operand and updates its output every
 /// cycle from the innermost level keeping them (Timeloop's convention: no accumulator reuse inside the MAC).
 /// </para>
+/// <para>
+/// Where Timeloop counts differently (drain reads, diagonal multicast, reloads per reduction group, the halo), the rule is a
+/// switch of <see cref="CountingRules"/>; the ones above are <see cref="CountingRules.AccelSim"/>.
+/// </para>
 /// </summary>
 internal sealed class AccessCounter
 {
     private readonly ProblemShape _problem;
     private readonly Accelerator _arch;
+    private readonly CountingRules _rules;
     private readonly int _levels;
 
     // Mapping, filled by Load or directly by the mapper.
@@ -39,10 +44,11 @@ internal sealed class AccessCounter
     private readonly long[] _reset = new long[Dims.Count], _delta = new long[Dims.Count];
     private readonly long[] _offsetScratch = new long[4096];
 
-    public AccessCounter(ProblemShape problem, Accelerator arch)
+    public AccessCounter(ProblemShape problem, Accelerator arch, CountingRules? rules = null)
     {
         _problem = problem;
         _arch = arch;
+        _rules = rules ?? CountingRules.AccelSim;
         _levels = arch.Levels.Count;
         Temporal = NewJagged<int>(_levels, Dims.Count);
         SpatialX = NewJagged<int>(_levels, Dims.Count);
@@ -58,6 +64,9 @@ internal sealed class AccessCounter
     public ProblemShape Problem => _problem;
 
     public Accelerator Arch => _arch;
+
+    /// <summary>The counting rules applied.</summary>
+    public CountingRules Rules => _rules;
 
     private static T[][] NewJagged<T>(int outer, int inner)
     {
@@ -222,14 +231,16 @@ internal sealed class AccessCounter
         p.Updates += writeBacks;
         p.Reads += reloads;
         long drained = residencies * tile * _usedInstances[child];
+        // Reloads fill one child of each reduction group, or (Timeloop) every child of it.
+        long reloadFills = _rules.ReloadEveryChild ? reloads / heads * _usedInstances[child] : reloads;
         if (child < _levels)
         {
             ref var c = ref counts.At(child, TensorKind.Outputs);
-            c.Reads += drained;
-            c.Fills += reloads;
+            if (_rules.DrainReads) c.Reads += drained;
+            c.Fills += reloadFills;
         }
         int net = NearestFanout(parent, child);
-        if (net >= 0) counts.NetworkWords(net) += drained + reloads;
+        if (net >= 0) counts.NetworkWords(net) += drained + reloadFills;
     }
 
     private static readonly Dim[] OutputDims = [Dim.N, Dim.G, Dim.M, Dim.P, Dim.Q];
@@ -288,6 +299,7 @@ internal sealed class AccessCounter
                     if (delta[(int)Dim.N] != 0 || delta[(int)Dim.G] != 0 || delta[(int)Dim.C] != 0) { sum += advances * tile; break; }
                     long shiftH = Math.Abs(delta[(int)Dim.P] * _problem.StrideH + delta[(int)Dim.R] * _problem.DilationH);
                     long shiftW = Math.Abs(delta[(int)Dim.Q] * _problem.StrideW + delta[(int)Dim.S] * _problem.DilationW);
+                    if (!KeepsHalo(l == end - 1, shiftH, shiftW)) { sum += advances * tile; break; }
                     long overlap = plane * Math.Max(0, h - shiftH) * Math.Max(0, w - shiftW);
                     sum += advances * (tile - overlap);
                     break;
@@ -296,9 +308,19 @@ internal sealed class AccessCounter
         return sum;
     }
 
+    // Whether the resident input tile's overlap with the next one is kept (CountingRules.Halo); innermost: the advancing loop
+    // is the innermost one above the buffer.
+    private bool KeepsHalo(bool innermost, long shiftH, long shiftW) => _rules.Halo switch
+    {
+        HaloRule.AnyOverlap => true,
+        HaloRule.OneAxisShift => shiftH == 0 || shiftW == 0,
+        _ => innermost && (shiftH == 0 || shiftW == 0),
+    };
+
     // Parent reads per child fill word: distinct child tiles among the children of one parent instance along every axis
     // whose network shares the tensor (multicast or forwarding); an axis that cannot share multiplies by all its children.
-    // Sliding input dims combine into distinct window origins only where the network multicasts diagonally.
+    // Sliding input dims combine into distinct window origins only where the network multicasts diagonally and the
+    // counting rules allow it (Timeloop's do not).
     private long ReadsFactor(TensorKind tensor, int parent, int child)
     {
         long factor = 1;
@@ -320,7 +342,7 @@ internal sealed class AccessCounter
                 {
                     int f = factors[d];
                     if (f <= 1 || !Tensors.IsRelevant(tensor, (Dim)d)) continue;
-                    if (tensor == TensorKind.Inputs && network.DiagonalMulticast && d is (int)Dim.P or (int)Dim.R or (int)Dim.Q or (int)Dim.S)
+                    if (tensor == TensorKind.Inputs && network.DiagonalMulticast && _rules.DiagonalMulticast && d is (int)Dim.P or (int)Dim.R or (int)Dim.Q or (int)Dim.S)
                     {
                         // X is unrolled inside Y: an X step spans the child tile, a Y step spans the X unrolling too.
                         long step = _ext[k + 1][d] * (axis == 1 ? SpatialX[k][d] : 1);

@@ -8,10 +8,10 @@ namespace AccelSim.Model;
 public static class AnalyticalModel
 {
     /// <summary>Validates the mapping, then evaluates it. Throws <see cref="MappingException"/> when invalid.</summary>
-    public static Evaluation Evaluate(ProblemShape problem, Accelerator arch, LoopMapping mapping)
+    public static Evaluation Evaluate(ProblemShape problem, Accelerator arch, LoopMapping mapping, CountingRules? rules = null)
     {
         MappingValidator.Validate(problem, arch, mapping);
-        var counter = new AccessCounter(problem, arch);
+        var counter = new AccessCounter(problem, arch, rules);
         counter.Load(mapping);
         counter.Prepare();
         var counts = new AccessCounts(arch.Levels.Count);
@@ -34,15 +34,31 @@ public static class AnalyticalModel
             {
                 var c = counts.Get(i, t);
                 var energy = level.EnergyFor(t);
-                storage[i, (int)t] = c.Reads * energy.Read + c.Writes * energy.Write;
+                long instances = counter.UsedInstances(i);
+                storage[i, (int)t] = Priced(c.Reads, energy.Read, level.BlockSize, instances) + Priced(c.Fills, energy.Write, level.BlockSize, instances)
+                    + Priced(c.Updates, energy.Update, level.BlockSize, instances);
             }
             network[i] = counts.NetworkWords(i) * (arch.Levels[i].Fanout?.Network.EnergyPerWord ?? 0);
             bandwidth[i] = BandwidthCycles(counts.LevelReads(i), counts.LevelWrites(i), counter.UsedInstances(i), level);
         }
         double mac = counts.Macs * arch.Mac.EnergyPerMac;
         long spatialUnits = counter.UsedInstances(levels);
-        return new Evaluation(arch, counter.Problem, counts, storage, network, mac, counter.TemporalIterations,
+        var evaluation = new Evaluation(arch, counter.Problem, counts, storage, network, mac, counter.TemporalIterations,
             counter.Folds * counter.SystolicFoldCycles, bandwidth, spatialUnits);
+        // Leakage: every cycle of the layer, every instance doing work (Timeloop's convention).
+        for (int i = 0; i < levels; i++)
+            evaluation.LeakageEnergy[i] = arch.Levels[i].Storage.LeakagePerCycle * evaluation.Cycles * counter.UsedInstances(i);
+        return evaluation;
+    }
+
+    // Energy of `words` accesses over `instances` instances at `perWord`: in whole blocks per instance when the level moves
+    // blocks (Timeloop's vector accesses: 18 words into an 8-word block cost 3 accesses), else per word.
+    private static double Priced(long words, double perWord, int block, long instances)
+    {
+        if (block <= 1 || instances < 1 || words % instances != 0) return words * perWord;
+        long perInstance = words / instances;
+        long blocks = (perInstance + block - 1) / block;
+        return (double)blocks * block * perWord * instances;
     }
 
     /// <summary>Cycles for one instance's share of the traffic through its read and write ports (ports work in parallel).</summary>

@@ -22,6 +22,7 @@ public sealed class Evaluation
         PipelineCycles = pipelineCycles;
         BandwidthCycles = bandwidthCycles;
         SpatialUnits = spatialUnits;
+        LeakageEnergy = new double[arch.Levels.Count];
     }
 
     public Accelerator Arch { get; }
@@ -32,6 +33,8 @@ public sealed class Evaluation
     /// <summary>Network energy of the fan-out below each level.</summary>
     public double[] NetworkEnergy { get; }
     public double MacEnergy { get; }
+    /// <summary>Static energy of each level over the layer's cycles (<see cref="StorageLevel.LeakagePerCycle"/>; 0 when not given).</summary>
+    public double[] LeakageEnergy { get; }
     /// <summary>Cycles with every level keeping up: the temporal iterations of the nest.</summary>
     public long ComputeCycles { get; }
     /// <summary>Systolic fill and drain: every fold pays the arrays' skew (<see cref="Accelerator.SystolicSkew"/>).</summary>
@@ -45,8 +48,8 @@ public sealed class Evaluation
     /// (the slowest one bounds).</summary>
     public long Cycles => Math.Max(ComputeCycles + PipelineCycles, BandwidthCycles.Max());
 
-    /// <summary>Energy of one level (all tensors).</summary>
-    public double LevelEnergy(int level) => Enumerable.Range(0, Tensors.Count).Sum(t => StorageEnergy[level, t]);
+    /// <summary>Energy of one level (all tensors, and its leakage).</summary>
+    public double LevelEnergy(int level) => Enumerable.Range(0, Tensors.Count).Sum(t => StorageEnergy[level, t]) + LeakageEnergy[level];
 
     /// <summary>Storage energy of one tensor at every level plus its share of nothing else.</summary>
     public double TensorEnergy(TensorKind tensor) => Enumerable.Range(0, Arch.Levels.Count).Sum(i => StorageEnergy[i, (int)tensor]);

@@ -6,6 +6,9 @@ namespace AccelSim.Pipeline;
 /// <summary>A whole model's evaluation: per-layer results in topological order and the totals.</summary>
 public sealed record ModelRunResult(ModelGraph Model, Accelerator Arch, string Dataflow, int Batch, IReadOnlyList<LayerResult> Layers)
 {
+    /// <summary>The counting rules the layers were evaluated with (<see cref="AccelSim.Model.CountingRules.Describe"/>).</summary>
+    public string Counting { get; init; } = AccelSim.Model.CountingRules.AccelSim.Describe();
+
     public long Macs => Layers.Sum(l => l.Macs);
     public long Weights => Layers.Sum(l => l.Weights);
     public long Cycles => Layers.Sum(l => l.Cycles);

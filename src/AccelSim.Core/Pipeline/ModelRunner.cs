@@ -33,7 +33,7 @@ public static class ModelRunner
                 : VectorLayer(layer, arch, options.Batch)));
             progress?.Invoke(i + 1, layers.Count, layer.Name);
         }
-        return new ModelRunResult(model, arch, dataflow.Name, options.Batch, results);
+        return new ModelRunResult(model, arch, dataflow.Name, options.Batch, results) { Counting = options.Mapper.Counting.Describe() };
     }
 
     private static LayerResult MacLayer(LayerNode layer, Accelerator arch, Dataflow dataflow, ModelRunOptions options,
@@ -45,7 +45,7 @@ public static class ModelRunner
             // Replayed mappings are per layer, not per shape: a hand-edited file may map two equal shapes differently.
             var mapping = replay.For(layer.Name, problem);
             Evaluation evaluated;
-            try { evaluated = AnalyticalModel.Evaluate(problem, arch, mapping); }
+            try { evaluated = AnalyticalModel.Evaluate(problem, arch, mapping, options.Mapper.Counting); }
             catch (MappingException e) { throw new InputException($"{replay.Source}: layer '{layer.Name}': {e.Message}"); }
             return WithDensities(Result(layer, problem, arch, new Mapped(evaluated, mapping, "replayed"), CycleSimulator.Run(problem, arch, mapping)), evaluated, arch, options);
         }

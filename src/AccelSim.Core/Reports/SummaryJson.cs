@@ -23,6 +23,7 @@ public static class SummaryJson
             ["arch"] = run.Arch.Name,
             ["dataflow"] = run.Dataflow,
             ["batch"] = run.Batch,
+            ["counting"] = run.Counting,
             ["layers"] = run.Layers.Count,
             ["macs"] = run.Macs,
             ["weights"] = run.Weights,

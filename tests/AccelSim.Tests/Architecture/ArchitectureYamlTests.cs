@@ -107,7 +107,7 @@ public class ArchitectureYamlTests
     [InlineData("capacity: 8KB", "capacity: 0", "x.yaml: levels[1].capacity: must be positive, got 0")]
     [InlineData("capacity: 8KB", "capacity: 1B", "x.yaml: levels[1].capacity: 1B cannot hold one 16-bit word")]
     [InlineData("capacity: 8KB", "capacity: lots", "x.yaml: levels[1].capacity: expected words (e.g. 224) or bytes with a unit (e.g. 108KB, 24MiB), got 'lots'")]
-    [InlineData("capacity: 8KB", "capactiy: 8KB", "x.yaml: levels[1].capactiy: unknown key (expected one of: name, class, capacity, partitions, word_bits, read_bandwidth, write_bandwidth, keeps, may_keep, double_buffered, stream_fifo, energy, fanout, constraints, role)")]
+    [InlineData("capacity: 8KB", "capactiy: 8KB", "x.yaml: levels[1].capactiy: unknown key (expected one of: name, class, capacity, partitions, word_bits, read_bandwidth, write_bandwidth, keeps, may_keep, double_buffered, stream_fifo, energy, fanout, constraints, role, partition_energy, leakage_per_cycle)")]
     [InlineData("clock_mhz: 500", "clock_mhz: -1", "x.yaml: clock_mhz: must be positive, got -1")]
     [InlineData("clock_mhz: 500", "clock: 500", "x.yaml: clock: unknown key (expected one of: name, description, clock_mhz, energy_table, dataflows, levels, mac, vector, sparse_optimizations)")]
     [InlineData("x: 4", "x: 0", "x.yaml: levels[1].fanout.x: must be positive, got 0")]

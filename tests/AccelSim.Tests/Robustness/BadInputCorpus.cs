@@ -53,7 +53,65 @@ public static class BadInputCorpus
         foreach (var c in OutputPaths()) yield return c;
         foreach (var c in PlotFolders()) yield return c;
         foreach (var c in MergeFolders()) yield return c;
+        foreach (var c in TimeloopInputs()) yield return c;
     }
+
+    /// <summary>A small classic (v0.3) Timeloop architecture and its ERT.</summary>
+    public const string TimeloopArch = """
+        architecture:
+          version: 0.3
+          subtree:
+            - name: System
+              local:
+                - {name: MainMemory, class: DRAM, attributes: {width: 64, word-bits: 8}}
+              subtree:
+                - name: Chip
+                  local:
+                    - {name: Buffer, class: SRAM, attributes: {depth: 1024, width: 64, word-bits: 8}}
+                  subtree:
+                    - name: PE[0..15]
+                      local:
+                        - {name: Regs, class: regfile, attributes: {depth: 16, width: 8, word-bits: 8, meshX: 4}}
+                        - {name: MACC, class: intmac, attributes: {datawidth: 8, meshX: 4}}
+
+        """;
+
+    public const string TimeloopErt = """
+        ERT:
+          version: 0.3
+          tables:
+            - {name: System.MainMemory, actions: [{name: read, energy: 512}, {name: write, energy: 512}]}
+            - {name: System.Chip.Buffer, actions: [{name: read, energy: 18}, {name: write, energy: 14}, {name: leak, energy: 0.01}]}
+            - {name: "System.Chip.PE[0..15].Regs", actions: [{name: read, energy: 0.2}, {name: write, energy: 0.18}]}
+            - {name: "System.Chip.PE[0..15].MACC", actions: [{name: compute, energy: 0.21}]}
+
+        """;
+
+    private static IEnumerable<BadInput> TimeloopInputs()
+    {
+        BadInput Arch(string name, string from, string to, params string[] mentions) =>
+            new(name, new Dictionary<string, string?> { ["tl.yaml"] = Swap(TimeloopArch, from, to) }, ["arch", "{dir}/tl.yaml"], ["{dir}/tl.yaml", .. mentions]);
+        BadInput Ert(string name, string from, string to, params string[] mentions) =>
+            new(name, new Dictionary<string, string?> { ["tl.yaml"] = TimeloopArch, ["ert.yaml"] = Swap(TimeloopErt, from, to) },
+                ["map", "--model", "lenet5", "--layer", "c1", "--arch", "{dir}/tl.yaml", "--ert", "{dir}/ert.yaml"], ["{dir}/ert.yaml", .. mentions]);
+        yield return Arch("timeloop arch templated", "  version: 0.3\n  subtree:", "  version: 0.4\n  nodes:\n  - !Component\n    name: x\n  subtree:", "templated", "parsed-processed-input.yaml");
+        yield return Arch("timeloop arch no depth", "{depth: 1024, width", "{width", "local[0].attributes.depth", "missing");
+        yield return Arch("timeloop arch unknown class", "class: intmac", "class: widget", "local[1].class", "widget");
+        yield return Arch("timeloop arch meshX", "word-bits: 8, meshX: 4}", "word-bits: 8, meshX: 3}", "local[0].attributes.meshX");
+        yield return Arch("timeloop arch bad range", "PE[0..15]", "PE[15..0]", "subtree[0].name", "PE[15..0]");
+        yield return Arch("timeloop arch sparse", "word-bits: 8, meshX: 4}", "word-bits: 8, meshX: 4, metadata_datawidth: 4}", "metadata_datawidth", "sparse");
+        yield return Arch("timeloop arch bandwidth", "{depth: 1024, width: 64, word-bits: 8}", "{depth: 1024, width: 64, word-bits: 8, read_bandwidth: fast}", "read_bandwidth", "fast");
+        yield return Ert("timeloop ert no table", "System.Chip.Buffer", "System.Chip.Other", "Buffer");
+        yield return Ert("timeloop ert energy", "energy: 18}", "energy: -18}", ".energy", "negative");
+        yield return Ert("timeloop ert no compute", "name: compute", "name: multiply", "compute");
+        yield return Args("map --counting nope", ["map", "--model", "lenet5", "--layer", "c1", "--counting", "exact"], "--counting", "exact");
+        yield return Args("map --timeloop-halo alone", ["map", "--model", "lenet5", "--layer", "c1", "--timeloop-halo", "head"], "--timeloop-halo");
+        yield return Args("map --timeloop-halo nope", ["map", "--model", "lenet5", "--layer", "c1", "--counting", "timeloop", "--timeloop-halo", "2023"], "--timeloop-halo", "2023");
+        yield return Args("run --ert on an AccelSim arch", ["run", "--model", "lenet5", "--ert", "{dir}/none.yaml", "--out", "{dir}/out"], "--ert");
+    }
+
+    private static string Swap(string text, string from, string to) =>
+        text.Contains(from, StringComparison.Ordinal) ? text.Replace(from, to, StringComparison.Ordinal) : throw new ArgumentException($"'{from}' not in the text");
 
     /// <summary>The command reading a file of <paramref name="format"/>.</summary>
     public static string[] Reader(string format, string file) => format switch

@@ -57,7 +57,8 @@ internal static class EnergyTableYaml
             for (int i = 0; i < levels.Children.Count; i++)
             {
                 if (levels.Children[i] is not YamlMappingNode level) continue;
-                if (level.Children.ContainsKey(new YamlScalarNode("energy"))) return $"levels[{i}].energy";
+                foreach (var key in new[] { "energy", "partition_energy", "leakage_per_cycle" })
+                    if (level.Children.ContainsKey(new YamlScalarNode(key))) return $"levels[{i}].{key}";
                 if (level.Children.TryGetValue(new YamlScalarNode("fanout"), out var f) && f is YamlMappingNode fanout
                     && fanout.Children.TryGetValue(new YamlScalarNode("network"), out var n) && n is YamlMappingNode network
                     && network.Children.ContainsKey(new YamlScalarNode("energy"))) return $"levels[{i}].fanout.network.energy";
@@ -82,12 +83,14 @@ internal static class EnergyTableYaml
         }
         var entry = map.Map(key);
         if (entry is null) return null;
-        entry.AllowOnly("read", "write");
+        entry.AllowOnly("read", "write", "update");
         double? read = entry.NonNegativeDouble("read");
         double? write = entry.NonNegativeDouble("write");
         if (read is null && write is null) throw entry.Error("give read and/or write");
-        // One side given: the other is taken equal, the usual symmetric SRAM/DRAM assumption.
-        return new AccessEnergy(read ?? write!.Value, write ?? read!.Value);
+        // One side given: the other is taken equal, the usual symmetric SRAM/DRAM assumption. An update (a partial sum written
+        // back from below) costs a write unless given (Timeloop's ERTs price it apart).
+        var access = new AccessEnergy(read ?? write!.Value, write ?? read!.Value);
+        return entry.NonNegativeDouble("update") is { } update ? access with { Update = update } : access;
     }
 
     /// <summary>Error for a class the table lacks and the level does not override.</summary>

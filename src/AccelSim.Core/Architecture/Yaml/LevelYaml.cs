@@ -8,7 +8,8 @@ namespace AccelSim.Architecture.Yaml;
 internal static class LevelYaml
 {
     private static readonly string[] LevelKeys =
-        ["name", "class", "capacity", "partitions", "word_bits", "read_bandwidth", "write_bandwidth", "keeps", "may_keep", "double_buffered", "stream_fifo", "energy", "fanout", "constraints", "role"];
+        ["name", "class", "capacity", "partitions", "word_bits", "read_bandwidth", "write_bandwidth", "keeps", "may_keep", "double_buffered", "stream_fifo", "energy", "fanout",
+         "constraints", "role", "partition_energy", "leakage_per_cycle"];
 
     public static IReadOnlyList<ArchLevel> ReadLevels(YamlMap root, EnergyTable table, int defaultWordBits)
     {
@@ -24,6 +25,22 @@ internal static class LevelYaml
             levels.Add(level);
         }
         return levels;
+    }
+
+    // partition_energy: {weights: {read, write, update}, ...}: a partition's own energies, over the table's (or the level's).
+    private static Dictionary<TensorKind, AccessEnergy>? ReadPartitionEnergy(YamlMap map, IReadOnlyDictionary<TensorKind, long>? partitions,
+        Dictionary<TensorKind, AccessEnergy>? derived)
+    {
+        if (map.Map("partition_energy") is not { } given) return derived;
+        if (partitions is null) throw map.Error("partition_energy", "needs partitions (a level split per tensor)");
+        var energies = derived ?? [];
+        foreach (string key in given.Keys)
+        {
+            if (!Tensors.TryParse(key, out var tensor) || !partitions.ContainsKey(tensor))
+                throw given.Error(key, $"not a partition of this level ({string.Join(", ", partitions.Keys.Select(Tensors.Key))})");
+            energies[tensor] = EnergyTableYaml.ReadAccess(given, key) ?? throw given.Error(key, "give read and/or write");
+        }
+        return energies;
     }
 
     private static ArchLevel ReadLevel(YamlMap map, int index, EnergyTable table, int defaultWordBits)
@@ -54,6 +71,7 @@ internal static class LevelYaml
         var partitionEnergy = overridden is null && partitions is not null
             ? partitions.ToDictionary(p => p.Key, p => table.Storage(memoryClass, p.Value, wordBits) ?? energy)
             : null;
+        partitionEnergy = ReadPartitionEnergy(map, partitions, partitionEnergy);
 
         var storage = new StorageLevel
         {
@@ -70,6 +88,7 @@ internal static class LevelYaml
             StreamFifoWords = StreamFifoYaml.Read(map, keeps),
             Energy = energy,
             PartitionEnergy = partitionEnergy,
+            LeakagePerCycle = map.NonNegativeDouble("leakage_per_cycle") ?? 0,
         };
         var constraints = ConstraintYaml.Read(map.Map("constraints"));
         // A level can only be required to keep what it can hold (its keeps, may_keep or partitions).

@@ -60,7 +60,7 @@ public static class Mapper
         // The walk only generates what the constraints allow; a broken one here is a mapper bug, never a result.
         var broken = MappingValidator.Check(problem, arch, best.Best, dataflow);
         if (broken.Count > 0) throw new InvalidOperationException($"mapper bug: the best mapping breaks a constraint: {string.Join("; ", broken)}");
-        var evaluation = AnalyticalModel.Evaluate(problem, arch, best.Best);
+        var evaluation = AnalyticalModel.Evaluate(problem, arch, best.Best, options.Counting);
         var stats = new SearchStats(spatial.Count, searched.Count, plans.Sum(p => spatial.Sum(p.TilingCount)), factorizations, pruned, dominated, evaluations, clock.Elapsed);
         return new MapperResult(best.Best, evaluation, EnergyLowerBound.Of(problem, arch), stats, dataflow.Name);
     }

@@ -30,6 +30,9 @@ public sealed record MapperOptions
     /// <summary>Seed of the random-sampling mode.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>The counting rules mappings are evaluated with (AccelSim's by default; Timeloop's to reproduce its numbers).</summary>
+    public CountingRules Counting { get; init; } = CountingRules.AccelSim;
+
     /// <summary>Worker threads (null = all cores). Results do not depend on it.</summary>
     public int? Threads { get; init; }
 

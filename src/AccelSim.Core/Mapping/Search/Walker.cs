@@ -30,7 +30,7 @@ internal sealed class Walker
         _inspect = options.OnEvaluated;
         _maximalOnly = options.MaximalTilesOnly;
         _levels = plan.Levels;
-        _counter = new AccessCounter(plan.Problem, plan.Arch);
+        _counter = new AccessCounter(plan.Problem, plan.Arch, options.Counting);
         _counts = new AccessCounts(_levels);
         _temporal = new int[_levels][];
         for (int i = 0; i < _levels; i++) _temporal[i] = LevelMapping.Ones();
@@ -161,7 +161,7 @@ internal sealed class Walker
                 reads += c.Reads;
                 writes += c.Writes;
                 var e = storage.EnergyFor((TensorKind)t);
-                energy += c.Reads * e.Read + c.Writes * e.Write;
+                energy += c.Reads * e.Read + c.Fills * e.Write + c.Updates * e.Update;
             }
             energy += _counts.NetworkWords(i) * _netEnergy[i];
             cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(reads, writes, _counter.UsedInstances(i), storage));

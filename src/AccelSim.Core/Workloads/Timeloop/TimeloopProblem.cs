@@ -19,6 +19,10 @@ public static class TimeloopProblem
 {
     private static readonly string[] InstanceKeys = ["C", "M", "R", "S", "N", "P", "Q", "Wstride", "Hstride", "Wdilation", "Hdilation"];
 
+    // Written by the exercises' problem files for other tools; Timeloop's conv2D projection does not use them (its input is
+    // what the window covers), so they are read and ignored.
+    private static readonly string[] IgnoredKeys = ["H", "W", "Hpad", "Wpad"];
+
     /// <summary>True when <paramref name="path"/> is a folder of Timeloop problems or a YAML file whose top level is <c>problem:</c>.</summary>
     public static bool Recognizes(string path)
     {
@@ -26,20 +30,8 @@ public static class TimeloopProblem
         return File.Exists(path) && IsProblemFile(path);
     }
 
-    private static bool IsProblemFile(string path)
-    {
-        try
-        {
-            using var reader = new StreamReader(path);
-            for (int i = 0; i < 200 && reader.ReadLine() is { } line; i++)
-            {
-                if (line.StartsWith("problem:", StringComparison.Ordinal)) return true;
-                if (line.Length > 0 && !char.IsWhiteSpace(line[0]) && !line.StartsWith('#') && !line.StartsWith("{{", StringComparison.Ordinal)) return false;
-            }
-        }
-        catch (IOException) { }
-        return false;
-    }
+    // Any top-level key may come first: parsed-processed-input.yaml starts with dumped_by_timeloop_front_end.
+    private static bool IsProblemFile(string path) => Architecture.Timeloop.TimeloopYaml.HasTopLevelKey(path, "problem:");
 
     /// <summary>Loads a problem file (a one-layer model) or a folder of them (one layer per file).</summary>
     public static ModelGraph Load(string path)
@@ -106,6 +98,8 @@ public static class TimeloopProblem
         {
             string key = ((YamlScalarNode)keyNode).Value ?? "";
             if (ReferenceEquals(instanceNode, problem) && key is "shape" or "version") continue;
+            if (key == "densities" && valueNode is YamlMappingNode { Children.Count: 0 }) continue; // dense: no densities given
+            if (IgnoredKeys.Contains(key)) continue;
             if (key == "densities") throw new InputException($"{file}: {where}.densities: sparse problems (Sparseloop) are not supported");
             if (!InstanceKeys.Contains(key))
                 throw new InputException($"{file}: {where}.{key}: unknown conv2D dim or coefficient (expected {string.Join(", ", InstanceKeys)})");
@@ -121,7 +115,7 @@ public static class TimeloopProblem
     {
         if (Child(problem, "shape") is not YamlMappingNode shape) return;
         string name = (Child(shape, "name") as YamlScalarNode)?.Value ?? "";
-        if (name is not ("CNN_Layer" or "CNN-Layer" or "cnn_layer"))
+        if (name.ToLowerInvariant() is not ("cnn_layer" or "cnn-layer" or "conv2d"))
             throw new InputException($"{file}: problem.shape.name: '{name}' is not Timeloop's conv2D (CNN_Layer); other problem shapes are not supported");
         if (Child(shape, "dimensions") is YamlSequenceNode dims)
         {
