@@ -97,7 +97,7 @@ internal static class MapCommand
         console.MarkupLine($"[bold]{Markup.Escape(layer)}[/]  {Markup.Escape(problem.ToString())}  on [bold]{Markup.Escape(arch.Name)}[/]" +
             (search is null ? "" : $"  dataflow [bold]{search.Dataflow}[/]"));
         console.WriteLine();
-        console.WriteLine(LoopNestPrinter.Print(arch, mapping));
+        console.WriteLine(LoopNestPrinter.Print(arch, mapping, problem));
 
         var table = new Table().Title("Accesses per level and tensor (all instances)")
             .AddColumns("level", "tensor", "reads", "fills", "updates", $"energy ({unit})");
