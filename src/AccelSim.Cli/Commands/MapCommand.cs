@@ -33,11 +33,12 @@ internal static class MapCommand
         var traceRows = new Option<int>("--trace-rows") { Description = "Most rows the trace keeps", DefaultValueFactory = _ => 10_000 };
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which optional tensors (may_keep) the buffers keep or bypass" };
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Also walk dominated tilings (slower; see docs/mapper.md)" };
+        var imperfect = new Option<bool>("--imperfect") { Description = "Also search imperfect spatial factors: fill an axis, leaving units of the last fold idle (docs/mapper.md)" };
         var energyTable = CommonOptions.EnergyTable();
         var saveTimeloop = new Option<string?>("--save-timeloop") { Description = "Also write the mapping in Timeloop's mapping format (Timeloop dims: its P/R are AccelSim's Q/S)" };
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
-            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, trace, traceRows, bypass, energyTable, saveTimeloop,
+            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, trace, traceRows, bypass, energyTable, saveTimeloop, imperfect,
         };
         command.SetAction(parse =>
         {
@@ -69,6 +70,7 @@ internal static class MapCommand
                     Seed = parse.GetValue(seed),
                     MaximalTilesOnly = !parse.GetValue(exhaustive),
                     SearchBypass = parse.GetValue(bypass),
+                    ImperfectFactors = parse.GetValue(imperfect),
                 };
                 search = Mapper.Search(problem, accelerator, flow, options);
                 mapping = search.Mapping;

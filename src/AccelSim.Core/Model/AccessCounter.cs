@@ -138,6 +138,9 @@ internal sealed class AccessCounter
     /// <summary>True after <see cref="Prepare"/> when some dim's factors multiply to more than its bound.</summary>
     public bool Imperfect => _imperfect;
 
+    /// <summary>True after <see cref="Prepare"/> when an imperfect mapping has a loop iteration that never does work (invalid).</summary>
+    public bool WastesIterations => _imperfect && _partial.WastesIterations;
+
     /// <summary>Temporal iterations of the whole nest (ideal compute cycles) after <see cref="Prepare"/>.</summary>
     public long TemporalIterations => _imperfect ? _partial.TemporalIterations : _prodBefore[_levelStart[_levels]];
 

@@ -81,6 +81,12 @@ internal sealed class PartialTiles
     public long Folds { get; private set; }
 
     /// <summary>
+    /// True after <see cref="Prepare"/> when some loop has an iteration that never does work ((factor − 1) × product
+    /// inside ≥ bound): such a mapping breaks the coverage rule (<see cref="Mapping.FactorCoverage"/>) and the mapper skips it.
+    /// </summary>
+    public bool WastesIterations { get; private set; }
+
+    /// <summary>
     /// Reads the mapping's factors; returns false when every dim's factors multiply to exactly its bound (the perfect
     /// closed form of <see cref="AccessCounter"/> applies), true when some dim is imperfect and these counts are needed.
     /// <paramref name="force"/> prepares a perfect mapping too (tests compare both closed forms on it).
@@ -121,6 +127,10 @@ internal sealed class PartialTiles
             for (int k = _digits[d] - 1; k >= 0; k--) { _digitInner[d][k] = inner; inner *= _digitFactor[d][k]; }
             for (int c = 0; c <= _levels; c++) _clipped[c][d] = Math.Min(ChildSpan(d, c), _bound[d]);
         }
+        WastesIterations = false;
+        for (int d = 0; d < Dims.Count; d++)
+            for (int k = 0; k < _digits[d]; k++)
+                if ((_digitFactor[d][k] - 1) * _digitInner[d][k] >= _bound[d]) WastesIterations = true;
         TemporalIterations = 1;
         Folds = 1;
         for (int d = 0; d < Dims.Count; d++)

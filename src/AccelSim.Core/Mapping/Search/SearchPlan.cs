@@ -129,12 +129,13 @@ internal sealed class SearchPlan
         return ways;
     }
 
-    /// <summary>Bounds left for temporal loops once a spatial candidate is applied.</summary>
+    /// <summary>Bounds left for temporal loops once a spatial candidate is applied (rounded up: an imperfect spatial factor
+    /// leaves ⌈bound ÷ factor⌉ iterations, the last one partial).</summary>
     public int[] Remaining(SpatialCandidate spatial)
     {
         var r = Problem.Bounds();
         for (int i = 0; i < Levels; i++)
-            for (int d = 0; d < Dims.Count; d++) r[d] /= spatial.X[i][d] * spatial.Y[i][d];
+            for (int d = 0; d < Dims.Count; d++) r[d] = SpatialFactors.Left(r[d], spatial.X[i][d] * spatial.Y[i][d]);
         return r;
     }
 

@@ -6,27 +6,32 @@ namespace AccelSim.Mapping.Search;
 
 /// <summary>
 /// Enumerates the spatial unrollings a dataflow allows: on each axis of each fan-out, up to two allowed dims with factors
-/// that divide what is left of their bounds and fit the axis. Reduction dims (C, R, S) only where the network reduces;
+/// that divide what is left of their bounds (or, with imperfect factors, <see cref="SpatialFactors.Imperfect"/>) and fit the axis. Reduction dims (C, R, S) only where the network reduces;
 /// dims the dataflow wants whole on Y (row stationary's R) are unrolled whole when they fit.
 /// </summary>
 internal static class SpatialEnumerator
 {
     private const int MaxDimsPerAxis = 2;
 
-    public static List<SpatialCandidate> Enumerate(ProblemShape problem, Accelerator arch, Dataflow dataflow)
+    public static List<SpatialCandidate> Enumerate(ProblemShape problem, Accelerator arch, Dataflow dataflow, bool imperfect = false)
     {
         var results = new List<SpatialCandidate>();
         int levels = arch.Levels.Count;
         var x = new int[levels][];
         var y = new int[levels][];
         for (int i = 0; i < levels; i++) { x[i] = LevelMapping.Ones(); y[i] = LevelMapping.Ones(); }
-        Recurse(problem, arch, dataflow, 0, problem.Bounds(), x, y, results);
-        // Best-utilized first; ties keep generation order (deterministic).
-        return results.Select((c, i) => (c, i)).OrderByDescending(p => p.c.Units).ThenBy(p => p.i).Select(p => p.c).ToList();
+        Recurse(problem, arch, dataflow, 0, problem.Bounds(), x, y, results, imperfect);
+        // Best-utilized first (units doing work on average: an imperfect fold's idle units do not count); ties keep
+        // generation order (deterministic).
+        return results.Select((c, i) => (c, i)).OrderByDescending(p => SpatialFactors.BusyUnits(problem, p.c)).ThenBy(p => p.i).Select(p => p.c).ToList();
     }
 
+    /// <summary>True when every spatial factor of the candidate divides what is left of its dim's bound.</summary>
+    public static bool IsPerfect(ProblemShape problem, SpatialCandidate candidate) =>
+        SpatialFactors.BusyUnits(problem, candidate) == candidate.Units;
+
     private static void Recurse(ProblemShape problem, Accelerator arch, Dataflow dataflow, int level, int[] remaining,
-        int[][] x, int[][] y, List<SpatialCandidate> results)
+        int[][] x, int[][] y, List<SpatialCandidate> results, bool imperfect)
     {
         if (level == arch.Levels.Count)
         {
@@ -39,21 +44,21 @@ internal static class SpatialEnumerator
         var fanout = arch.Levels[level].Fanout;
         if (fanout is null || fanout.Size == 1)
         {
-            Recurse(problem, arch, dataflow, level + 1, remaining, x, y, results);
+            Recurse(problem, arch, dataflow, level + 1, remaining, x, y, results, imperfect);
             return;
         }
         bool reduces = fanout.Network.SpatialReduction;
-        foreach (var yAssign in AxisAssignments(dataflow, true, fanout.Y, remaining, reduces, problem))
+        foreach (var yAssign in AxisAssignments(dataflow, true, fanout.Y, remaining, reduces, problem, imperfect))
         {
             var afterY = (int[])remaining.Clone();
-            for (int d = 0; d < Dims.Count; d++) afterY[d] /= yAssign[d];
-            foreach (var xAssign in AxisAssignments(dataflow, false, fanout.X, afterY, reduces, problem))
+            for (int d = 0; d < Dims.Count; d++) afterY[d] = SpatialFactors.Left(afterY[d], yAssign[d]);
+            foreach (var xAssign in AxisAssignments(dataflow, false, fanout.X, afterY, reduces, problem, imperfect))
             {
                 var afterX = (int[])afterY.Clone();
-                for (int d = 0; d < Dims.Count; d++) afterX[d] /= xAssign[d];
+                for (int d = 0; d < Dims.Count; d++) afterX[d] = SpatialFactors.Left(afterX[d], xAssign[d]);
                 Array.Copy(yAssign, y[level], Dims.Count);
                 Array.Copy(xAssign, x[level], Dims.Count);
-                Recurse(problem, arch, dataflow, level + 1, afterX, x, y, results);
+                Recurse(problem, arch, dataflow, level + 1, afterX, x, y, results, imperfect);
             }
         }
         x[level] = LevelMapping.Ones();
@@ -61,7 +66,7 @@ internal static class SpatialEnumerator
     }
 
     // All factor assignments of one axis (arrays indexed by dim), including "nothing unrolled".
-    private static List<int[]> AxisAssignments(Dataflow dataflow, bool isY, int size, int[] remaining, bool reduces, ProblemShape problem)
+    private static List<int[]> AxisAssignments(Dataflow dataflow, bool isY, int size, int[] remaining, bool reduces, ProblemShape problem, bool imperfect)
     {
         var allowed = (isY ? dataflow.SpatialY : dataflow.SpatialX)
             .Where(d => reduces || d is not (Dim.C or Dim.R or Dim.S))
@@ -70,24 +75,24 @@ internal static class SpatialEnumerator
         var whole = isY ? dataflow.WholeOnY.Where(d => remaining[(int)d] > 1 && remaining[(int)d] == problem[d] && problem[d] <= size && allowed.Contains(d)).ToList() : [];
         var list = new List<int[]>();
         var current = LevelMapping.Ones();
-        Choose(allowed, 0, 0, 1, size, remaining, current, list);
+        Choose(allowed, 0, 0, 1, size, remaining, current, list, imperfect);
         // Keep assignments that unroll the whole-on-Y dims entirely.
         return list.Where(a => whole.All(d => a[(int)d] == remaining[(int)d])).ToList();
     }
 
-    private static void Choose(List<Dim> allowed, int start, int used, long product, int size, int[] remaining, int[] current, List<int[]> output)
+    private static void Choose(List<Dim> allowed, int start, int used, long product, int size, int[] remaining, int[] current, List<int[]> output, bool imperfect)
     {
         output.Add((int[])current.Clone());
         if (used == MaxDimsPerAxis) return;
         for (int k = start; k < allowed.Count; k++)
         {
             int d = (int)allowed[k];
-            foreach (int f in Divisors.Of(remaining[d]))
+            foreach (int f in imperfect ? SpatialFactors.Imperfect(remaining[d]) : Divisors.Of(remaining[d]))
             {
                 if (f == 1) continue;
                 if (product * f > size) break;
                 current[d] = f;
-                Choose(allowed, k + 1, used + 1, product * f, size, remaining, current, output);
+                Choose(allowed, k + 1, used + 1, product * f, size, remaining, current, output, imperfect);
                 current[d] = 1;
             }
         }
