@@ -266,6 +266,8 @@ internal sealed class PartialTiles
     private int _superCount;
     private readonly int[] _super = new int[Dims.Count];
 
+    private static readonly Dim[] InputPlainDims = [Dim.N, Dim.G, Dim.C, Dim.M];
+
     private void Collect(TensorKind tensor, int parent, int child, int mode, long boundary)
     {
         _tensor = tensor; _mode = mode; _boundary = boundary;
@@ -281,7 +283,7 @@ internal sealed class PartialTiles
         {
             Join(Dims.Count, (int)Dim.P, (int)Dim.R, _p.StrideH, _p.DilationH);
             Join(Dims.Count + 1, (int)Dim.Q, (int)Dim.S, _p.StrideW, _p.DilationW);
-            foreach (var d in new[] { Dim.N, Dim.G, Dim.C, Dim.M }) _super[_superCount++] = (int)d;
+            foreach (var d in InputPlainDims) _super[_superCount++] = (int)d;
             _super[_superCount++] = Dims.Count;
             _super[_superCount++] = Dims.Count + 1;
         }
