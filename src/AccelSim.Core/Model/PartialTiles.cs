@@ -272,6 +272,8 @@ internal sealed class PartialTiles
     {
         _tensor = tensor; _mode = mode; _boundary = boundary;
         _mergeFrom = parent; _mergeTo = child; _mergeAll = tensor == TensorKind.Outputs;
+        Array.Clear(_summed);
+        Array.Clear(_merged);
         for (int d = 0; d < Dims.Count; d++)
         {
             _recCount[d] = 0;
@@ -313,6 +315,7 @@ internal sealed class PartialTiles
     private void Join(int into, int a, int b, int stride, int dilation)
     {
         _recCount[into] = 0;
+        _merged[into] = _merged[a] || _merged[b];
         var ra = _rec[a].AsSpan(0, _recCount[a]);
         var rb = _rec[b].AsSpan(0, _recCount[b]);
         foreach (var x in ra)
@@ -363,6 +366,7 @@ internal sealed class PartialTiles
                 Sub(ref t.NLo, ref t.NLen, i, inner);
                 if (t.OLen == 0 && t.NLen == 0) continue;
                 if (!merged) t.K1 = t.K1 * f + i;
+                else _merged[d] = true;
                 Walk(d, child, k + 1, t, Math.Min(lockO, inner), Math.Min(lockN, inner), true);
             }
             return;
@@ -445,61 +449,86 @@ internal sealed class PartialTiles
         GroupOld, GroupOldKept,
     }
 
+    private const int AggCount = 11;
+    private readonly long[] _sums = new long[(Dims.Count + 2) * AggCount];
+    private readonly bool[] _summed = new bool[Dims.Count + 2];
+    private readonly bool[] _merged = new bool[Dims.Count + 2]; // some records share a group (multicast or reduction)
+
     // Π over the tensor's super-dims of one per-dim sum.
     private long Product(Agg agg)
     {
         long product = 1;
-        for (int s = 0; s < _superCount && product != 0; s++) product = checked(product * Sum(_super[s], agg));
+        for (int s = 0; s < _superCount && product != 0; s++)
+        {
+            int b = _super[s];
+            if (!_summed[b]) Aggregate(b);
+            product = checked(product * _sums[b * AggCount + (int)agg]);
+        }
         return product;
     }
 
-    private long Sum(int buffer, Agg agg)
+    // Every sum of one buffer at once: members in one pass; groups by sorting once by the new and once by the old interval
+    // (without a shared group every record is its own, so the group sums are per-record sums).
+    private void Aggregate(int buffer)
     {
         var r = _rec[buffer].AsSpan(0, _recCount[buffer]);
-        long sum = 0;
-        switch (agg)
+        var sums = _sums.AsSpan(buffer * AggCount, AggCount);
+        sums.Clear();
+        foreach (var x in r)
         {
-            case Agg.MemberNew: foreach (var x in r) sum += x.W * x.NLen; return sum;
-            case Agg.MemberOverlap: foreach (var x in r) sum += x.W * Overlap(x.OLo, x.OLen, x.NLo, x.NLen); return sum;
-            case Agg.MemberOld: foreach (var x in r) sum += x.W * x.OLen; return sum;
-            case Agg.MemberOldKept: foreach (var x in r) if (Kept(x)) sum += x.W * x.OLen; return sum;
-            case Agg.GroupOld or Agg.GroupOldKept:
-                r.Sort(static (a, b) => CompareOld(a, b));
-                for (int i = 0; i < r.Length;)
-                {
-                    int j = i;
-                    bool allKept = true;
-                    for (; j < r.Length && CompareOld(r[i], r[j]) == 0; j++) allKept &= Kept(r[j]);
-                    if (r[i].OLen > 0 && (agg == Agg.GroupOld || allKept)) sum += r[i].W * r[i].OLen;
-                    i = j;
-                }
-                return sum;
-            default:
-                r.Sort(static (a, b) => CompareNew(a, b));
-                for (int i = 0; i < r.Length;)
-                {
-                    int j = i;
-                    bool anyKept = false;
-                    long lo = long.MinValue, hi = long.MaxValue; // intersection of the members' old intervals
-                    for (; j < r.Length && CompareNew(r[i], r[j]) == 0; j++)
-                    {
-                        anyKept |= Kept(r[j]);
-                        if (r[j].OLen == 0) { lo = 0; hi = 0; }
-                        else { lo = Math.Max(lo, r[j].OLo); hi = Math.Min(hi, r[j].OLo + r[j].OLen); }
-                    }
-                    var x = r[i];
-                    if (x.NLen > 0)
-                        sum += agg switch
-                        {
-                            Agg.GroupNew => x.W * x.NLen,
-                            Agg.GroupOverlap => x.W * Overlap(lo, Math.Max(0, hi - lo), x.NLo, x.NLen),
-                            Agg.GroupNewKept => anyKept ? x.W * x.NLen : 0,
-                            Agg.GroupNewZero => x.Zero ? x.W * x.NLen : 0,
-                            _ => anyKept && x.Zero ? x.W * x.NLen : 0,
-                        };
-                    i = j;
-                }
-                return sum;
+            bool kept = Kept(x);
+            sums[(int)Agg.MemberNew] += x.W * x.NLen;
+            sums[(int)Agg.MemberOverlap] += x.W * Overlap(x.OLo, x.OLen, x.NLo, x.NLen);
+            sums[(int)Agg.MemberOld] += x.W * x.OLen;
+            if (kept) sums[(int)Agg.MemberOldKept] += x.W * x.OLen;
+            if (_merged[buffer]) continue;
+            sums[(int)Agg.GroupNew] += x.W * x.NLen;
+            sums[(int)Agg.GroupOverlap] += x.W * Overlap(x.OLo, x.OLen, x.NLo, x.NLen);
+            if (kept) sums[(int)Agg.GroupNewKept] += x.W * x.NLen;
+            if (x.Zero) sums[(int)Agg.GroupNewZero] += x.W * x.NLen;
+            if (kept && x.Zero) sums[(int)Agg.GroupNewKeptZero] += x.W * x.NLen;
+            sums[(int)Agg.GroupOld] += x.W * x.OLen;
+            if (kept) sums[(int)Agg.GroupOldKept] += x.W * x.OLen;
+        }
+        _summed[buffer] = true;
+        if (!_merged[buffer]) return;
+
+        r.Sort(static (a, b) => CompareOld(a, b));
+        for (int i = 0; i < r.Length;)
+        {
+            int j = i;
+            bool allKept = true;
+            for (; j < r.Length && CompareOld(r[i], r[j]) == 0; j++) allKept &= Kept(r[j]);
+            if (r[i].OLen > 0)
+            {
+                sums[(int)Agg.GroupOld] += r[i].W * r[i].OLen;
+                if (allKept) sums[(int)Agg.GroupOldKept] += r[i].W * r[i].OLen;
+            }
+            i = j;
+        }
+        r.Sort(static (a, b) => CompareNew(a, b));
+        for (int i = 0; i < r.Length;)
+        {
+            int j = i;
+            bool anyKept = false;
+            long lo = long.MinValue, hi = long.MaxValue; // intersection of the members' old intervals
+            for (; j < r.Length && CompareNew(r[i], r[j]) == 0; j++)
+            {
+                anyKept |= Kept(r[j]);
+                if (r[j].OLen == 0) { lo = 0; hi = 0; }
+                else { lo = Math.Max(lo, r[j].OLo); hi = Math.Min(hi, r[j].OLo + r[j].OLen); }
+            }
+            var x = r[i];
+            if (x.NLen > 0)
+            {
+                long words = x.W * x.NLen;
+                sums[(int)Agg.GroupNew] += words;
+                sums[(int)Agg.GroupOverlap] += x.W * Overlap(lo, Math.Max(0, hi - lo), x.NLo, x.NLen);
+                if (anyKept) sums[(int)Agg.GroupNewKept] += words;
+                if (x.Zero) sums[(int)Agg.GroupNewZero] += words;
+                if (anyKept && x.Zero) sums[(int)Agg.GroupNewKeptZero] += words;
+            }
+            i = j;
         }
     }
 
