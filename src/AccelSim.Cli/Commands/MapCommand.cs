@@ -34,6 +34,7 @@ internal static class MapCommand
         var traceRows = new Option<int>("--trace-rows") { Description = "Most rows the trace keeps", DefaultValueFactory = _ => 10_000 };
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which optional tensors (may_keep) the buffers keep or bypass" };
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Also walk dominated tilings (slower; see docs/mapper.md)" };
+        var imperfect = new Option<bool>("--imperfect") { Description = "Also search imperfect spatial factors: fill an axis, leaving units of the last fold idle (docs/mapper.md)" };
         var energyTable = CommonOptions.EnergyTable();
         var constraints = CommonOptions.Constraints();
         var counting = CommonOptions.Counting();
@@ -43,7 +44,7 @@ internal static class MapCommand
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
             model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, trace, traceRows, bypass, energyTable, saveTimeloop, constraints,
-            counting, halo, ert,
+            counting, halo, ert, imperfect,
         };
         command.SetAction(parse =>
         {
@@ -82,6 +83,7 @@ internal static class MapCommand
                     MaximalTilesOnly = !parse.GetValue(exhaustive),
                     SearchBypass = parse.GetValue(bypass),
                     Counting = rules,
+                    ImperfectFactors = parse.GetValue(imperfect),
                 };
                 search = Mapper.Search(problem, accelerator, flow, options);
                 mapping = search.Mapping;
@@ -111,7 +113,7 @@ internal static class MapCommand
         console.MarkupLine($"[bold]{Markup.Escape(layer)}[/]  {Markup.Escape(problem.ToString())}  on [bold]{Markup.Escape(arch.Name)}[/]" +
             (search is null ? "" : $"  dataflow [bold]{search.Dataflow}[/]"));
         console.WriteLine();
-        console.WriteLine(LoopNestPrinter.Print(arch, mapping));
+        console.WriteLine(LoopNestPrinter.Print(arch, mapping, problem));
 
         var table = new Table().Title("Accesses per level and tensor (all instances)")
             .AddColumns("level", "tensor", "reads", "fills", "updates", $"energy ({unit})");

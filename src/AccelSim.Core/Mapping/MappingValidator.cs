@@ -5,10 +5,11 @@ using AccelSim.Workloads;
 namespace AccelSim.Mapping;
 
 /// <summary>
-/// Checks a mapping against a layer and an accelerator (SPEC §3): factors multiply to each bound, spatial factors fit each
-/// fan-out, kept tensors are allowed at their level, reduction dims are only unrolled along an axis whose network can
-/// reduce, every kept tile (inputs with halo) fits its level, and the architecture's (and a dataflow's) constraints hold
-/// (<see cref="ConstraintChecker"/>: must-keeps, never-keeps, factors, orders, spatial dims).
+/// Checks a mapping against a layer and an accelerator (SPEC §3): factors cover each bound (imperfect factors allowed, none
+/// with an iteration that never does work: <see cref="FactorCoverage"/>), spatial factors fit each fan-out, kept tensors are
+/// allowed at their level, reduction dims are only unrolled along an axis whose network can reduce, every kept tile (inputs
+/// with halo) fits its level, and the architecture's (and a dataflow's) constraints hold (<see cref="ConstraintChecker"/>:
+/// must-keeps, never-keeps, factors, orders, spatial dims).
 /// </summary>
 public static class MappingValidator
 {
@@ -35,7 +36,12 @@ public static class MappingValidator
         foreach (var d in Dims.All)
         {
             long product = mapping.Product(d);
-            if (product != problem[d]) errors.Add($"dim {d}: factors multiply to {product}, the bound is {problem[d]}");
+            if (product < problem[d]) errors.Add($"dim {d}: factors multiply to {product}, the bound is {problem[d]} (they must cover it)");
+            // Imperfect factors (docs/model.md): every loop's last iteration must reach into the bound.
+            foreach (var digit in FactorCoverage.InnermostFirst(mapping, d))
+                if (digit.Factor > FactorCoverage.MaxFactor(problem[d], digit.Inner))
+                    errors.Add($"dim {d}: the {digit.Kind} factor {digit.Factor} at level '{arch.Levels[Math.Min(digit.Level, arch.Levels.Count - 1)].Name}' has iterations that never do work "
+                        + $"(({digit.Factor} - 1) x {digit.Inner} >= bound {problem[d]}; at most {FactorCoverage.MaxFactor(problem[d], digit.Inner)})");
         }
         for (int i = 0; i < arch.Levels.Count; i++)
         {
@@ -44,8 +50,8 @@ public static class MappingValidator
             foreach (var d in Dims.All)
                 if (m.TemporalOf(d) < 1 || m.SpatialX[(int)d] < 1 || m.SpatialY[(int)d] < 1)
                     errors.Add($"level '{level.Name}' dim {d}: factors must be positive");
-            if (m.UsedX > level.FanoutX) errors.Add($"level '{level.Name}': spatial X factors use {m.UsedX} children, the fan-out has {level.FanoutX}");
-            if (m.UsedY > level.FanoutY) errors.Add($"level '{level.Name}': spatial Y factors use {m.UsedY} children, the fan-out has {level.FanoutY}");
+            if (m.UsedX > level.FanoutX) errors.Add($"level '{level.Name}': spatial X factors ({Unrolled(m.SpatialX)}) use {m.UsedX} children, the fan-out has {level.FanoutX}");
+            if (m.UsedY > level.FanoutY) errors.Add($"level '{level.Name}': spatial Y factors ({Unrolled(m.SpatialY)}) use {m.UsedY} children, the fan-out has {level.FanoutY}");
             var notAllowed = m.Keeps & ~level.Storage.Keeps;
             if (notAllowed != TensorSet.None) errors.Add($"level '{level.Name}' cannot hold {notAllowed.Describe()}");
             if (i == 0 && m.Keeps != TensorSet.All) errors.Add($"level '{level.Name}' is the outermost level and must keep every tensor");
@@ -70,6 +76,10 @@ public static class MappingValidator
         var errors = Check(problem, arch, mapping);
         if (errors.Count > 0) throw new MappingException("invalid mapping: " + string.Join("; ", errors));
     }
+
+    // "P 15, M 2": the dims an axis unrolls, so an overflowing axis names them.
+    private static string Unrolled(IReadOnlyList<int> factors) =>
+        string.Join(", ", Dims.All.Where(d => factors[(int)d] > 1).Select(d => $"{d} {factors[(int)d]}"));
 
     internal static IEnumerable<string> CapacityProblems(AccessCounter counter, StorageLevel level, int index, TensorSet keeps)
     {

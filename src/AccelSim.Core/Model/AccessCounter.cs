@@ -43,6 +43,8 @@ internal sealed class AccessCounter
     private readonly int[] _levelStart;       // [level 0..L] first flattened loop of a level
     private readonly long[] _reset = new long[Dims.Count], _delta = new long[Dims.Count];
     private readonly long[] _offsetScratch = new long[4096];
+    private readonly PartialTiles _partial;   // imperfect factorizations (Model/PartialTiles.cs)
+    private bool _imperfect;
 
     public AccessCounter(ProblemShape problem, Accelerator arch, CountingRules? rules = null)
     {
@@ -59,6 +61,7 @@ internal sealed class AccessCounter
         _usedInstances = new long[_levels + 1];
         _spatialProduct = new long[_levels];
         _levelStart = new int[_levels + 1];
+        _partial = new PartialTiles(problem, arch);
     }
 
     public ProblemShape Problem => _problem;
@@ -138,13 +141,20 @@ internal sealed class AccessCounter
         _levelStart[_levels] = n;
         _prodBefore[0] = 1;
         for (int l = 0; l < n; l++) _prodBefore[l + 1] = _prodBefore[l] * _loopBound[l];
+        _imperfect = _partial.Prepare(Temporal, SpatialX, SpatialY, Order);
     }
 
+    /// <summary>True after <see cref="Prepare"/> when some dim's factors multiply to more than its bound.</summary>
+    public bool Imperfect => _imperfect;
+
+    /// <summary>True after <see cref="Prepare"/> when an imperfect mapping has a loop iteration that never does work (invalid).</summary>
+    public bool WastesIterations => _imperfect && _partial.WastesIterations;
+
     /// <summary>Temporal iterations of the whole nest (ideal compute cycles) after <see cref="Prepare"/>.</summary>
-    public long TemporalIterations => _prodBefore[_levelStart[_levels]];
+    public long TemporalIterations => _imperfect ? _partial.TemporalIterations : _prodBefore[_levelStart[_levels]];
 
     /// <summary>Folds after <see cref="Prepare"/>: compute blocks of the innermost level, one per iteration of the loops above it.</summary>
-    public long Folds => _prodBefore[_levelStart[_levels - 1]];
+    public long Folds => _imperfect ? _partial.Folds : _prodBefore[_levelStart[_levels - 1]];
 
     /// <summary>
     /// Systolic cycles each fold adds to its stream after <see cref="Prepare"/>: the wavefront's fill and drain
@@ -179,11 +189,20 @@ internal sealed class AccessCounter
     public long UsedInstances(int level) => _usedInstances[level];
 
     /// <summary>Tile size of a tensor at a level after <see cref="Prepare"/> (level L is one MAC: 1 word).</summary>
-    public long TileSize(int level, TensorKind tensor) => TileMath.TileSize(_problem, tensor, _ext[level]);
+    public long TileSize(int level, TensorKind tensor) =>
+        _imperfect ? _partial.TileSize(level, tensor) : TileMath.TileSize(_problem, tensor, _ext[level]);
 
     /// <summary>Counts every access into <paramref name="counts"/> (cleared first). Call <see cref="Prepare"/> before.</summary>
     public void Count(AccessCounts counts)
     {
+        if (_imperfect)
+        {
+            // PartialTiles implements AccelSim's counting rules only (docs/model.md, Imperfect factorization).
+            if (_rules != CountingRules.AccelSim)
+                throw new MappingException("imperfect factors are counted with AccelSim's rules only, not with --counting timeloop");
+            _partial.Count(counts, Keeps);
+            return;
+        }
         counts.Clear();
         counts.Macs = _problem.Macs;
         foreach (var tensor in Tensors.All)

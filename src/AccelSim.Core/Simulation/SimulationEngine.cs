@@ -51,6 +51,8 @@ internal sealed class SimulationEngine
     private long _pipelineTicks;
     private readonly long[,] _stallTicks;
     private readonly List<TransferRecord> _trace = [];
+    private readonly PartialStep? _partial; // imperfect factors: per-instance clipped tiles (PartialStep.cs)
+    private long _computeCycles;
     private bool _traceTruncated;
 
     public SimulationEngine(ProblemShape problem, Accelerator arch, LoopMapping mapping, SimulationOptions options)
@@ -66,6 +68,7 @@ internal sealed class SimulationEngine
         _hasFifo = arch.Levels.Select(l => l.Storage.StreamFifoWords is not null).ToArray();
         _fifoWords = Tensors.All.Select(t => arch.Levels.Select(l => l.Storage.StreamFifoWords?.GetValueOrDefault(t) ?? 0).ToArray()).ToArray();
         _skew = SystolicFold.Overhead(arch, mapping);
+        if (PartialStep.Needed(problem, mapping)) _partial = new PartialStep(problem, arch, mapping, _n);
 
         foreach (var t in Tensors.All)
         {
@@ -113,9 +116,16 @@ internal sealed class SimulationEngine
     public SimulationResult Run()
     {
         _counts.Macs = _p.Macs;
+        int pending = int.MaxValue; // outermost level that advanced since the last block (steps past a bound are skipped)
         for (long s = 0; s < _n.Steps; s++)
         {
             int changed = s == 0 ? -1 : Advance();
+            if (_partial is not null)
+            {
+                pending = Math.Min(pending, changed);
+                if (_partial.PastABound(_dimOrigin[_levels - 1])) continue;
+                (changed, pending) = (pending, int.MaxValue);
+            }
             bool first = s == 0;
             StepOperand(TensorKind.Weights, changed, first);
             StepOperand(TensorKind.Inputs, changed, first);
@@ -168,6 +178,7 @@ internal sealed class SimulationEngine
         foreach (int c in _chain[t])
         {
             if (!first && c <= changed) continue;
+            if (_partial is not null) { PartialFill(tensor, c, first); continue; }
             if (!TileChanged(t, c, first)) continue;
             long words = first ? _tile[t][c] : _tile[t][c] - TileCoordinates.Overlap(_origin[t][c], _next[t][c], _extent[t][c]);
             _next[t][c].CopyTo(_origin[t][c], 0);
@@ -181,6 +192,18 @@ internal sealed class SimulationEngine
             _ready[t][c] = end;
             _lastUse[t][c] = end;
         }
+    }
+
+    // StepOperand for an imperfect mapping: every instance's clipped tile (PartialStep); timing follows the busiest ones.
+    private void PartialFill(TensorKind tensor, int c, bool first)
+    {
+        int t = (int)tensor, p = _parentOf[t][c];
+        if (!first && !_partial!.Changed(tensor, c, _dimOrigin[c])) return;
+        var (child, parent) = _partial!.Fill(tensor, p, c, _dimOrigin[c], _counts, _netOf[t][c]);
+        var slot = NewResidency(t, c, first, _lastUse[t][c], child);
+        var end = Transfer(p, parent, c, child, slot, _ready[t][p], tensor, TransferKind.Fill, c);
+        _ready[t][c] = end;
+        _lastUse[t][c] = end;
     }
 
     // The old residency's buffer is free at oldEnd; the new residency takes the other buffer when double-buffered. On a
@@ -204,7 +227,8 @@ internal sealed class SimulationEngine
     {
         var chain = _chain[O];
         for (int i = 0; i < chain.Length; i++)
-            _changed[i] = (first || chain[i] > changed) && TileChanged(O, chain[i], first);
+            _changed[i] = (first || chain[i] > changed)
+                && (_partial is null ? TileChanged(O, chain[i], first) : first || _partial.Changed(TensorKind.Outputs, chain[i], _dimOrigin[chain[i]]));
         if (!first)
         {
             // Write-backs innermost first: a level drains into its parent before the parent drains further up.
@@ -218,7 +242,12 @@ internal sealed class SimulationEngine
             int c = chain[i], p = _parentOf[O][c];
             _next[O][c].CopyTo(_origin[O][c], 0);
             var ready = NewResidency(O, c, first, _lastUse[O][c], _tile[O][c]);
-            if (!first && !FirstVisit(c))
+            if (_partial is not null)
+            {
+                long taken = _partial.Reload(p, c, _dimOrigin[c], first || FirstVisit(c), _counts, _netOf[O][c]);
+                if (taken > 0) ready = Transfer(p, taken, c, taken, ready, _ready[O][p], TensorKind.Outputs, TransferKind.Reload, c);
+            }
+            else if (!first && !FirstVisit(c))
             {
                 long words = _tile[O][c], heads = _distinct[O][c] * _n.Used[p];
                 _counts.At(p, TensorKind.Outputs).Reads += words * heads;
@@ -241,9 +270,17 @@ internal sealed class SimulationEngine
     }
 
     // Writes the resident output tile of level c back into its parent once its last use and the inner write-back are done.
-    private Timed WriteBack(int c, Timed inner)
+    private Timed WriteBack(int c, Timed inner, bool final = false)
     {
         int p = _parentOf[O][c];
+        if (_partial is not null)
+        {
+            var (child, parent) = _partial.WriteBack(p, c, final ? null : _dimOrigin[c], _counts, _netOf[O][c]);
+            var done = Transfer(c, child, p, parent, _lastUse[O][c], inner, TensorKind.Outputs, TransferKind.WriteBack, c);
+            _lastUse[O][c] = done;
+            if (p > 0) _lastUse[O][p] = Timed.Max(_lastUse[O][p], done);
+            return done;
+        }
         long words = _tile[O][c];
         _counts.At(c, TensorKind.Outputs).Reads += words * _n.Used[c];
         _counts.At(p, TensorKind.Outputs).Updates += words * _distinct[O][c] * _n.Used[p];
@@ -257,7 +294,7 @@ internal sealed class SimulationEngine
     private Timed DrainOutputs(Timed inner)
     {
         var chain = _chain[O];
-        for (int i = chain.Length - 1; i >= 0; i--) inner = WriteBack(chain[i], inner);
+        for (int i = chain.Length - 1; i >= 0; i--) inner = WriteBack(chain[i], inner, final: true);
         return inner;
     }
 
@@ -270,24 +307,30 @@ internal sealed class SimulationEngine
         foreach (var t in Tensors.All)
             foreach (int c in _chain[(int)t]) start = Timed.Max(start, _ready[(int)t][c]);
 
-        long newPoints = _nonZeroIrrelevant == 0 ? _n.InnermostOutputPoints : 0;
-        long reloads = b - newPoints;
         int pw = _parentOf[(int)TensorKind.Weights][_levels], pi = _parentOf[(int)TensorKind.Inputs][_levels], po = _parentOf[O][_levels];
-        long rw = b * _distinct[(int)TensorKind.Weights][_levels], ri = b * _distinct[(int)TensorKind.Inputs][_levels];
-        long ro = reloads * _distinct[O][_levels], wo = b * _distinct[O][_levels];
-
-        // Counts: the MAC reads every operand and updates its output every cycle.
-        _counts.At(pw, TensorKind.Weights).Reads += rw * _n.Used[pw];
-        _counts.At(pi, TensorKind.Inputs).Reads += ri * _n.Used[pi];
-        _counts.At(po, TensorKind.Outputs).Reads += ro * _n.Used[po];
-        _counts.At(po, TensorKind.Outputs).Updates += wo * _n.Used[po];
-        long macWords = b * _n.Used[_levels];
-        foreach (var t in Tensors.All)
+        long rw, ri, ro, wo;
+        if (_partial is not null) (b, rw, ri, ro, wo) = PartialBlock(pw, pi, po);
+        else
         {
-            int net = _netOf[(int)t][_levels];
-            if (net >= 0) _counts.NetworkWords(net) += macWords;
+            long newPoints = _nonZeroIrrelevant == 0 ? _n.InnermostOutputPoints : 0;
+            long reloads = b - newPoints;
+            rw = b * _distinct[(int)TensorKind.Weights][_levels]; ri = b * _distinct[(int)TensorKind.Inputs][_levels];
+            ro = reloads * _distinct[O][_levels]; wo = b * _distinct[O][_levels];
+
+            // Counts: the MAC reads every operand and updates its output every cycle.
+            _counts.At(pw, TensorKind.Weights).Reads += rw * _n.Used[pw];
+            _counts.At(pi, TensorKind.Inputs).Reads += ri * _n.Used[pi];
+            _counts.At(po, TensorKind.Outputs).Reads += ro * _n.Used[po];
+            _counts.At(po, TensorKind.Outputs).Updates += wo * _n.Used[po];
+            long macWords = b * _n.Used[_levels];
+            foreach (var t in Tensors.All)
+            {
+                int net = _netOf[(int)t][_levels];
+                if (net >= 0) _counts.NetworkWords(net) += macWords;
+            }
+            if (_netOf[O][_levels] >= 0) _counts.NetworkWords(_netOf[O][_levels]) += ro * _n.Used[po];
         }
-        if (_netOf[O][_levels] >= 0) _counts.NetworkWords(_netOf[O][_levels]) += ro * _n.Used[po];
+        _computeCycles += b;
 
         // Feeding ports: reads of each operand's and the outputs' innermost level, updates of the outputs' one.
         Span<long> readWords = stackalloc long[_levels];
@@ -316,6 +359,25 @@ internal sealed class SimulationEngine
         _macFree = new Timed(start.Ticks + longest, -1, TensorKind.Weights);
         foreach (var t in Tensors.All)
             foreach (int c in _chain[(int)t]) _lastUse[(int)t][c] = Timed.Max(_lastUse[(int)t][c], _macFree);
+    }
+
+    // Block for an imperfect mapping: counts every MAC point that exists; returns the block's cycles and the words per
+    // parent instance that feed it (for the ports' timing).
+    private (long Cycles, long Rw, long Ri, long Ro, long Wo) PartialBlock(int pw, int pi, int po)
+    {
+        var bc = _partial!.Block(_dimOrigin[_levels - 1], pw, pi, po, _nonZeroIrrelevant == 0);
+        _counts.At(pw, TensorKind.Weights).Reads += bc.WeightReads;
+        _counts.At(pi, TensorKind.Inputs).Reads += bc.InputReads;
+        _counts.At(po, TensorKind.Outputs).Reads += bc.OutputReads;
+        _counts.At(po, TensorKind.Outputs).Updates += bc.OutputUpdates;
+        foreach (var t in Tensors.All)
+        {
+            int net = _netOf[(int)t][_levels];
+            if (net >= 0) _counts.NetworkWords(net) += bc.Macs;
+        }
+        if (_netOf[O][_levels] >= 0) _counts.NetworkWords(_netOf[O][_levels]) += bc.OutputReads;
+        static long Per(long words, long instances) => (words + instances - 1) / instances;
+        return (bc.Cycles, Per(bc.WeightReads, _n.Used[pw]), Per(bc.InputReads, _n.Used[pi]), Per(bc.OutputReads, _n.Used[po]), Per(bc.OutputUpdates, _n.Used[po]));
     }
 
     private void Charge(Timed cause, long ticks)
@@ -360,6 +422,6 @@ internal sealed class SimulationEngine
         var timelines = Enumerable.Range(0, _levels)
             .Select(i => new LevelTimeline(_arch.Levels[i].Name, (double)_ports.ReadBusy[i] / _k, (double)_ports.WriteBusy[i] / _k, total))
             .ToList();
-        return new SimulationResult(_counts, total, _n.Steps * _n.BlockCycles, _pipelineTicks / _k, stalls, timelines, _trace, _traceTruncated);
+        return new SimulationResult(_counts, total, _computeCycles, _pipelineTicks / _k, stalls, timelines, _trace, _traceTruncated);
     }
 }

@@ -9,7 +9,9 @@ namespace AccelSim.Tests.Support;
 /// An independent reference for the analytical model: walks the whole nest step by step, materializes every tile of every
 /// instance as a set of words (from the MAC points it covers, inputs as the bounding rows/columns of their window), and counts
 /// fills as words not already resident, parent reads as distinct tiles among multicast siblings, output write-backs and
-/// reloads from explicit touched-word sets. Exponential, for tiny layers only.
+/// reloads from explicit touched-word sets. With imperfect factors, MAC points past a bound do not exist: a tile holds
+/// only the real points' words, an instance without any holds nothing (idle), and a step whose first instance has none is
+/// skipped. A multicast read serves every word that some child taking that tile lacks. Exponential, for tiny layers only.
 /// </summary>
 public sealed class BruteForceCounter
 {
@@ -76,6 +78,9 @@ public sealed class BruteForceCounter
             long rest = step;
             for (int k = temporalIdx.Length - 1; k >= 0; k--) { int l = temporalIdx[k]; values[l] = (int)(rest % nest[l].Bound); rest /= nest[l].Bound; }
             var current = temporalIdx.Select(l => values[l]).ToArray();
+            // Imperfect factors: a step whose first instance (spatial indices 0) lies past a bound does no work; the
+            // nest skips it (its loops run fewer iterations there).
+            if (PastABound(nest, mult, temporalIdx, values)) continue;
 
             foreach (var tensor in Tensors.All)
             {
@@ -97,6 +102,13 @@ public sealed class BruteForceCounter
             if (t == (int)TensorKind.Outputs && words.Count > 0)
                 Drain(counts, nest, spatialIdx, level, inst, words, finalDrains);
         return counts;
+    }
+
+    private bool PastABound(List<NestLoop> nest, long[] mult, int[] temporalIdx, int[] values)
+    {
+        var origin = new long[Dims.Count];
+        foreach (var l in temporalIdx) origin[(int)nest[l].Dim] += values[l] * mult[l];
+        return Dims.All.Any(d => origin[(int)d] >= _p[d]);
     }
 
     // Drains of one transition: `seen` holds (parent instance, tile) pairs already sent up, so reduced siblings update once.
@@ -157,7 +169,9 @@ public sealed class BruteForceCounter
         var childSpatial = spatialIdx.Where(l => nest[l].Level < child).ToArray();
         long instances = childSpatial.Aggregate(1L, (a, l) => a * nest[l].Bound);
         // Siblings share a parent instance (spatial loops of levels < parent) and, for non-multicast fan-outs, are apart anyway.
-        var groups = new Dictionary<string, Dictionary<string, long>>(); // group -> tile key -> delta words
+        // group -> tile key -> words some child holding that tile lacks (one multicast read serves them all)
+        var groups = new Dictionary<string, Dictionary<string, HashSet<long>>>();
+        var kept = new HashSet<string>(); // parent key | tile key of output tiles a sibling keeps across this step
         var outputGroups = new Dictionary<string, Dictionary<string, (long Words, long Reload)>>();
         var ever = everResident.TryGetValue(child, out var e) ? e : everResident[child] = [];
         var newlyResident = new List<long>();
@@ -176,19 +190,20 @@ public sealed class BruteForceCounter
 
             if (tensor != TensorKind.Outputs)
             {
-                long delta;
-                if (child == _levels) delta = tile.Count; // the MAC reads its operand every step
+                HashSet<long> missing;
+                if (child == _levels) missing = tile; // the MAC reads its operand every step
                 else
                 {
                     var key = ((int)tensor, child, instKey);
                     var old = resident.TryGetValue(key, out var o) ? o : [];
-                    delta = tile.Count(w => !old.Contains(w));
+                    missing = tile.Where(w => !old.Contains(w)).ToHashSet();
                     resident[key] = tile;
-                    counts.At(child, tensor).Fills += delta;
+                    counts.At(child, tensor).Fills += missing.Count;
                 }
-                if (net >= 0) counts.NetworkWords(net) += delta;
+                if (net >= 0) counts.NetworkWords(net) += missing.Count;
                 var g = groups.TryGetValue(parentKey + "|" + unicastKey, out var gg) ? gg : groups[parentKey + "|" + unicastKey] = [];
-                g[tileKey] = delta;
+                if (g.TryGetValue(tileKey, out var union)) union.UnionWith(missing);
+                else g[tileKey] = missing;
                 continue;
             }
 
@@ -198,7 +213,13 @@ public sealed class BruteForceCounter
                 var key = ((int)tensor, child, instKey);
                 if (resident.TryGetValue(key, out var old))
                 {
-                    if (old.SetEquals(tile)) continue; // only loops irrelevant to outputs moved: the tile stays
+                    if (old.SetEquals(tile))
+                    {
+                        // Only loops irrelevant to outputs moved: the tile stays, and a sibling that takes the same tile
+                        // now (it was idle) starts from zero instead of reloading it.
+                        kept.Add(parentKey + "|" + tileKey);
+                        continue;
+                    }
                     Drain(counts, nest, spatialIdx, child, instKey, old, drains);
                 }
                 resident[key] = tile;
@@ -213,10 +234,11 @@ public sealed class BruteForceCounter
             og[tileKey] = (tile.Count, reload);
         }
         foreach (var g in groups.Values)
-            counts.At(parent, tensor).Reads += g.Values.Sum();
-        foreach (var og in outputGroups.Values)
-            foreach (var (words, reload) in og.Values)
+            counts.At(parent, tensor).Reads += g.Values.Sum(u => (long)u.Count);
+        foreach (var (parentKey, og) in outputGroups)
+            foreach (var (tileKey, (words, reloadWords)) in og)
             {
+                long reload = kept.Contains(parentKey + "|" + tileKey) ? 0 : reloadWords;
                 counts.At(parent, TensorKind.Outputs).Reads += reload;
                 if (child < _levels) counts.At(child, TensorKind.Outputs).Fills += reload;
                 else counts.At(parent, TensorKind.Outputs).Updates += words;
@@ -247,6 +269,7 @@ public sealed class BruteForceCounter
                 idx[(int)nest[l].Dim] += rest % nest[l].Bound * mult[l];
                 rest /= nest[l].Bound;
             }
+            if (Dims.All.Any(d => idx[(int)d] >= _p[d])) continue; // past a bound (imperfect factors): no such MAC
             long n = idx[0], g = idx[1], m = idx[2], c = idx[3], p = idx[4], q = idx[5], r = idx[6], s = idx[7];
             switch (tensor)
             {

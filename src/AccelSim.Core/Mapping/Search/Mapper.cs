@@ -24,6 +24,17 @@ public static class Mapper
         var spatial = SpatialEnumerator.Enumerate(problem, arch, plans[0].Resolved);
         if (spatial.Count == 0) throw new MappingException($"dataflow '{dataflow.Name}' allows no spatial unrolling of {problem} on '{arch.Name}'");
         var searched = spatial.Take(Math.Max(1, options.SpatialCandidates)).ToList();
+        if (options.ImperfectFactors)
+        {
+            if (options.Counting != CountingRules.AccelSim)
+                throw new MappingException("--imperfect: imperfect factors are counted with AccelSim's rules only, not with --counting timeloop");
+            // The best-utilized imperfect unrollings are searched on top of the perfect ones, never instead of them, so
+            // the search covers the default one and cannot find a worse mapping.
+            var imperfect = SpatialEnumerator.Enumerate(problem, arch, plans[0].Resolved, imperfect: true)
+                .Where(c => !SpatialEnumerator.IsPerfect(problem, c)).ToList();
+            searched.AddRange(imperfect.Take(Math.Max(1, options.SpatialCandidates)));
+            spatial.AddRange(imperfect);
+        }
 
         var items = new List<WorkItem>();
         foreach (var plan in plans)

@@ -24,6 +24,13 @@ public sealed record MapperOptions
     /// </summary>
     public bool SearchBypass { get; init; }
 
+    /// <summary>
+    /// Also search imperfect spatial factors (docs/mapper.md): on each axis, for every number of folds a dim can take, the
+    /// fewest units that give it (⌈what is left ÷ folds⌉), so an axis can be filled and its last fold left partly idle.
+    /// Temporal factors still divide what the spatial ones leave (⌈bound ÷ spatial product⌉). Off by default.
+    /// </summary>
+    public bool ImperfectFactors { get; init; }
+
     /// <summary>Random sampling instead of the exhaustive walk (for very large spaces); 0 = exhaustive.</summary>
     public long RandomSamples { get; init; }
 

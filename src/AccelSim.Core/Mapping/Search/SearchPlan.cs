@@ -127,12 +127,13 @@ internal sealed class SearchPlan
         return ways;
     }
 
-    /// <summary>Bounds left for temporal loops once a spatial candidate is applied.</summary>
+    /// <summary>Bounds left for temporal loops once a spatial candidate is applied (rounded up: an imperfect spatial factor
+    /// leaves ⌈bound ÷ factor⌉ iterations, the last one partial).</summary>
     public int[] Remaining(SpatialCandidate spatial)
     {
         var r = Problem.Bounds();
         for (int i = 0; i < Levels; i++)
-            for (int d = 0; d < Dims.Count; d++) r[d] /= spatial.X[i][d] * spatial.Y[i][d];
+            for (int d = 0; d < Dims.Count; d++) r[d] = SpatialFactors.Left(r[d], spatial.X[i][d] * spatial.Y[i][d]);
         return r;
     }
 
@@ -222,13 +223,16 @@ internal sealed class SearchPlan
     {
         var storage = Arch.Levels[level].Storage;
         if (storage.Unbounded || Keeps[level] == TensorSet.None) return true;
+        // The largest tile is the first one, clipped to the bounds (an imperfect factor's span can reach past them).
+        Span<long> clipped = stackalloc long[Dims.Count];
+        for (int d = 0; d < Dims.Count; d++) clipped[d] = Math.Min(ext[d], Problem[(Dim)d]);
         long total = 0;
         try
         {
             foreach (var t in Tensors.All)
             {
                 if (!Keeps[level].Has(t)) continue;
-                long size = TileMath.TileSize(Problem, t, ext);
+                long size = TileMath.TileSize(Problem, t, clipped);
                 if (storage.PartitionWords is not null && size > (storage.PartitionFor(t) ?? 0)) return false;
                 total += size;
             }

@@ -133,6 +133,8 @@ internal sealed class Walker
     private void EvaluateCurrent()
     {
         _counter.Prepare();
+        // Imperfect spatial factors with inner temporal ones can leave a unit that never works: not a valid mapping.
+        if (_counter.WastesIterations) { _result.Pruned++; return; }
         _counter.Count(_counts);
         _result.Evaluations++;
         _inspect?.Invoke(_counts);

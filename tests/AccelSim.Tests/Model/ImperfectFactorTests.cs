@@ -1,0 +1,54 @@
+using AccelSim.Architecture;
+using AccelSim.Mapping;
+using AccelSim.Model;
+using AccelSim.Tests.Support;
+using AccelSim.Workloads;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace AccelSim.Tests.Model;
+
+/// <summary>Imperfect factorization: the analytical model against the MAC-by-MAC walk, and the coverage rule.</summary>
+public class ImperfectFactorTests
+{
+    [Fact]
+    public void RandomImperfectMappingsAgreeExactlyWithTheBruteForce()
+    {
+        int imperfect = 0, idleUnits = 0;
+        var property = Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
+        {
+            var c = RandomImperfectCase.FromSeed(seed);
+            MappingValidator.Validate(c.Problem, c.Arch, c.Mapping);
+            if (!FactorCoverage.IsPerfect(c.Problem, c.Mapping)) imperfect++;
+            if (Dims.All.Any(d => c.Mapping.Product(d) != c.Problem[d] && c.Mapping.Levels.Any(l => l.SpatialOf(d) > 1))) idleUnits++;
+            var expected = new BruteForceCounter(c.Problem, c.Arch, c.Mapping).Run();
+            var actual = AnalyticalModel.Evaluate(c.Problem, c.Arch, c.Mapping).Counts;
+            bool same = actual.SameAs(expected, out var diff);
+            return same.Label($"seed {seed}: {diff}; case {c}");
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), property);
+        // The generator must mostly produce what is tested: imperfect dims, many of them unrolled (idle units at the edge).
+        Assert.True(imperfect > 250 && idleUnits > 100, $"{imperfect} of 500 cases imperfect, {idleUnits} with an imperfect dim unrolled");
+    }
+
+    [Fact]
+    public void ThePartialTileFormsReduceToThePerfectOnesOnPerfectMappings()
+    {
+        var property = Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
+        {
+            var c = RandomCase.FromSeed(seed);
+            var expected = AnalyticalModel.Evaluate(c.Problem, c.Arch, c.Mapping).Counts;
+            var counter = new AccessCounter(c.Problem, c.Arch);
+            counter.Load(c.Mapping);
+            counter.Prepare();
+            var partial = new PartialTiles(c.Problem, c.Arch);
+            partial.Prepare(counter.Temporal, counter.SpatialX, counter.SpatialY, counter.Order, force: true);
+            var actual = new AccessCounts(c.Arch.Levels.Count);
+            partial.Count(actual, counter.Keeps);
+            bool same = actual.SameAs(expected, out var diff) && partial.TemporalIterations == counter.TemporalIterations
+                && partial.Folds == counter.Folds;
+            return same.Label($"seed {seed}: {diff}; case {c}");
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
+}
