@@ -20,7 +20,20 @@ public static class RandomImperfectCase
         int lanes = rng.Next(3) == 0 ? rng.Next(2, 4) : 1;
         var arch = TestArchitectures.ThreeLevel(rng.Next(2, 5), rng.Next(1, 4), (TensorSet)rng.Next(0, 8), reduction,
             lanesX: lanes, laneMulticast: (TensorSet)rng.Next(0, 8), laneReduction: rng.Next(2) == 0);
+        // Half the cases give every fan-out its own semantics per axis (multicast, forwarding, reduction on one axis each).
+        if (rng.Next(2) == 0) arch = PerAxisNetworks(arch, rng);
         return new RandomCase(problem, arch, Mapping(problem, arch, rng));
+    }
+
+    private static Accelerator PerAxisNetworks(Accelerator arch, Random rng)
+    {
+        AxisNetwork Axis() => new((TensorSet)rng.Next(0, 8), (TensorSet)rng.Next(0, 8), rng.Next(2) == 0);
+        return arch with
+        {
+            Levels = arch.Levels.Select(level => level.Fanout is { } f
+                ? level with { Fanout = f with { Network = new NetworkSpec(f.Network.Name, Axis(), Axis(), f.Network.EnergyPerWord) } }
+                : level).ToList(),
+        };
     }
 
     /// <summary>A random mapping with imperfect factors of <paramref name="problem"/> on a three-level accelerator.</summary>
