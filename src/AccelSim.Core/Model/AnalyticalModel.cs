@@ -36,7 +36,7 @@ public static class AnalyticalModel
                 var energy = level.EnergyFor(t);
                 storage[i, (int)t] = c.Reads * energy.Read + c.Writes * energy.Write;
             }
-            network[i] = counts.NetworkWords(i) * (arch.Levels[i].Fanout?.Network.EnergyPerWord ?? 0);
+            foreach (var t in Tensors.All) network[i] += counts.NetworkWords(i, t) * NetworkPricing.EnergyPerWord(arch, i, t);
             bandwidth[i] = BandwidthCycles(counts.LevelReads(i), counts.LevelWrites(i), counter.UsedInstances(i), level);
         }
         double mac = counts.Macs * arch.Mac.EnergyPerMac;

@@ -109,7 +109,7 @@ public sealed class BruteForceCounter
         string tileKey = string.Join(",", words.OrderBy(w => w));
         if (seen.Add(child + "|" + parentInst + "|" + tileKey)) counts.At(parent, TensorKind.Outputs).Updates += words.Count;
         int net = NearestFanout(parent, child);
-        if (net >= 0) counts.NetworkWords(net) += words.Count;
+        if (net >= 0) counts.NetworkWords(net, TensorKind.Outputs) += words.Count;
     }
 
     // A spatial loop whose children may be served by one read when they need the same words: its axis multicasts or
@@ -186,7 +186,7 @@ public sealed class BruteForceCounter
                     resident[key] = tile;
                     counts.At(child, tensor).Fills += delta;
                 }
-                if (net >= 0) counts.NetworkWords(net) += delta;
+                if (net >= 0) counts.NetworkWords(net, tensor) += delta;
                 var g = groups.TryGetValue(parentKey + "|" + unicastKey, out var gg) ? gg : groups[parentKey + "|" + unicastKey] = [];
                 g[tileKey] = delta;
                 continue;
@@ -205,7 +205,7 @@ public sealed class BruteForceCounter
             }
             else
             {
-                if (net >= 0) counts.NetworkWords(net) += tile.Count;
+                if (net >= 0) counts.NetworkWords(net, TensorKind.Outputs) += tile.Count;
             }
             long reload = tile.Count(w => ever.Contains(w));
             newlyResident.AddRange(tile);
@@ -221,7 +221,7 @@ public sealed class BruteForceCounter
                 if (child < _levels) counts.At(child, TensorKind.Outputs).Fills += reload;
                 else counts.At(parent, TensorKind.Outputs).Updates += words;
                 int net = NearestFanout(parent, child);
-                if (net >= 0) counts.NetworkWords(net) += reload;
+                if (net >= 0) counts.NetworkWords(net, TensorKind.Outputs) += reload;
             }
         foreach (var w in newlyResident) ever.Add(w);
     }
