@@ -35,8 +35,14 @@ public sealed record NetworkSpec
     /// <summary>What the network does along Y (the rows of the fan-out, the outer spatial index).</summary>
     public AxisNetwork Y { get; init; }
 
-    /// <summary>Energy of delivering one word to a child (or draining one from it).</summary>
+    /// <summary>Energy of delivering one word to a child (or draining one from it) when no <see cref="Wire"/> is given.</summary>
     public double EnergyPerWord { get; init; }
+
+    /// <summary>
+    /// The array's PE pitch and wire energy (<c>fanout.pe_pitch_mm</c> or <c>array_area_mm2</c>); when set, the network is
+    /// priced by topology and distance per tensor (<see cref="NetworkPricing"/>), not by <see cref="EnergyPerWord"/>.
+    /// </summary>
+    public WireGeometry? Wire { get; init; }
 
     /// <summary>
     /// <c>diagonal_multicast</c>. True (the default): children whose input windows start on the same row or column share

@@ -35,4 +35,7 @@ public abstract class EnergyTable
 
     /// <summary>Energy of one vector-unit operation (add, compare, scale) at <paramref name="bits"/>.</summary>
     public abstract double? VectorOp(int bits);
+
+    /// <summary>Energy of moving one bit one millimetre of on-chip wire, or null when the table has no such figure.</summary>
+    public virtual double? WirePerBitMm => null;
 }

@@ -27,6 +27,17 @@ public sealed class Horowitz45nmTable : EnergyTable
     /// </summary>
     public const double NetworkPerBitHop = 0.1;
 
+    /// <summary>
+    /// On-chip wire energy per bit per millimetre (pJ) at 45 nm, 0.9 V: Accelergy's wire plugin (tanner-andrulis/
+    /// accelergy-wire-plugin, wire_energy_per_unit_length) with its 45 nm capacitance (335 fF/mm, between its 35 and
+    /// 50 nm entries), full swing at Horowitz' 0.9 V, switching activity 0.5 (random data) and delay penalty 1
+    /// (docs/energy.md). Used only by fan-outs that give their PE pitch or array area.
+    /// </summary>
+    public const double WirePerBitMmFigure = 0.146;
+
+    /// <inheritdoc/>
+    public override double? WirePerBitMm => WirePerBitMmFigure;
+
     private static readonly LogLogCurve IntAdd = new((8, 0.03), (16, 0.05), (32, 0.1));
     private static readonly LogLogCurve IntMult = new((8, 0.2), (32, 3.1));
     private static readonly LogLogCurve FpAdd = new((16, 0.4), (32, 0.9));

@@ -227,7 +227,7 @@ internal sealed class AccessCounter
         counts.At(parent, tensor).Reads += parentReads;
         if (child < _levels) counts.At(child, tensor).Fills += childTotal;
         int net = NearestFanout(parent, child);
-        if (net >= 0) counts.NetworkWords(net) += childTotal;
+        if (net >= 0) counts.NetworkWords(net, tensor) += childTotal;
     }
 
     // Outputs: residencies of the child tile, write-backs (updates at the parent) and partial-sum reloads.
@@ -259,7 +259,7 @@ internal sealed class AccessCounter
             c.Fills += reloadFills;
         }
         int net = NearestFanout(parent, child);
-        if (net >= 0) counts.NetworkWords(net) += drained + reloadFills;
+        if (net >= 0) counts.NetworkWords(net, TensorKind.Outputs) += drained + reloadFills;
     }
 
     private static readonly Dim[] OutputDims = [Dim.N, Dim.G, Dim.M, Dim.P, Dim.Q];

@@ -4,7 +4,7 @@ namespace AccelSim.Model;
 
 /// <summary>
 /// Every access a mapping makes: per storage level and tensor (<see cref="TensorCounts"/>), and the words each fan-out's
-/// network carries (to children and, for partial sums, back up). Filled by the analytical model or the simulator,
+/// network carries per tensor (to children and, for partial sums, back up). Filled by the analytical model or the simulator,
 /// so the two can be compared field by field.
 /// </summary>
 public sealed class AccessCounts
@@ -17,7 +17,7 @@ public sealed class AccessCounts
     {
         LevelCount = levels;
         _counts = new TensorCounts[levels * Tensors.Count];
-        _networkWords = new long[levels];
+        _networkWords = new long[levels * Tensors.Count];
     }
 
     /// <summary>Number of storage levels.</summary>
@@ -32,8 +32,12 @@ public sealed class AccessCounts
     /// <summary>Counts of one tensor at one level (read-only).</summary>
     public TensorCounts Get(int level, TensorKind tensor) => _counts[level * Tensors.Count + (int)tensor];
 
-    /// <summary>Words carried by the network of the fan-out below <paramref name="level"/>.</summary>
-    public ref long NetworkWords(int level) => ref _networkWords[level];
+    /// <summary>Words of one tensor carried by the network of the fan-out below <paramref name="level"/>.</summary>
+    public ref long NetworkWords(int level, TensorKind tensor) => ref _networkWords[level * Tensors.Count + (int)tensor];
+
+    /// <summary>Words of all tensors carried by the network of the fan-out below <paramref name="level"/>.</summary>
+    public long NetworkWords(int level) =>
+        NetworkWords(level, TensorKind.Weights) + NetworkWords(level, TensorKind.Inputs) + NetworkWords(level, TensorKind.Outputs);
 
     /// <summary>Reads of all tensors at a level.</summary>
     public long LevelReads(int level) => Get(level, TensorKind.Weights).Reads + Get(level, TensorKind.Inputs).Reads + Get(level, TensorKind.Outputs).Reads;
@@ -63,11 +67,12 @@ public sealed class AccessCounts
                     difference = $"level {i} {Tensors.Key(t)}: {Get(i, t)} vs {other.Get(i, t)}";
                     return false;
                 }
-            if (_networkWords[i] != other._networkWords[i])
-            {
-                difference = $"network below level {i}: {_networkWords[i]} vs {other._networkWords[i]}";
-                return false;
-            }
+            foreach (var t in Tensors.All)
+                if (NetworkWords(i, t) != other.NetworkWords(i, t))
+                {
+                    difference = $"network below level {i}, {Tensors.Key(t)}: {NetworkWords(i, t)} vs {other.NetworkWords(i, t)}";
+                    return false;
+                }
         }
         return true;
     }

@@ -38,7 +38,7 @@ public static class AnalyticalModel
                 storage[i, (int)t] = Priced(c.Reads, energy.Read, level.BlockSize, instances) + Priced(c.Fills, energy.Write, level.BlockSize, instances)
                     + Priced(c.Updates, energy.Update, level.BlockSize, instances);
             }
-            network[i] = counts.NetworkWords(i) * (arch.Levels[i].Fanout?.Network.EnergyPerWord ?? 0);
+            foreach (var t in Tensors.All) network[i] += counts.NetworkWords(i, t) * NetworkPricing.EnergyPerWord(arch, i, t);
             bandwidth[i] = BandwidthCycles(counts.LevelReads(i), counts.LevelWrites(i), counter.UsedInstances(i), level);
         }
         double mac = counts.Macs * arch.Mac.EnergyPerMac;

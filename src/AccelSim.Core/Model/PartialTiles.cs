@@ -203,7 +203,7 @@ internal sealed class PartialTiles
             // (multicast), the network once per MAC.
             Collect(tensor, parent, child, Positions, Outside);
             p.Reads += Product(Agg.GroupNew);
-            if (net >= 0) counts.NetworkWords(net) += Product(Agg.MemberNew);
+            if (net >= 0) counts.NetworkWords(net, tensor) += Product(Agg.MemberNew);
             return;
         }
         ref var c = ref counts.At(child, tensor);
@@ -217,7 +217,7 @@ internal sealed class PartialTiles
         }
         c.Fills += fills;
         p.Reads += reads;
-        if (net >= 0) counts.NetworkWords(net) += fills;
+        if (net >= 0) counts.NetworkWords(net, tensor) += fills;
     }
 
     private void CountOutputs(AccessCounts counts, int parent, int child)
@@ -231,7 +231,7 @@ internal sealed class PartialTiles
             long updates = Product(Agg.GroupNew), reloads = updates - Product(Agg.GroupNewZero);
             p.Updates += updates;
             p.Reads += reloads;
-            if (net >= 0) counts.NetworkWords(net) += Product(Agg.MemberNew) + reloads;
+            if (net >= 0) counts.NetworkWords(net, TensorKind.Outputs) += Product(Agg.MemberNew) + reloads;
             return;
         }
         ref var c = ref counts.At(child, TensorKind.Outputs);
@@ -250,7 +250,7 @@ internal sealed class PartialTiles
         c.Fills += reloadWords;
         p.Updates += writeBacks;
         p.Reads += reloadWords;
-        if (net >= 0) counts.NetworkWords(net) += drains + reloadWords;
+        if (net >= 0) counts.NetworkWords(net, TensorKind.Outputs) += drains + reloadWords;
     }
 
     private int NearestFanout(int parent, int child)

@@ -187,7 +187,7 @@ internal sealed class PartialStep
         }
         counts.At(c, t).Fills += fills;
         counts.At(p, t).Reads += reads;
-        if (net >= 0) counts.NetworkWords(net) += fills;
+        if (net >= 0) counts.NetworkWords(net, t) += fills;
         _resident[(int)t][c] = (long[])origin.Clone();
         return (busiest, perParent.Count == 0 ? 0 : perParent.Values.Max());
     }
@@ -214,7 +214,7 @@ internal sealed class PartialStep
         long updates = drained.Sum(x => x.Tile.Volume);
         counts.At(c, TensorKind.Outputs).Reads += reads;
         counts.At(p, TensorKind.Outputs).Updates += updates;
-        if (net >= 0) counts.NetworkWords(net) += reads;
+        if (net >= 0) counts.NetworkWords(net, TensorKind.Outputs) += reads;
         return (busiest, drained.GroupBy(x => x.Parent).Select(g => g.Sum(x => x.Tile.Volume)).DefaultIfEmpty(0).Max());
     }
 
@@ -246,7 +246,7 @@ internal sealed class PartialStep
         }
         counts.At(p, TensorKind.Outputs).Reads += words;
         counts.At(c, TensorKind.Outputs).Fills += words;
-        if (net >= 0) counts.NetworkWords(net) += words;
+        if (net >= 0) counts.NetworkWords(net, TensorKind.Outputs) += words;
         return busiest;
     }
 

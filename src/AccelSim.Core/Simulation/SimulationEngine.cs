@@ -185,7 +185,7 @@ internal sealed class SimulationEngine
             int p = _parentOf[t][c];
             _counts.At(p, tensor).Reads += words * _distinct[t][c] * _n.Used[p];
             _counts.At(c, tensor).Fills += words * _n.Used[c];
-            if (_netOf[t][c] >= 0) _counts.NetworkWords(_netOf[t][c]) += words * _n.Used[c];
+            if (_netOf[t][c] >= 0) _counts.NetworkWords(_netOf[t][c], tensor) += words * _n.Used[c];
 
             var slot = NewResidency(t, c, first, _lastUse[t][c], words);
             var end = Transfer(p, words * _distinct[t][c], c, words, slot, _ready[t][p], tensor, TransferKind.Fill, c);
@@ -252,7 +252,7 @@ internal sealed class SimulationEngine
                 long words = _tile[O][c], heads = _distinct[O][c] * _n.Used[p];
                 _counts.At(p, TensorKind.Outputs).Reads += words * heads;
                 _counts.At(c, TensorKind.Outputs).Fills += words * heads;
-                if (_netOf[O][c] >= 0) _counts.NetworkWords(_netOf[O][c]) += words * heads;
+                if (_netOf[O][c] >= 0) _counts.NetworkWords(_netOf[O][c], TensorKind.Outputs) += words * heads;
                 ready = Transfer(p, words * _distinct[O][c], c, words, ready, _ready[O][p], TensorKind.Outputs, TransferKind.Reload, c);
             }
             _ready[O][c] = ready;
@@ -284,7 +284,7 @@ internal sealed class SimulationEngine
         long words = _tile[O][c];
         _counts.At(c, TensorKind.Outputs).Reads += words * _n.Used[c];
         _counts.At(p, TensorKind.Outputs).Updates += words * _distinct[O][c] * _n.Used[p];
-        if (_netOf[O][c] >= 0) _counts.NetworkWords(_netOf[O][c]) += words * _n.Used[c];
+        if (_netOf[O][c] >= 0) _counts.NetworkWords(_netOf[O][c], TensorKind.Outputs) += words * _n.Used[c];
         var end = Transfer(c, words, p, words * _distinct[O][c], _lastUse[O][c], inner, TensorKind.Outputs, TransferKind.WriteBack, c);
         _lastUse[O][c] = end;
         if (p > 0) _lastUse[O][p] = Timed.Max(_lastUse[O][p], end);
@@ -326,9 +326,9 @@ internal sealed class SimulationEngine
             foreach (var t in Tensors.All)
             {
                 int net = _netOf[(int)t][_levels];
-                if (net >= 0) _counts.NetworkWords(net) += macWords;
+                if (net >= 0) _counts.NetworkWords(net, t) += macWords;
             }
-            if (_netOf[O][_levels] >= 0) _counts.NetworkWords(_netOf[O][_levels]) += ro * _n.Used[po];
+            if (_netOf[O][_levels] >= 0) _counts.NetworkWords(_netOf[O][_levels], TensorKind.Outputs) += ro * _n.Used[po];
         }
         _computeCycles += b;
 
@@ -373,9 +373,9 @@ internal sealed class SimulationEngine
         foreach (var t in Tensors.All)
         {
             int net = _netOf[(int)t][_levels];
-            if (net >= 0) _counts.NetworkWords(net) += bc.Macs;
+            if (net >= 0) _counts.NetworkWords(net, t) += bc.Macs;
         }
-        if (_netOf[O][_levels] >= 0) _counts.NetworkWords(_netOf[O][_levels]) += bc.OutputReads;
+        if (_netOf[O][_levels] >= 0) _counts.NetworkWords(_netOf[O][_levels], TensorKind.Outputs) += bc.OutputReads;
         static long Per(long words, long instances) => (words + instances - 1) / instances;
         return (bc.Cycles, Per(bc.WeightReads, _n.Used[pw]), Per(bc.InputReads, _n.Used[pi]), Per(bc.OutputReads, _n.Used[po]), Per(bc.OutputUpdates, _n.Used[po]));
     }

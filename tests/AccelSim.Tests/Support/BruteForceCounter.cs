@@ -121,7 +121,7 @@ public sealed class BruteForceCounter
         string tileKey = string.Join(",", words.OrderBy(w => w));
         if (seen.Add(child + "|" + parentInst + "|" + tileKey)) counts.At(parent, TensorKind.Outputs).Updates += words.Count;
         int net = NearestFanout(parent, child);
-        if (net >= 0) counts.NetworkWords(net) += words.Count;
+        if (net >= 0) counts.NetworkWords(net, TensorKind.Outputs) += words.Count;
     }
 
     // A spatial loop whose children may be served by one read when they need the same words: its axis multicasts or
@@ -200,7 +200,7 @@ public sealed class BruteForceCounter
                     resident[key] = tile;
                     counts.At(child, tensor).Fills += missing.Count;
                 }
-                if (net >= 0) counts.NetworkWords(net) += missing.Count;
+                if (net >= 0) counts.NetworkWords(net, tensor) += missing.Count;
                 var g = groups.TryGetValue(parentKey + "|" + unicastKey, out var gg) ? gg : groups[parentKey + "|" + unicastKey] = [];
                 if (g.TryGetValue(tileKey, out var union)) union.UnionWith(missing);
                 else g[tileKey] = missing;
@@ -226,7 +226,7 @@ public sealed class BruteForceCounter
             }
             else
             {
-                if (net >= 0) counts.NetworkWords(net) += tile.Count;
+                if (net >= 0) counts.NetworkWords(net, TensorKind.Outputs) += tile.Count;
             }
             long reload = tile.Count(w => ever.Contains(w));
             newlyResident.AddRange(tile);
@@ -243,7 +243,7 @@ public sealed class BruteForceCounter
                 if (child < _levels) counts.At(child, TensorKind.Outputs).Fills += reload;
                 else counts.At(parent, TensorKind.Outputs).Updates += words;
                 int net = NearestFanout(parent, child);
-                if (net >= 0) counts.NetworkWords(net) += reload;
+                if (net >= 0) counts.NetworkWords(net, TensorKind.Outputs) += reload;
             }
         foreach (var w in newlyResident) ever.Add(w);
     }

@@ -19,7 +19,7 @@ internal sealed class Walker
     private readonly AccessCounts _counts;
     private readonly int _levels;
     private readonly int[][] _temporal;
-    private readonly double[] _netEnergy;
+    private readonly double[,] _netEnergy;
     private Mapper.WorkResult _result = new();
     private SpatialCandidate _spatial = null!;
 
@@ -34,7 +34,9 @@ internal sealed class Walker
         _counts = new AccessCounts(_levels);
         _temporal = new int[_levels][];
         for (int i = 0; i < _levels; i++) _temporal[i] = LevelMapping.Ones();
-        _netEnergy = plan.Arch.Levels.Select(l => l.Fanout?.Network.EnergyPerWord ?? 0).ToArray();
+        _netEnergy = new double[_levels, Tensors.Count];
+        for (int i = 0; i < _levels; i++)
+            foreach (var t in Tensors.All) _netEnergy[i, (int)t] = NetworkPricing.EnergyPerWord(plan.Arch, i, t);
     }
 
     public Mapper.WorkResult Run(Mapper.WorkItem item)
@@ -165,7 +167,7 @@ internal sealed class Walker
                 var e = storage.EnergyFor((TensorKind)t);
                 energy += c.Reads * e.Read + c.Fills * e.Write + c.Updates * e.Update;
             }
-            energy += _counts.NetworkWords(i) * _netEnergy[i];
+            for (int t = 0; t < Tensors.Count; t++) energy += _counts.NetworkWords(i, (TensorKind)t) * _netEnergy[i, t];
             cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(reads, writes, _counter.UsedInstances(i), storage));
         }
         return _objective switch
