@@ -33,8 +33,9 @@ internal static class MapCommand
         var trace = new Option<string?>("--trace") { Description = "Write the simulator's transfer trace (CSV: level, tensor, kind, words, start, end) to this file" };
         var traceRows = new Option<int>("--trace-rows") { Description = "Most rows the trace keeps", DefaultValueFactory = _ => 10_000 };
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which optional tensors (may_keep) the buffers keep or bypass" };
-        var exhaustive = new Option<bool>("--exhaustive") { Description = "Also walk dominated tilings (slower; see docs/mapper.md)" };
+        var exhaustive = new Option<bool>("--exhaustive") { Description = "Sound search: every spatial unrolling and no dominated-tiling skip, pruned only by branch and bound (returns the optimum of the declared space; slower; docs/mapper.md)" };
         var imperfect = new Option<bool>("--imperfect") { Description = "Also search imperfect spatial factors: fill an axis, leaving units of the last fold idle (docs/mapper.md)" };
+        var minUtilization = new Option<double>("--min-utilization") { Description = "Search only spatial unrollings using at least this fraction (0-1) of the MAC units (default 0: all)" };
         var energyTable = CommonOptions.EnergyTable();
         var constraints = CommonOptions.Constraints();
         var counting = CommonOptions.Counting();
@@ -43,7 +44,7 @@ internal static class MapCommand
         var saveTimeloop = new Option<string?>("--save-timeloop") { Description = "Also write the mapping in Timeloop's mapping format (Timeloop dims: its P/R are AccelSim's Q/S)" };
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
-            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, trace, traceRows, bypass, energyTable, saveTimeloop, constraints,
+            model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, minUtilization, trace, traceRows, bypass, energyTable, saveTimeloop, constraints,
             counting, halo, ert, imperfect,
         };
         command.SetAction(parse =>
@@ -80,11 +81,12 @@ internal static class MapCommand
                     Objective = Objectives.Parse(parse.GetValue(objective)!),
                     RandomSamples = parse.GetValue(samples),
                     Seed = parse.GetValue(seed),
-                    MaximalTilesOnly = !parse.GetValue(exhaustive),
+                    MinUtilization = Fraction(parse.GetValue(minUtilization)),
                     SearchBypass = parse.GetValue(bypass),
                     Counting = rules,
                     ImperfectFactors = parse.GetValue(imperfect),
                 };
+                if (parse.GetValue(exhaustive)) options = options.Sound();
                 search = Mapper.Search(problem, accelerator, flow, options);
                 mapping = search.Mapping;
                 eval = search.Evaluation;
@@ -144,10 +146,14 @@ internal static class MapCommand
         {
             var s = search.Stats;
             console.WriteLine($"lower bound {E(search.LowerBoundEnergy)} {unit} (found is {total / search.LowerBoundEnergy:F2}x)   " +
-                $"search: space of {s.SpatialCandidates} spatial unrollings and {s.TilingSpace:G3} tilings; searched {s.SpatialSearched} unrollings, {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, {N(s.DominatedSkipped)} dominated skipped, " +
+                $"search: space of {s.SpatialCandidates} spatial unrollings and {s.TilingSpace:G3} tilings; searched {s.SpatialSearched} unrollings, {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, {N(s.BoundPruned)} pruned by the bound, " +
+                (s.MinUtilization > 0 ? $"{N(s.SpatialBelowMinUtilization)} unrollings below --min-utilization {P(s.MinUtilization)} not searched, " : "") +
                 $"{N(s.Evaluations)} mappings evaluated in {s.Elapsed.TotalSeconds:F2} s ({s.EvaluationsPerSecond / 1e6:F2} M/s)");
         }
     }
+
+    private static double Fraction(double floor) => floor is >= 0 and <= 1 ? floor
+        : throw new InputException($"--min-utilization: {floor.ToString(CultureInfo.InvariantCulture)} is not a fraction between 0 and 1");
 
     private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
     private static string E(double v) => v.ToString("G4", CultureInfo.InvariantCulture);

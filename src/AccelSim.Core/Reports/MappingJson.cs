@@ -88,6 +88,9 @@ public static class MappingJson
                 ["factorizations"] = search.Stats.Factorizations,
                 ["capacity_pruned"] = search.Stats.CapacityPruned,
                 ["dominated_skipped"] = search.Stats.DominatedSkipped,
+                ["bound_pruned"] = search.Stats.BoundPruned,
+                ["min_utilization"] = search.Stats.MinUtilization,
+                ["spatial_below_min_utilization"] = search.Stats.SpatialBelowMinUtilization,
                 ["evaluations"] = search.Stats.Evaluations,
                 ["seconds"] = search.Stats.Elapsed.TotalSeconds,
             };

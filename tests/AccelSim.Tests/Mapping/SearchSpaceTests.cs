@@ -19,7 +19,7 @@ public class SearchSpaceTests
         var arch = TestArchitectures.ThreeLevel(4, 3, TensorSet.All, reduction: true);
         var problem = new ProblemShape(1, 1, 8, 4, 4, 2, 3, 3);
         var result = Mapper.Search(problem, arch, Dataflows.Get(dataflow),
-            new MapperOptions { SpatialCandidates = int.MaxValue, MaximalTilesOnly = false });
+            new MapperOptions { SpatialCandidates = int.MaxValue, MaximalTilesOnly = false, BranchAndBound = false });
         Assert.Equal(0, result.Stats.CapacityPruned);
         Assert.Equal(result.Stats.TilingSpace, result.Stats.Factorizations);
         Assert.True(result.Stats.Evaluations >= result.Stats.Factorizations);

@@ -9,7 +9,7 @@ namespace AccelSim.Mapping.Search;
 /// <summary>
 /// Searches the mappings a dataflow allows for one layer on one accelerator. The walk: spatial unrollings (best-utilized
 /// first), then temporal factors level by level from the innermost outward with capacity pruning (a partial tile that
-/// already overflows ends the branch), then loop orders per level from <see cref="LoopOrders"/> (the innermost level's order
+/// already overflows ends the branch) and branch and bound (<see cref="PartialBound"/> against the best found so far), then loop orders per level from <see cref="LoopOrders"/> (the innermost level's order
 /// cannot change any count, so it gets one). Work items run in parallel; the winner is the lowest objective with ties
 /// broken by enumeration index, so the result does not depend on the core count.
 /// </summary>
@@ -23,7 +23,10 @@ public static class Mapper
         var plans = SearchPlan.CreateAll(problem, arch, dataflow, options.SearchBypass);
         var spatial = SpatialEnumerator.Enumerate(problem, arch, plans[0].Resolved);
         if (spatial.Count == 0) throw new MappingException($"dataflow '{dataflow.Name}' allows no spatial unrolling of {problem} on '{arch.Name}'");
-        var searched = spatial.Take(Math.Max(1, options.SpatialCandidates)).ToList();
+        // No hidden floor beyond the declared candidate count: a utilization floor only when the caller asks for one.
+        var searched = spatial.Where(c => (double)c.Units / arch.MacUnits >= options.MinUtilization)
+            .Take(Math.Max(1, options.SpatialCandidates)).ToList();
+        if (searched.Count == 0) throw new MappingException($"no spatial unrolling of {problem} on '{arch.Name}' reaches the minimum utilization {options.MinUtilization:P0}");
         if (options.ImperfectFactors)
         {
             if (options.Counting != CountingRules.AccelSim)
@@ -35,6 +38,7 @@ public static class Mapper
             searched.AddRange(imperfect.Take(Math.Max(1, options.SpatialCandidates)));
             spatial.AddRange(imperfect);
         }
+        var incumbent = new Incumbent();
 
         var items = new List<WorkItem>();
         foreach (var plan in plans)
@@ -47,9 +51,9 @@ public static class Mapper
         try
         {
             if (options.RandomSamples > 0)
-                RunSampled(plans[0], items, results, options, parallel);
+                RunSampled(plans[0], items, results, options, parallel, incumbent);
             else
-                Parallel.For(0, items.Count, parallel, () => new Walker(plans[0], options), (i, _, walker) =>
+                Parallel.For(0, items.Count, parallel, () => new Walker(plans[0], options, incumbent), (i, _, walker) =>
                 {
                     results[i] = walker.Run(items[i]);
                     return walker;
@@ -58,10 +62,10 @@ public static class Mapper
         catch (AggregateException e) { ParallelErrors.Rethrow(e); }
 
         WorkResult? best = null;
-        long factorizations = 0, pruned = 0, dominated = 0, evaluations = 0;
+        long factorizations = 0, pruned = 0, dominated = 0, evaluations = 0, boundPruned = 0;
         foreach (var r in results)
         {
-            factorizations += r.Factorizations; pruned += r.Pruned; dominated += r.Dominated; evaluations += r.Evaluations;
+            factorizations += r.Factorizations; pruned += r.Pruned; dominated += r.Dominated; evaluations += r.Evaluations; boundPruned += r.BoundPruned;
             if (r.Best is not null && (best?.Best is null || r.BestCost < best.BestCost
                 || (r.BestCost == best.BestCost && r.BestTieBreak < best.BestTieBreak))) best = r;
         }
@@ -72,15 +76,34 @@ public static class Mapper
         var broken = MappingValidator.Check(problem, arch, best.Best, dataflow);
         if (broken.Count > 0) throw new InvalidOperationException($"mapper bug: the best mapping breaks a constraint: {string.Join("; ", broken)}");
         var evaluation = AnalyticalModel.Evaluate(problem, arch, best.Best, options.Counting);
-        var stats = new SearchStats(spatial.Count, searched.Count, plans.Sum(p => spatial.Sum(p.TilingCount)), factorizations, pruned, dominated, evaluations, clock.Elapsed);
-        return new MapperResult(best.Best, evaluation, EnergyLowerBound.Of(problem, arch), stats, dataflow.Name);
+        var stats = new SearchStats(spatial.Count, searched.Count, plans.Sum(p => spatial.Sum(p.TilingCount)), factorizations, pruned, dominated, evaluations, clock.Elapsed)
+        {
+            BoundPruned = boundPruned,
+            MinUtilization = options.MinUtilization,
+            SpatialBelowMinUtilization = spatial.Count(c => (double)c.Units / arch.MacUnits < options.MinUtilization),
+        };
+        return new MapperResult(best.Best, evaluation, SpaceBound(problem, arch, plans, searched), stats, dataflow.Name);
+    }
+
+    // The reported lower bound of the searched space: the least spatial-only bound (PartialBound with no temporal level
+    // fixed) over every plan and searched unrolling, never below the compulsory DRAM traffic of EnergyLowerBound.
+    private static double SpaceBound(ProblemShape problem, Accelerator arch, List<SearchPlan> plans, List<SpatialCandidate> searched)
+    {
+        var bound = new PartialBound(problem, arch);
+        var noTemporal = Enumerable.Range(0, arch.Levels.Count).Select(_ => LevelMapping.Ones()).ToArray();
+        double least = double.PositiveInfinity;
+        foreach (var plan in plans)
+            foreach (var c in searched)
+                least = Math.Min(least, bound.Of(plan.Levels, noTemporal, c.X, c.Y, plan.Keeps, out _));
+        // The bound sums the same terms as the evaluation in another order: shave its rounding so it stays a bound.
+        return Math.Max(least / (1 + Incumbent.RoundingMargin), EnergyLowerBound.Of(problem, arch));
     }
 
     // Seeded random sampling: each work item draws its share of samples with its own seed, so results are reproducible.
-    private static void RunSampled(SearchPlan plan, List<WorkItem> items, WorkResult[] results, MapperOptions options, ParallelOptions parallel)
+    private static void RunSampled(SearchPlan plan, List<WorkItem> items, WorkResult[] results, MapperOptions options, ParallelOptions parallel, Incumbent incumbent)
     {
         long perItem = Math.Max(1, options.RandomSamples / Math.Max(1, items.Count));
-        Parallel.For(0, items.Count, parallel, () => new Walker(plan, options), (i, _, walker) =>
+        Parallel.For(0, items.Count, parallel, () => new Walker(plan, options, incumbent), (i, _, walker) =>
         {
             results[i] = walker.Sample(items[i], perItem, new Random(HashCode.Combine(options.Seed, i)));
             return walker;
@@ -93,6 +116,6 @@ public static class Mapper
     {
         public LoopMapping? Best;
         public double BestCost = double.PositiveInfinity, BestTieBreak = double.PositiveInfinity;
-        public long Factorizations, Pruned, Dominated, Evaluations;
+        public long Factorizations, Pruned, Dominated, Evaluations, BoundPruned;
     }
 }

@@ -8,15 +8,37 @@ public sealed record MapperOptions
     /// <summary>What to minimize.</summary>
     public Objective Objective { get; init; } = Objective.Energy;
 
-    /// <summary>Spatial unrollings searched, the best-utilized first (the rest are counted in the space, not searched).</summary>
+    /// <summary>
+    /// At most this many spatial unrollings are searched, the best-utilized first (the rest are counted in the space, not
+    /// searched). 16 by default (the fast search; a declared cap, reported in the statistics); <see cref="Sound"/> lifts it,
+    /// so that the bound, not a count, decides which unrollings are walked.
+    /// </summary>
     public int SpatialCandidates { get; init; } = 16;
 
     /// <summary>
-    /// Skip dominated tilings: at a bounded level other than the innermost, a tiling whose tile could grow by one divisor step
-    /// in some dim and still fit is not enumerated (a larger on-chip tile never needs more traffic from above with the best
-    /// loop order). False walks every tiling that fits; docs/mapper.md records how often the two differ.
+    /// An explicit utilization floor: spatial unrollings using fewer than this fraction of the MAC units are not searched
+    /// (reported in <see cref="SearchStats.SpatialBelowMinUtilization"/>). 0 (the default) searches them all.
+    /// </summary>
+    public double MinUtilization { get; init; }
+
+    /// <summary>
+    /// Heuristic, on in the fast default search: at a bounded level other than the innermost, a tiling whose tile could grow
+    /// by one divisor step in some dim and still fit is not enumerated. Not a proof (a tensor that bypasses the level can
+    /// pay for the grown tile: docs/mapper.md), so the sound search (<see cref="Sound"/>, <c>--exhaustive</c>) turns it off.
     /// </summary>
     public bool MaximalTilesOnly { get; init; } = true;
+
+    /// <summary>
+    /// The sound search (<c>--exhaustive</c>): every spatial unrolling, no dominated-tiling skip, pruned by branch and bound
+    /// only, so it returns the optimum of the declared space. Slower than the default on large layers.
+    /// </summary>
+    public MapperOptions Sound() => this with { SpatialCandidates = int.MaxValue, MaximalTilesOnly = false };
+
+    /// <summary>
+    /// Prune partial mappings whose lower bound (<see cref="PartialBound"/>) exceeds the best objective found so far. On by
+    /// default: it never changes the result, only how much is walked. Off walks every tiling (tests that count the space).
+    /// </summary>
+    public bool BranchAndBound { get; init; } = true;
 
     /// <summary>
     /// Also search which tensors the levels between DRAM and the PE level keep or bypass (every subset of what each level may

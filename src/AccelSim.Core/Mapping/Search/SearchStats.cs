@@ -12,6 +12,15 @@ public sealed record SearchStats(
     long Evaluations,
     TimeSpan Elapsed)
 {
+    /// <summary>Partial mappings (spatial unrolling and innermost tiling, or deeper) whose lower bound exceeded the best found.</summary>
+    public long BoundPruned { get; init; }
+
+    /// <summary>The explicit utilization floor searched with (0 = none).</summary>
+    public double MinUtilization { get; init; }
+
+    /// <summary>Spatial unrollings left out by <see cref="MinUtilization"/>.</summary>
+    public long SpatialBelowMinUtilization { get; init; }
+
     /// <summary>Evaluations per second.</summary>
     public double EvaluationsPerSecond => Evaluations / Math.Max(1e-9, Elapsed.TotalSeconds);
 }

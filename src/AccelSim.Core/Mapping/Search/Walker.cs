@@ -15,6 +15,10 @@ internal sealed class Walker
     private readonly Objective _objective;
     private readonly Action<AccessCounts>? _inspect;
     private readonly bool _maximalOnly;
+    private readonly PartialBound _bound;
+    private Incumbent _incumbent;
+    private readonly bool _branchAndBound;
+    private bool _spatialPerfect; // the current work item's unrolling divides every bound (PartialBound assumes it)
     private readonly AccessCounter _counter;
     private readonly AccessCounts _counts;
     private readonly int _levels;
@@ -23,14 +27,18 @@ internal sealed class Walker
     private Mapper.WorkResult _result = new();
     private SpatialCandidate _spatial = null!;
 
-    public Walker(SearchPlan plan, MapperOptions options)
+    public Walker(SearchPlan plan, MapperOptions options, Incumbent incumbent)
     {
+        _incumbent = options.BranchAndBound ? incumbent : new Incumbent(); // a private incumbent the walker never consults
         _plan = plan;
         _objective = options.Objective;
         _inspect = options.OnEvaluated;
         _maximalOnly = options.MaximalTilesOnly;
+        // The bound is proven for AccelSim's counting rules and perfect tiles (PartialBound); other searches walk in full.
+        _branchAndBound = options.BranchAndBound && options.Counting == CountingRules.AccelSim;
         _levels = plan.Levels;
         _counter = new AccessCounter(plan.Problem, plan.Arch, options.Counting);
+        _bound = new PartialBound(plan.Problem, plan.Arch);
         _counts = new AccessCounts(_levels);
         _temporal = new int[_levels][];
         for (int i = 0; i < _levels; i++) _temporal[i] = LevelMapping.Ones();
@@ -42,6 +50,7 @@ internal sealed class Walker
     public Mapper.WorkResult Run(Mapper.WorkItem item)
     {
         Begin(item, out var remaining, out var ext);
+        if (Exceeds(_levels - 1)) { _result.BoundPruned++; return _result; }
         EnumerateOuter(_levels - 2, remaining, ext);
         return _result;
     }
@@ -49,8 +58,12 @@ internal sealed class Walker
     private void Begin(Mapper.WorkItem item, out int[] remaining, out long[] ext)
     {
         _result = new Mapper.WorkResult();
+        // Each work item prunes against its own best only: sharing the incumbent across threads prunes more, but then what
+        // is walked (and the reported statistics) would depend on thread scheduling; the result must not (SPEC: deterministic).
+        _incumbent = new Incumbent();
         _plan = item.Plan;
         _spatial = item.Spatial;
+        _spatialPerfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial);
         for (int i = 0; i < _levels; i++)
         {
             Array.Copy(item.Spatial.X[i], _counter.SpatialX[i], Dims.Count);
@@ -83,6 +96,7 @@ internal sealed class Walker
             if (level > 0 && !_plan.FitsOuter(level, chosen, _spatial, ext)) { _result.Pruned++; return; }
             if (_maximalOnly && level > 0 && !_plan.IsMaximal(level, chosen, remaining, _spatial, ext)) { _result.Dominated++; return; }
             Array.Copy(chosen, _temporal[level], Dims.Count);
+            if (Exceeds(level)) { _result.BoundPruned++; return; }
             var nextRemaining = new int[Dims.Count];
             var nextExt = new long[Dims.Count];
             for (int d = 0; d < Dims.Count; d++)
@@ -92,6 +106,24 @@ internal sealed class Walker
             }
             EnumerateOuter(level - 1, nextRemaining, nextExt);
         }, () => _result.Pruned++);
+    }
+
+    // Branch and bound: true when no completion of the levels fixed so far (from `fixedFrom` inward) can match the best
+    // objective any walker has found. Strictly greater only (with a margin for the bound's own rounding), so every mapping
+    // tied with the optimum is still walked and the tie-breaks see all of them.
+    private bool Exceeds(int fixedFrom)
+    {
+        if (!_branchAndBound || !_spatialPerfect) return false;
+        double best = _incumbent.Value;
+        if (double.IsPositiveInfinity(best)) return false;
+        double energy = _bound.Of(fixedFrom, _temporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, out long cycles);
+        double bound = _objective switch
+        {
+            Objective.Energy => energy,
+            Objective.Latency => cycles,
+            _ => energy * cycles,
+        };
+        return bound > best * (1 + Incumbent.RoundingMargin);
     }
 
     private readonly Dim[][][] _orderChoices = new Dim[8][][];
@@ -146,6 +178,7 @@ internal sealed class Walker
             _result.BestCost = cost;
             _result.BestTieBreak = tieBreak;
             _result.Best = Snapshot();
+            _incumbent.Offer(cost);
         }
     }
 

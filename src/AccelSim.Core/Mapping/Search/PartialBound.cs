@@ -1,0 +1,260 @@
+using AccelSim.Architecture;
+using AccelSim.Model;
+using AccelSim.Workloads;
+
+namespace AccelSim.Mapping.Search;
+
+/// <summary>
+/// A lower bound on the energy and the analytical cycles of every completion of a partial mapping: the spatial unrolling
+/// and keeps of every level are fixed, the temporal factors of levels <c>fixedFrom</c> and below (inward) too, the levels
+/// above are free (only the product of their factors per dim is known: what is left of the bound) and no loop order is
+/// chosen. Each term is a minimum of the matching term of <see cref="AccessCounter"/> (docs/mapper.md, "The bound"):
+/// <list type="bullet">
+/// <item>a child instance fills at least one tile per distinct tile it ever holds, and when a relevant loop sits at a fixed
+/// level k*, every loop above k* and the relevant ones at k* change its tile (the best order puts irrelevant loops inside);</item>
+/// <item>at a level whose tile is not fixed yet, the tiles of one instance together cover its share of the tensor (weights,
+/// outputs), or one window per input plane at least as large as the fixed tile below;</item>
+/// <item>operands reach the MAC once per temporal iteration, from the nearest keeper, read once per distinct child tile
+/// (diagonal multicast: at least the largest of its sliding counts);</item>
+/// <item>cycles: the compute cycles are fixed once the innermost level is, bandwidth cycles grow with the counts.</item>
+/// </list>
+/// Allocation-free after construction; one per walker thread.
+/// </summary>
+internal sealed class PartialBound
+{
+    private static readonly int[] WeightDims = [(int)Dim.G, (int)Dim.M, (int)Dim.C, (int)Dim.R, (int)Dim.S];
+    private static readonly int[] OutputDims = [(int)Dim.N, (int)Dim.G, (int)Dim.M, (int)Dim.P, (int)Dim.Q];
+    private static readonly int[] PlaneDims = [(int)Dim.N, (int)Dim.G, (int)Dim.C];
+
+    private readonly ProblemShape _problem;
+    private readonly Accelerator _arch;
+    private readonly int _levels;
+    private readonly int[] _bounds;
+    private readonly double[] _netEnergy;
+    private readonly long[][] _ext;            // [level 0..L][dim] tile extents of fixed levels (and lower extents above)
+    private readonly long[][] _spatialAbove;   // [level 0..L][dim] spatial factors above a level
+    private readonly long[] _used;             // instances doing work per level
+    private readonly long[] _rest = new long[Dims.Count]; // product of the free levels' factors per dim
+    private readonly long[] _reads, _writes, _net;
+    private int[][] _temporal = null!, _x = null!, _y = null!;
+    private TensorSet[] _keeps = null!;
+    private int _fixedFrom;
+    private double _energy; // storage energy charged so far by the current call
+
+    public PartialBound(ProblemShape problem, Accelerator arch)
+    {
+        _problem = problem;
+        _arch = arch;
+        _levels = arch.Levels.Count;
+        _bounds = problem.Bounds();
+        // Network words are bounded per level, not per tensor: price them at the cheapest tensor's per-word energy (topology
+        // pricing differs per tensor: docs/energy.md), so the term stays below the evaluation's.
+        _netEnergy = Enumerable.Range(0, arch.Levels.Count).Select(i => Tensors.All.Min(t => NetworkPricing.EnergyPerWord(arch, i, t))).ToArray();
+        _ext = new long[_levels + 1][];
+        _spatialAbove = new long[_levels + 1][];
+        for (int i = 0; i <= _levels; i++) { _ext[i] = new long[Dims.Count]; _spatialAbove[i] = new long[Dims.Count]; }
+        _used = new long[_levels + 1];
+        _reads = new long[_levels];
+        _writes = new long[_levels];
+        _net = new long[_levels];
+    }
+
+    /// <summary>
+    /// The bound for levels <paramref name="fixedFrom"/>..L−1 fixed in <paramref name="temporal"/> (0 = a complete
+    /// mapping, L = only the spatial unrolling). Returns the energy; <paramref name="cycles"/> gets the cycle bound.
+    /// </summary>
+    public double Of(int fixedFrom, int[][] temporal, int[][] spatialX, int[][] spatialY, TensorSet[] keeps, out long cycles)
+    {
+        _temporal = temporal; _x = spatialX; _y = spatialY; _keeps = keeps; _fixedFrom = fixedFrom;
+        Prepare();
+        Array.Clear(_reads); Array.Clear(_writes); Array.Clear(_net);
+        foreach (var tensor in Tensors.All)
+        {
+            int parent = 0;
+            for (int child = 1; child <= _levels; child++)
+            {
+                if (child < _levels && !keeps[child].Has(tensor)) continue;
+                if (tensor == TensorKind.Outputs) AddOutputs(parent, child);
+                else AddOperand(tensor, parent, child);
+                parent = child;
+            }
+        }
+        double energy = _problem.Macs * _arch.Mac.EnergyPerMac;
+        cycles = ComputeCycles();
+        for (int i = 0; i < _levels; i++)
+        {
+            var storage = _arch.Levels[i].Storage;
+            energy += _net[i] * _netEnergy[i];
+            cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(_reads[i], _writes[i], _used[i], storage));
+        }
+        energy += _energy;
+        _energy = 0;
+        return energy;
+    }
+
+    private void Charge(int level, TensorKind tensor, long reads, long writes)
+    {
+        _reads[level] += reads;
+        _writes[level] += writes;
+        var e = _arch.Levels[level].Storage.EnergyFor(tensor);
+        _energy += reads * e.Read + writes * e.Write;
+    }
+
+    private void Prepare()
+    {
+        for (int d = 0; d < Dims.Count; d++) { _ext[_levels][d] = 1; _spatialAbove[0][d] = 1; }
+        for (int i = _levels - 1; i >= 0; i--)
+            for (int d = 0; d < Dims.Count; d++)
+                _ext[i][d] = _ext[i + 1][d] * (i >= _fixedFrom ? _temporal[i][d] : 1) * _x[i][d] * _y[i][d];
+        _used[0] = 1;
+        for (int i = 0; i < _levels; i++)
+        {
+            long s = 1;
+            for (int d = 0; d < Dims.Count; d++)
+            {
+                long f = (long)_x[i][d] * _y[i][d];
+                s *= f;
+                _spatialAbove[i + 1][d] = _spatialAbove[i][d] * f;
+            }
+            _used[i + 1] = _used[i] * s;
+        }
+        for (int d = 0; d < Dims.Count; d++) _rest[d] = _bounds[d] / (_ext[0][d]);
+    }
+
+    private long TemporalIterations
+    {
+        get
+        {
+            long t = 1;
+            for (int d = 0; d < Dims.Count; d++) t *= _bounds[d] / _spatialAbove[_levels][d];
+            return t;
+        }
+    }
+
+    // Compute cycles: temporal iterations plus, once the innermost level is fixed, its folds' systolic cycles.
+    private long ComputeCycles()
+    {
+        long iterations = TemporalIterations;
+        if (_arch.SystolicSkew == 0) return iterations;
+        if (_fixedFrom > _levels - 1) return iterations + _arch.SystolicSkew;
+        long innermost = 1;
+        for (int d = 0; d < Dims.Count; d++) innermost *= _temporal[_levels - 1][d];
+        long folds = iterations / innermost;
+        bool stationary = Stationary(TensorKind.Weights) || Stationary(TensorKind.Inputs);
+        return iterations + folds * (_arch.SystolicSkew + (stationary ? _arch.SystolicRows : 0));
+    }
+
+    private bool Stationary(TensorKind tensor)
+    {
+        int inner = _levels - 1;
+        if (!_keeps[inner].Has(tensor)) return false;
+        for (int d = 0; d < Dims.Count; d++)
+            if (_temporal[inner][d] > 1 && Tensors.IsRelevant(tensor, (Dim)d)) return false;
+        return true;
+    }
+
+    // Words of a tensor one instance of a level touches over the whole run (its share: the spatial loops above split it).
+    private long Share(int level, int[] dims)
+    {
+        long s = 1;
+        foreach (int d in dims) s *= _bounds[d] / _spatialAbove[level][d];
+        return s;
+    }
+
+    // Lower bound on the times a fixed level's tile of a tensor is (re)loaded: the distinct tiles, or, when a relevant loop
+    // sits at a fixed level, every loop outside the innermost such level and that level's relevant loops.
+    private long Loads(int child, int[] relevant)
+    {
+        for (int k = child - 1; k >= _fixedFrom; k--)
+        {
+            bool has = false;
+            foreach (int d in relevant) if (_temporal[k][d] > 1) { has = true; break; }
+            if (!has) continue;
+            long loads = 1;
+            for (int d = 0; d < Dims.Count; d++) loads *= _rest[d];
+            for (int j = _fixedFrom; j < k; j++)
+                for (int d = 0; d < Dims.Count; d++) loads *= _temporal[j][d];
+            foreach (int d in relevant) loads *= _temporal[k][d];
+            return loads;
+        }
+        long distinct = 1;
+        foreach (int d in relevant) distinct *= _bounds[d] / (_ext[child][d] * _spatialAbove[child][d]);
+        return distinct;
+    }
+
+    // Words filled into one instance of a child level (the MAC: one operand per temporal iteration).
+    private long OperandFills(TensorKind tensor, int child)
+    {
+        if (child == _levels) return TemporalIterations;
+        var ext = _ext[child];
+        if (tensor == TensorKind.Weights)
+            return child >= _fixedFrom ? TileMath.TileSize(_problem, tensor, ext) * Loads(child, WeightDims) : Share(child, WeightDims);
+        long h = TileMath.InputExtent(ext[(int)Dim.P], ext[(int)Dim.R], _problem.StrideH, _problem.DilationH);
+        long w = TileMath.InputExtent(ext[(int)Dim.Q], ext[(int)Dim.S], _problem.StrideW, _problem.DilationW);
+        if (child >= _fixedFrom) return TileMath.TileSize(_problem, tensor, ext) * Loads(child, PlaneDims);
+        return Share(child, PlaneDims) * h * w; // ext of a free level is the fixed tile below times the spatial factors
+    }
+
+    private void AddOperand(TensorKind tensor, int parent, int child)
+    {
+        long perInstance = OperandFills(tensor, child);
+        long childTotal = perInstance * _used[child];
+        Charge(parent, tensor, perInstance * ReadsFactor(tensor, parent, child) * _used[parent], 0);
+        if (child < _levels) Charge(child, tensor, 0, childTotal);
+        int net = NearestFanout(parent, child);
+        if (net >= 0) _net[net] += childTotal;
+    }
+
+    private void AddOutputs(int parent, int child)
+    {
+        long share = Share(child, OutputDims); // distinct output words one instance holds over the run
+        long volume = child == _levels ? TemporalIterations
+            : child >= _fixedFrom ? TileMath.TileSize(_problem, TensorKind.Outputs, _ext[child]) * Loads(child, OutputDims) : share;
+        long groups = 1;
+        for (int k = parent; k < child; k++)
+            foreach (int d in OutputDims) groups *= (long)_x[k][d] * _y[k][d];
+        long heads = groups * _used[parent];
+        long reloads = Math.Max(0, volume - share) * heads;
+        long drained = volume * _used[child];
+        Charge(parent, TensorKind.Outputs, reloads, volume * heads);
+        if (child < _levels) Charge(child, TensorKind.Outputs, drained, reloads);
+        int net = NearestFanout(parent, child);
+        if (net >= 0) _net[net] += drained + reloads;
+    }
+
+    private int NearestFanout(int parent, int child)
+    {
+        for (int k = child - 1; k >= parent; k--)
+            if (_arch.Levels[k].Fanout is not null) return k;
+        return -1;
+    }
+
+    // AccessCounter's reads factor with every diagonal-multicast sliding set counted as its largest single count (the
+    // distinct window origins of several unrolled sliding dims are at least the count of any one of them).
+    private long ReadsFactor(TensorKind tensor, int parent, int child)
+    {
+        long factor = 1, h = 1, w = 1;
+        for (int k = parent; k < child; k++)
+        {
+            var network = _arch.Levels[k].Fanout?.Network;
+            for (int axis = 0; axis < 2; axis++)
+            {
+                var factors = axis == 0 ? _x[k] : _y[k];
+                bool shares = network is not null && network.Shares(tensor, axis == 1);
+                for (int d = 0; d < Dims.Count; d++)
+                {
+                    int f = factors[d];
+                    if (f <= 1) continue;
+                    if (!shares) { factor *= f; continue; }
+                    if (!Tensors.IsRelevant(tensor, (Dim)d)) continue;
+                    if (tensor == TensorKind.Inputs && network!.DiagonalMulticast && d is (int)Dim.P or (int)Dim.R or (int)Dim.Q or (int)Dim.S)
+                    {
+                        if (d is (int)Dim.P or (int)Dim.R) h = Math.Max(h, f); else w = Math.Max(w, f);
+                    }
+                    else factor *= f;
+                }
+            }
+        }
+        return factor * h * w;
+    }
+}
