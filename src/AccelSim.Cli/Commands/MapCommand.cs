@@ -41,7 +41,7 @@ internal static class MapCommand
         var counting = CommonOptions.Counting();
         var halo = CommonOptions.TimeloopHalo();
         var ert = CommonOptions.Ert();
-        var saveTimeloop = new Option<string?>("--save-timeloop") { Description = "Also write the mapping in Timeloop's mapping format (Timeloop dims: its P/R are AccelSim's Q/S)" };
+        var saveTimeloop = new Option<string?>("--save-timeloop") { Description = "Also write the mapping in Timeloop's mapping format (Timeloop dims: its P/R are AccelSim's Q/S); refuses imperfect factors, and diagonal multicast the counts rely on unless --counting timeloop" };
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
             model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, minUtilization, trace, traceRows, bypass, energyTable, saveTimeloop, constraints,
@@ -100,6 +100,8 @@ internal static class MapCommand
             SimulationReport.Print(console, sim);
             // Rendered before anything is written: a mapping with no Timeloop form must leave no partial output.
             string? timeloopText = parse.GetValue(saveTimeloop) is null ? null : TimeloopMappingYaml.Write(accelerator, mapping);
+            // So must a mapping with imperfect factors or whose counts rely on diagonal multicast (TimeloopExportCheck).
+            if (parse.GetValue(saveTimeloop) is { } timeloopPath) TimeloopExportCheck.Check(timeloopPath, problem, accelerator, mapping, rules);
             if (parse.GetValue(json) is { } jsonPath) AtomicFile.WriteAllText(jsonPath, MappingJson.Write(node.Name, problem, mapping, eval, search, sim));
             if (traceFile is not null) AtomicFile.WriteAllText(traceFile, sim.TraceCsv());
             if (parse.GetValue(save) is { } savePath) AtomicFile.WriteAllText(savePath, MappingYaml.Write(accelerator, mapping, node.Name, problem));
