@@ -40,6 +40,19 @@ public class TimeloopArtTests
         Assert.Equal($"error: {simbaArt}: ART.tables[1].name: 'System_top_level.inter_PE_spatial[1..1]' has 1 instances, level inter_PE_spatial of 'parsed-processed-input' has 14", error.Trim());
     }
 
+    [Fact]
+    public void RunWritesTheAreasToSummaryJson()
+    {
+        string eyeriss = TimeloopReferenceTests.Folder("eyeriss_like"), spec = Path.Combine(eyeriss, "parsed-processed-input.yaml");
+        string dir = Path.Combine(CliRunner.TempDir(), "out");
+        var (exit, _, error) = CliRunner.Run("run", "--model", spec, "--arch", spec, "--ert", Path.Combine(eyeriss, "timeloop-mapper.ERT.yaml"),
+            "--art", Path.Combine(eyeriss, "timeloop-mapper.ART.yaml"), "--out", dir, "--quiet");
+        Assert.True(exit == 0, error);
+        var area = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")))!["area_um2"]!;
+        Assert.Equal(977162.387, (double)area["weights_spad"]!, 3);
+        Assert.Equal(1259311.36, (double)area["total"]!, 2);
+    }
+
     [Theory]
     [InlineData("ART:\n  tables:\n    - name: a.DRAM[1..1]\n", "ART.tables[0].area: missing")]
     [InlineData("ART:\n  tables:\n    - name: a.DRAM[1..1]\n      area: -1\n", "ART.tables[0].area: must be a non-negative number, got -1")]
