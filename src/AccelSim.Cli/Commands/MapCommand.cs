@@ -41,11 +41,12 @@ internal static class MapCommand
         var counting = CommonOptions.Counting();
         var halo = CommonOptions.TimeloopHalo();
         var ert = CommonOptions.Ert();
-        var saveTimeloop = new Option<string?>("--save-timeloop") { Description = "Also write the mapping in Timeloop's mapping format (Timeloop dims: its P/R are AccelSim's Q/S)" };
+        var saveTimeloop = new Option<string?>("--save-timeloop") { Description = "Also write the mapping in Timeloop's mapping format (Timeloop dims: its P/R are AccelSim's Q/S); refuses imperfect factors, and diagonal multicast the counts rely on unless --counting timeloop" };
+        var art = new Option<string?>("--art") { Description = "Accelergy area reference table (timeloop-mapper.ART.yaml) for a Timeloop --arch: print each component's area (docs/timeloop.md)" };
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
             model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, minUtilization, trace, traceRows, bypass, energyTable, saveTimeloop, constraints,
-            counting, halo, ert, imperfect,
+            counting, halo, ert, imperfect, art,
         };
         command.SetAction(parse =>
         {
@@ -53,6 +54,7 @@ internal static class MapCommand
             var graph = OnnxUnknownOption.Load(parse, parse.GetValue(model)!);
             var accelerator = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable), parse.GetValue(ert), parse.GetValue(constraints));
             var rules = CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo));
+            var areas = parse.GetValue(art) is { } artPath ? TimeloopArt.Load(artPath, accelerator) : null;
             var node = LayerSelection.MacLayer(graph, parse.GetValue(layer)!);
             int batchSize = parse.GetValue(batch);
             if (batchSize < 1) throw new InputException($"--batch: must be positive, got {batchSize}");
@@ -92,6 +94,7 @@ internal static class MapCommand
                 eval = search.Evaluation;
             }
             Print(console, node.Name, problem, accelerator, mapping, eval, search);
+            if (areas is not null) PrintArea(console, areas);
             if (rules != CountingRules.AccelSim) console.WriteLine($"counting rules: {rules.Describe()} (docs/model.md)");
             var traceFile = parse.GetValue(trace);
             int rows = parse.GetValue(traceRows);
@@ -100,6 +103,8 @@ internal static class MapCommand
             SimulationReport.Print(console, sim);
             // Rendered before anything is written: a mapping with no Timeloop form must leave no partial output.
             string? timeloopText = parse.GetValue(saveTimeloop) is null ? null : TimeloopMappingYaml.Write(accelerator, mapping);
+            // So must a mapping with imperfect factors or whose counts rely on diagonal multicast (TimeloopExportCheck).
+            if (parse.GetValue(saveTimeloop) is { } timeloopPath) TimeloopExportCheck.Check(timeloopPath, problem, accelerator, mapping, rules);
             if (parse.GetValue(json) is { } jsonPath) AtomicFile.WriteAllText(jsonPath, MappingJson.Write(node.Name, problem, mapping, eval, search, sim));
             if (traceFile is not null) AtomicFile.WriteAllText(traceFile, sim.TraceCsv());
             if (parse.GetValue(save) is { } savePath) AtomicFile.WriteAllText(savePath, MappingYaml.Write(accelerator, mapping, node.Name, problem));
@@ -151,6 +156,17 @@ internal static class MapCommand
                 $"{N(s.Evaluations)} mappings evaluated in {s.Elapsed.TotalSeconds:F2} s ({s.EvaluationsPerSecond / 1e6:F2} M/s)");
         }
     }
+
+    private static void PrintArea(IAnsiConsole console, TimeloopArt areas)
+    {
+        var table = new Table().Title("Area (ART, um^2)").AddColumns("component", "per instance", "instances", "total");
+        foreach (var e in areas.Entries)
+            table.AddRow(Markup.Escape(e.Component) + (e.IsLevel ? "" : " (not a level)"), A(e.AreaPerInstanceUm2), N(e.Instances), A(e.TotalUm2));
+        table.AddRow("[bold]total[/]", "", "", $"[bold]{A(areas.TotalUm2)}[/]");
+        console.Write(table);
+    }
+
+    private static string A(double um2) => um2.ToString("N2", CultureInfo.InvariantCulture);
 
     private static double Fraction(double floor) => floor is >= 0 and <= 1 ? floor
         : throw new InputException($"--min-utilization: {floor.ToString(CultureInfo.InvariantCulture)} is not a fraction between 0 and 1");

@@ -35,16 +35,17 @@ internal static class RunCommand
         var counting = CommonOptions.Counting();
         var halo = CommonOptions.TimeloopHalo();
         var ert = CommonOptions.Ert();
+        var art = new Option<string?>("--art") { Description = "Accelergy area reference table (timeloop-mapper.ART.yaml) for a Timeloop --arch: area_um2 in summary.json (docs/timeloop.md)" };
         var command = new Command("run", "Evaluate a whole model on an architecture: map, evaluate and report every layer")
         {
             model, arch, dataflow, objective, batch, output, bypass, mappings, densities, energyTable, quiet, constraints,
-            counting, halo, ert,
+            counting, halo, ert, art,
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, new RunRequest(
             parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch),
             parse.GetValue(output), Environment.GetCommandLineArgs(), parse.GetValue(bypass), parse.GetValue(mappings),
             parse.GetValue(energyTable), parse.GetValue(quiet), OnnxUnknownOption.Read(parse), parse.GetValue(densities), parse.GetValue(constraints),
-            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert))));
+            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert), parse.GetValue(art))));
         return command;
     }
 
@@ -52,7 +53,7 @@ internal static class RunCommand
     public sealed record RunRequest(string Model, string Arch, string? Dataflow, string Objective, int Batch, string? OutDir,
         string[] CommandLine, bool SearchBypass = false, string? Mappings = null, string? EnergyTable = null, bool Quiet = false,
         OnnxUnknownOps OnnxUnknown = OnnxUnknownOps.Refuse, string? Densities = null, string? Constraints = null,
-        Model.CountingRules? Counting = null, string? Ert = null);
+        Model.CountingRules? Counting = null, string? Ert = null, string? Art = null);
 
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
     public static int Execute(TextWriter writer, TextWriter error, RunRequest request)
@@ -60,6 +61,7 @@ internal static class RunCommand
         var console = ConsoleOutput.Over(writer);
         var model = OnnxUnknownOption.Load(request.Model, request.OnnxUnknown, error);
         var arch = ArchitectureLibrary.Load(request.Arch, request.EnergyTable, request.Ert, request.Constraints);
+        var area = request.Art is null ? null : Architecture.Timeloop.TimeloopArt.Load(request.Art, arch);
         if (request.Batch < 1) throw new InputException($"--batch: must be positive, got {request.Batch}");
         var options = new ModelRunOptions
         {
@@ -80,7 +82,7 @@ internal static class RunCommand
         ProgressDisplay.Run(error, request.Quiet, $"mapping {model.Name} on {arch.Name}",
             report => run = ModelRunner.Run(model, arch, options, (done, total, name) => report(done, total, name)));
         var commandLine = request.CommandLine;
-        var files = RunOutput.Render(run!, string.Join(" ", commandLine.Skip(1).Prepend("accelsim")), folder);
+        var files = RunOutput.Render(run!, string.Join(" ", commandLine.Skip(1).Prepend("accelsim")), folder, area);
         RunOutput.Write(folder, files);
         RunTable.Print(console, run!);
         if (options.Mapper.Counting != Model.CountingRules.AccelSim) console.WriteLine($"counting rules: {options.Mapper.Counting.Describe()} (docs/model.md)");

@@ -12,12 +12,12 @@ namespace AccelSim.Reports;
 public static class RunOutput
 {
     /// <summary>The files of a run, by name.</summary>
-    public static Dictionary<string, byte[]> Render(ModelRunResult run, string commandLine, string directory)
+    public static Dictionary<string, byte[]> Render(ModelRunResult run, string commandLine, string directory, Architecture.Timeloop.TimeloopArt? area = null)
     {
         var text = new Dictionary<string, string>
         {
             ["layers.csv"] = LayersCsv.Write(run),
-            ["summary.json"] = SummaryJson.Write(run, commandLine),
+            ["summary.json"] = SummaryJson.Write(run, commandLine, area),
             ["mappings.yaml"] = MappingYaml.WriteMany(run.Arch, run.Model.Name,
                 run.Layers.Where(l => l.Mapping is not null).Select(l => (l.Layer, l.Problem!, l.Mapping!))),
         };

@@ -8,8 +8,8 @@ namespace AccelSim.Reports;
 /// joule, the energy unit, the tool version and the command line.</summary>
 public static class SummaryJson
 {
-    /// <summary>The JSON text.</summary>
-    public static string Write(ModelRunResult run, string commandLine)
+    /// <summary>The JSON text; with an ART (<c>run --art</c>), <c>area_um2</c>: each component's area over all its instances and the total.</summary>
+    public static string Write(ModelRunResult run, string commandLine, Architecture.Timeloop.TimeloopArt? area = null)
     {
         var energyByLevel = new JsonObject();
         for (int i = 0; i < run.Arch.Levels.Count; i++) energyByLevel[run.Arch.Levels[i].Name] = run.LevelEnergy(i);
@@ -50,7 +50,16 @@ public static class SummaryJson
             ["tool_version"] = typeof(SummaryJson).Assembly.GetName().Version?.ToString(3),
             ["command_line"] = commandLine,
         };
+        if (area is not null) doc["area_um2"] = AreaByComponent(area);
         return FiniteJson.Clean(doc).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static JsonObject AreaByComponent(Architecture.Timeloop.TimeloopArt area)
+    {
+        var result = new JsonObject();
+        foreach (var e in area.Entries) result[e.Component] = e.TotalUm2;
+        result["total"] = area.TotalUm2;
+        return result;
     }
 
     // Each level's read plus write words per cycle over all its instances (the roof of the per-level roofline); null when
