@@ -71,7 +71,7 @@ internal static class MapCommand
                 if (parse.GetValue(dataflow) is { } named && MappingValidator.Check(problem, accelerator, mapping, Dataflows.Get(named)) is { Count: > 0 } broken)
                     throw new MappingException($"{file}: invalid mapping: {string.Join("; ", broken)}");
                 // A Timeloop architecture's constraints (fixed factors, keep/bypass) hold for a given mapping too.
-                if (ArchitectureLibrary.TimeloopPath(parse.GetValue(arch)!) is { } spec) TimeloopConstraints.CheckFile(spec, accelerator, mapping);
+                if (ArchitectureLibrary.TimeloopPath(parse.GetValue(arch)!) is { } spec) TimeloopConstraintCheck.CheckFile(spec, accelerator, mapping);
                 try { eval = AnalyticalModel.Evaluate(problem, accelerator, mapping, rules); }
                 catch (MappingException e) { throw new MappingException($"{file}: {e.Message}"); }
             }

@@ -18,7 +18,7 @@ public sealed record Accelerator
     /// <summary>Name of the energy table the per-access energies came from.</summary>
     public string EnergyTable { get; init; } = "";
     /// <summary>What the architecture does with zeros (gating, compressed traffic), or null (docs/sparsity.md).</summary>
-    public Sparsity.SparseOptimizations? Sparse { get; init; }
+    public SparseOptimizations? Sparse { get; init; }
 
     /// <summary>Instances of level <paramref name="level"/>: the product of the fan-outs above it.</summary>
     public long Instances(int level)

@@ -65,7 +65,7 @@ public static class ModelRunner
 
     // Zeros change energy and traffic, not the mapping or the cycles: a post-pass over the dense counts.
     private static LayerResult WithDensities(LayerResult dense, Evaluation eval, Accelerator arch, ModelRunOptions options) =>
-        options.Densities is { } densities ? Sparsity.SparsityPass.Apply(dense, eval, arch, densities.For(dense.Layer)) : dense;
+        options.Densities is { } densities ? SparsityPass.Apply(dense, eval, arch, densities.For(dense.Layer)) : dense;
 
     private static void CheckDensityLayers(ModelGraph model, Sparsity.LayerDensities densities)
     {

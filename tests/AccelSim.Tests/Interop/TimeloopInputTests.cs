@@ -149,7 +149,7 @@ public class TimeloopInputTests
     public void TheReferenceMappingsMeetTheirConstraints(string design)
     {
         var d = TimeloopReferenceTests.Load(design);
-        TimeloopConstraints.CheckFile(Path.Combine(TimeloopReferenceTests.Folder(design), "parsed-processed-input.yaml"), d.Arch, d.Mapping);
+        TimeloopConstraintCheck.CheckFile(Path.Combine(TimeloopReferenceTests.Folder(design), "parsed-processed-input.yaml"), d.Arch, d.Mapping);
     }
 
     [Fact]

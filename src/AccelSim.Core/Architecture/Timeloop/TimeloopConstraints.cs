@@ -1,6 +1,5 @@
 using System.Globalization;
 using AccelSim.Common;
-using AccelSim.Mapping;
 using AccelSim.Workloads;
 using AccelSim.Workloads.Timeloop;
 using YamlDotNet.RepresentationModel;
@@ -28,8 +27,16 @@ public sealed class TimeloopConstraints
         _entries = entries;
     }
 
-    private sealed record Entry(string At, string Target, string Type, Dictionary<Dim, int> Factors, TensorSet Keep, TensorSet Bypass,
+    /// <summary>One constraint target: where it is written (<c>At</c>), its level, its type (temporal, spatial, bypass, ...),
+    /// fixed factors, tensors kept and bypassed, and a temporal permutation (innermost first).</summary>
+    public sealed record Entry(string At, string Target, string Type, Dictionary<Dim, int> Factors, TensorSet Keep, TensorSet Bypass,
         IReadOnlyList<Dim> Permutation);
+
+    /// <summary>The file the constraints were read from (for error messages).</summary>
+    public string File => _file;
+
+    /// <summary>The constraint targets, in file order.</summary>
+    public IReadOnlyList<Entry> Entries => _entries;
 
     /// <summary>Reads the constraints of a flattened specification (none when it has none).</summary>
     public static TimeloopConstraints Read(YamlMappingNode root, string file)
@@ -132,39 +139,4 @@ public sealed class TimeloopConstraints
             if (!levels.Any(l => string.Equals(l, e.Target, StringComparison.OrdinalIgnoreCase)))
                 throw new InputException($"{_file}: {e.At}.target: '{e.Target}' is not a level ({string.Join(", ", levels)})");
     }
-
-    /// <summary>Checks a mapping against the fixed factors and keeps; throws naming the constraint that fails.</summary>
-    public void Check(Accelerator arch, LoopMapping mapping)
-    {
-        foreach (var e in _entries)
-        {
-            int i = arch.IndexOf(e.Target);
-            if (i < 0 || i >= mapping.Levels.Count) continue;
-            var level = mapping.Levels[i];
-            foreach (var (dim, factor) in e.Factors)
-            {
-                int actual = e.Type == "spatial" ? level.SpatialOf(dim) : e.Type == "temporal" ? level.TemporalOf(dim) : factor;
-                if (actual != factor)
-                    throw new InputException($"{_file}: {e.At}.factors: {TimeloopDims.ToTimeloop(dim)}={factor} at {e.Target}, the mapping has {actual}");
-            }
-            if (e.Type == "temporal" && e.Permutation.Count > 0)
-            {
-                // Loops that run, innermost first, in the mapping and in the constraint's order.
-                var running = level.Order.Reverse().Where(d => level.TemporalOf(d) > 1 && e.Permutation.Contains(d)).ToList();
-                var wanted = e.Permutation.Where(d => level.TemporalOf(d) > 1).ToList();
-                if (!running.SequenceEqual(wanted))
-                    throw new InputException($"{_file}: {e.At}.permutation: {e.Target}'s loops {Names(running)} (innermost first) do not nest as {Names(wanted)}");
-            }
-            var missing = e.Keep & ~level.Keeps;
-            if (missing != TensorSet.None) throw new InputException($"{_file}: {e.At}.keep: {e.Target} must keep {missing.Describe()}, the mapping bypasses it");
-            var held = e.Bypass & level.Keeps;
-            if (held != TensorSet.None) throw new InputException($"{_file}: {e.At}.bypass: {e.Target} must bypass {held.Describe()}, the mapping keeps it");
-        }
-    }
-
-    private static string Names(IEnumerable<Dim> dims) => string.Concat(dims.Select(TimeloopDims.ToTimeloop));
-
-    /// <summary>Reads the constraints of the specification at <paramref name="path"/> and checks the mapping against them.</summary>
-    public static void CheckFile(string path, Accelerator arch, LoopMapping mapping) =>
-        Read(TimeloopYaml.Read(path, "architecture", "the flattened specification"), path).Check(arch, mapping);
 }

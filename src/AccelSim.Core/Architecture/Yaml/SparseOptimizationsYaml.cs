@@ -1,5 +1,4 @@
 using AccelSim.Common;
-using AccelSim.Sparsity;
 using AccelSim.Workloads;
 
 namespace AccelSim.Architecture.Yaml;

@@ -1,9 +1,9 @@
 using AccelSim.Architecture;
 using AccelSim.Model;
-using AccelSim.Pipeline;
+using AccelSim.Sparsity;
 using AccelSim.Workloads;
 
-namespace AccelSim.Sparsity;
+namespace AccelSim.Pipeline;
 
 /// <summary>
 /// Re-prices a MAC layer's dense counts for the zeros its tensors hold (docs/sparsity.md), as a post-pass over the

@@ -1,7 +1,6 @@
-using AccelSim.Architecture;
 using AccelSim.Workloads;
 
-namespace AccelSim.Sparsity;
+namespace AccelSim.Architecture;
 
 /// <summary>
 /// What an architecture does with zeros, in Sparseloop's vocabulary (Y. N. Wu, P.-A. Tsai, A. Parashar, V. Sze, J. Emer,
