@@ -5,6 +5,7 @@ using AccelSim.Mapping;
 using AccelSim.Model;
 using AccelSim.Simulation;
 using AccelSim.Workloads;
+using AccelSim.Tests.Support;
 using static AccelSim.Workloads.Dim;
 
 namespace AccelSim.Tests.Simulation;
@@ -17,26 +18,6 @@ public class SystolicFoldTests
 {
     private static readonly Dim[] Order = [M, C, P, Q, N, G, R, S];
 
-    // The shipped array with unbounded links, so that only the array's own timing remains.
-    private static Accelerator ComputeOnly()
-    {
-        var arch = ArchitectureLibrary.Load("systolic-32x32");
-        return arch with
-        {
-            Levels = arch.Levels.Select(l => l with
-            {
-                Storage = l.Storage with { ReadBandwidth = double.PositiveInfinity, WriteBandwidth = double.PositiveInfinity },
-            }).ToList(),
-        };
-    }
-
-    private static int[] Factors(params (Dim Dim, int Factor)[] factors)
-    {
-        var a = LevelMapping.Ones();
-        foreach (var (d, f) in factors) a[(int)d] = f;
-        return a;
-    }
-
     // Weight stationary: M = 40 across the 32 columns and C = 50 down the 32 rows give ⌈40/32⌉ × ⌈50/32⌉ = 4 folds,
     // each a partial one (20 × 25 PEs used); each fold streams P·Q = 36 input vectors past the resident weights.
     private static (ProblemShape, LoopMapping, long Folds, long Stream) WeightStationary()
@@ -44,8 +25,8 @@ public class SystolicFoldTests
         var problem = new ProblemShape(1, 1, 40, 50, 6, 6, 1, 1);
         var mapping = new LoopMapping([
             LevelMapping.TemporalOnly(LevelMapping.Ones(), Order, TensorSet.All),
-            new LevelMapping(Factors((M, 2), (C, 2)), Order, Factors((M, 20)), Factors((C, 25)), TensorSet.All),
-            LevelMapping.TemporalOnly(Factors((P, 6), (Q, 6)), Order, TensorSet.Weights),
+            new LevelMapping(SystolicArrays.Factors((M, 2), (C, 2)), Order, SystolicArrays.Factors((M, 20)), SystolicArrays.Factors((C, 25)), TensorSet.All),
+            LevelMapping.TemporalOnly(SystolicArrays.Factors((P, 6), (Q, 6)), Order, TensorSet.Weights),
         ]);
         return (problem, mapping, 4, 36);
     }
@@ -57,8 +38,8 @@ public class SystolicFoldTests
         var problem = new ProblemShape(1, 1, 3, 5, 36, 50, 3, 3);
         var mapping = new LoopMapping([
             LevelMapping.TemporalOnly(LevelMapping.Ones(), Order, TensorSet.All),
-            new LevelMapping(Factors((M, 3), (P, 2), (Q, 2)), Order, Factors((P, 18)), Factors((Q, 25)), TensorSet.All),
-            LevelMapping.TemporalOnly(Factors((C, 5), (R, 3), (S, 3)), Order, TensorSet.Outputs),
+            new LevelMapping(SystolicArrays.Factors((M, 3), (P, 2), (Q, 2)), Order, SystolicArrays.Factors((P, 18)), SystolicArrays.Factors((Q, 25)), TensorSet.All),
+            LevelMapping.TemporalOnly(SystolicArrays.Factors((C, 5), (R, 3), (S, 3)), Order, TensorSet.Outputs),
         ]);
         return (problem, mapping, 12, 45);
     }
@@ -72,7 +53,7 @@ public class SystolicFoldTests
     public void LayerCyclesMatchTheFoldFormulaExactly(string dataflow)
     {
         var (problem, mapping, folds, stream) = Case(dataflow);
-        var arch = ComputeOnly();
+        var arch = SystolicArrays.ComputeOnly();
         var sim = CycleSimulator.Run(problem, arch, mapping);
         // SCALE-Sim's folds: output stationary T + rows + columns − 2 (systolic_compute_os.py: the arr_col − 1 drain suffix,
         // then skew_matrix's rows − 1); weight stationary also begins with arr_row cycles of weight loading

@@ -4,6 +4,7 @@ using AccelSim.Mapping;
 using AccelSim.Model;
 using AccelSim.Simulation;
 using AccelSim.Workloads;
+using AccelSim.Tests.Support;
 using static AccelSim.Workloads.Dim;
 
 namespace AccelSim.Tests.Validation;
@@ -20,27 +21,6 @@ public class ScaleSimReplayTests
 {
     private static readonly Dim[] Order = [M, C, P, Q, N, G, R, S];
 
-    // systolic-32x32 resized to the array and with unbounded links and buffers.
-    private static Accelerator Array(int size)
-    {
-        var arch = ArchitectureLibrary.Load("systolic-32x32");
-        return arch with
-        {
-            Levels = arch.Levels.Select(l => l with
-            {
-                Storage = l.Storage with { ReadBandwidth = double.PositiveInfinity, WriteBandwidth = double.PositiveInfinity },
-                Fanout = l.Fanout is null ? null : l.Fanout with { X = size, Y = size },
-            }).ToList(),
-        };
-    }
-
-    private static int[] Factors(params (Dim Dim, int Factor)[] factors)
-    {
-        var a = LevelMapping.Ones();
-        foreach (var (d, f) in factors) a[(int)d] = f;
-        return a;
-    }
-
     [Theory]
     // network, layer (SCALE-Sim's ceil output size P = Q), C, M, array, SCALE-Sim's total cycles
     [InlineData("Resnet18 Conv3_s", 29, 64, 128, 32, 7479)]
@@ -52,15 +32,15 @@ public class ScaleSimReplayTests
     [InlineData("Resnet18 Conv4_s", 15, 128, 256, 256, 990)]
     public void WeightStationaryPointwiseLayersComeOutAtScaleSimsTotalPlusOne(string layer, int pq, int c, int m, int size, long scaleSim)
     {
-        var arch = Array(size);
+        var arch = SystolicArrays.ComputeOnly(size);
         int rows = Math.Min(c, size), cols = Math.Min(m, size);
         var problem = new ProblemShape(1, 1, m, c, pq, pq, 1, 1);
         var mapping = new LoopMapping([
             // The folds loop in DRAM so that the buffer holds one fold's tiles (SCALE-Sim's SRAMs are double-buffered
             // per fold; the buffer's size plays no part in the cycles at unbounded bandwidth).
-            LevelMapping.TemporalOnly(Factors((M, m / cols), (C, c / rows)), Order, TensorSet.All),
-            new LevelMapping(LevelMapping.Ones(), Order, Factors((M, cols)), Factors((C, rows)), TensorSet.All),
-            LevelMapping.TemporalOnly(Factors((P, pq), (Q, pq)), Order, TensorSet.Weights),
+            LevelMapping.TemporalOnly(SystolicArrays.Factors((M, m / cols), (C, c / rows)), Order, TensorSet.All),
+            new LevelMapping(LevelMapping.Ones(), Order, SystolicArrays.Factors((M, cols)), SystolicArrays.Factors((C, rows)), TensorSet.All),
+            LevelMapping.TemporalOnly(SystolicArrays.Factors((P, pq), (Q, pq)), Order, TensorSet.Weights),
         ]);
         var sim = CycleSimulator.Run(problem, arch, mapping);
         Assert.True(scaleSim + 1 == sim.TotalCycles, $"{layer} on {size}x{size}: {sim.TotalCycles} vs SCALE-Sim {scaleSim} + 1");
