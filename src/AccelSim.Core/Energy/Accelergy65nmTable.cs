@@ -57,17 +57,10 @@ public sealed class Accelergy65nmTable : EnergyTable
         return new AccessEnergy(SramPerBitAt128KiB.Read * wordBits * capacityScale, SramPerBitAt128KiB.Write * wordBits * capacityScale);
     }
 
-    public override double? Mac(int bits, bool floatingPoint = false)
-    {
-        var horowitz = new Horowitz45nmTable();
-        return Mac8Bit * horowitz.Mac(bits, floatingPoint) / horowitz.Mac(MacReferenceBits);
-    }
+    public override double? Mac(int bits, bool floatingPoint = false) =>
+        Mac8Bit * Horowitz45nmTable.MacEnergy(bits, floatingPoint) / Horowitz45nmTable.MacEnergy(MacReferenceBits);
 
     public override double? NetworkPerWordHop(int wordBits) => 2 * RegfileRead.At(24) * wordBits / 16.0;
 
-    public override double? VectorOp(int bits)
-    {
-        var horowitz = new Horowitz45nmTable();
-        return Mac(bits) * horowitz.VectorOp(bits) / horowitz.Mac(bits);
-    }
+    public override double? VectorOp(int bits) => Mac(bits) * Horowitz45nmTable.Add(bits) / Horowitz45nmTable.MacEnergy(bits);
 }

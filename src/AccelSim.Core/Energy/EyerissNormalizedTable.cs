@@ -32,19 +32,12 @@ public sealed class EyerissNormalizedTable : EnergyTable
         return new AccessEnergy(perWord, perWord);
     }
 
-    public override double? Mac(int bits, bool floatingPoint = false)
-    {
-        // 1 at the reference (16-bit integer) MAC; other kinds keep Horowitz' relative cost.
-        var horowitz = new Horowitz45nmTable();
-        return horowitz.Mac(bits, floatingPoint) / horowitz.Mac(ReferenceBits);
-    }
+    // 1 at the reference (16-bit integer) MAC; other kinds keep Horowitz' relative cost.
+    public override double? Mac(int bits, bool floatingPoint = false) =>
+        Horowitz45nmTable.MacEnergy(bits, floatingPoint) / Horowitz45nmTable.MacEnergy(ReferenceBits);
 
     public override double? NetworkPerWordHop(int wordBits) => 2.0 * wordBits / ReferenceBits;
 
-    public override double? VectorOp(int bits)
-    {
-        // A vector op is an add/compare: Horowitz' add energy relative to the 16-bit MAC.
-        var horowitz = new Horowitz45nmTable();
-        return horowitz.VectorOp(bits) / horowitz.Mac(ReferenceBits);
-    }
+    // A vector op is an add/compare: Horowitz' add energy relative to the 16-bit MAC.
+    public override double? VectorOp(int bits) => Horowitz45nmTable.Add(bits) / Horowitz45nmTable.MacEnergy(ReferenceBits);
 }

@@ -54,6 +54,9 @@ public sealed class Horowitz45nmTable : EnergyTable
     /// <summary>Integer or floating-point add energy at <paramref name="bits"/>.</summary>
     public static double Add(int bits, bool floatingPoint = false) => (floatingPoint ? FpAdd : IntAdd).At(bits);
 
+    /// <summary>Integer or floating-point MAC energy (a multiply and an add) at <paramref name="bits"/>; other tables scale by it.</summary>
+    public static double MacEnergy(int bits, bool floatingPoint = false) => Multiply(bits, floatingPoint) + Add(bits, floatingPoint);
+
     /// <summary>SRAM (and register-file) energy per word for a given capacity in bytes and word width.</summary>
     public static double SramPerWord(double capacityBytes, int wordBits) => Sram64BitRead.At(capacityBytes) * wordBits / 64.0;
 
@@ -67,7 +70,7 @@ public sealed class Horowitz45nmTable : EnergyTable
         return new AccessEnergy(perWord, perWord);
     }
 
-    public override double? Mac(int bits, bool floatingPoint = false) => Multiply(bits, floatingPoint) + Add(bits, floatingPoint);
+    public override double? Mac(int bits, bool floatingPoint = false) => MacEnergy(bits, floatingPoint);
 
     public override double? NetworkPerWordHop(int wordBits) => NetworkPerBitHop * wordBits;
 

@@ -24,7 +24,8 @@ public static class Mapper
         var spatial = SpatialEnumerator.Enumerate(problem, arch, plans[0].Resolved);
         if (spatial.Count == 0) throw new MappingException($"dataflow '{dataflow.Name}' allows no spatial unrolling of {problem} on '{arch.Name}'");
         // No hidden floor beyond the declared candidate count: a utilization floor only when the caller asks for one.
-        var searched = spatial.Where(c => (double)c.Units / arch.MacUnits >= options.MinUtilization)
+        bool BelowFloor(SpatialCandidate c) => (double)c.Units / arch.MacUnits < options.MinUtilization;
+        var searched = spatial.Where(c => !BelowFloor(c))
             .Take(Math.Max(1, options.SpatialCandidates)).ToList();
         if (searched.Count == 0) throw new MappingException($"no spatial unrolling of {problem} on '{arch.Name}' reaches the minimum utilization {options.MinUtilization:P0}");
         if (options.ImperfectFactors)
@@ -80,7 +81,7 @@ public static class Mapper
         {
             BoundPruned = boundPruned,
             MinUtilization = options.MinUtilization,
-            SpatialBelowMinUtilization = spatial.Count(c => (double)c.Units / arch.MacUnits < options.MinUtilization),
+            SpatialBelowMinUtilization = spatial.Count(BelowFloor),
         };
         return new MapperResult(best.Best, evaluation, SpaceBound(problem, arch, plans, searched), stats, dataflow.Name);
     }
