@@ -31,7 +31,7 @@ public static class RandomImperfectCase
         return arch with
         {
             Levels = arch.Levels.Select(level => level.Fanout is { } f
-                ? level with { Fanout = f with { Network = new NetworkSpec(f.Network.Name, Axis(), Axis(), f.Network.EnergyPerWord) } }
+                ? level with { Fanout = f with { Network = new NetworkSpec(f.Network.Name, Axis(), Axis(), f.Network.EnergyPerWord) { DiagonalMulticast = rng.Next(2) == 0 } } }
                 : level).ToList(),
         };
     }
