@@ -12,6 +12,9 @@ internal sealed class Incumbent
 
     private double _value = double.PositiveInfinity;
 
+    /// <summary>True when a bound exceeds the best value by more than the rounding margin (strictly: ties are kept).</summary>
+    public static bool Beyond(double bound, double best) => bound > best * (1 + RoundingMargin);
+
     /// <summary>The best value offered so far (+∞ before any).</summary>
     public double Value => Volatile.Read(ref _value);
 

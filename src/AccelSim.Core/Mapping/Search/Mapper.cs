@@ -48,28 +48,28 @@ public static class Mapper
                     items.Add(new WorkItem(index, candidate, inner, plan));
 
         var results = new WorkResult[items.Count];
+        var seed = new WorkResult();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
         try
         {
             if (options.RandomSamples > 0)
                 RunSampled(plans[0], items, results, options, parallel, incumbent);
             else
-                Parallel.For(0, items.Count, parallel, () => new Walker(plans[0], options, incumbent), (i, _, walker) =>
-                {
-                    results[i] = walker.Run(items[i]);
-                    return walker;
-                }, _ => { });
+                seed = Waves.Run(items, results, parallel, () => new Walker(plans[0], options, incumbent),
+                    () => new Walker(plans[0], options with { MaximalTilesOnly = true }, incumbent));
         }
         catch (AggregateException e) { ParallelErrors.Rethrow(e); }
 
         WorkResult? best = null;
-        long factorizations = 0, pruned = 0, dominated = 0, evaluations = 0, boundPruned = 0;
+        var total = new WorkResult();
+        total.Add(seed);
         foreach (var r in results)
         {
-            factorizations += r.Factorizations; pruned += r.Pruned; dominated += r.Dominated; evaluations += r.Evaluations; boundPruned += r.BoundPruned;
+            total.Add(r);
             if (r.Best is not null && (best?.Best is null || r.BestCost < best.BestCost
                 || (r.BestCost == best.BestCost && r.BestTieBreak < best.BestTieBreak))) best = r;
         }
+        long factorizations = total.Factorizations, pruned = total.Pruned, dominated = total.Dominated, evaluations = total.Evaluations;
         if (best?.Best is null)
             throw new MappingException($"no valid mapping of {problem} on '{arch.Name}' under '{dataflow.Name}': "
                 + $"every candidate overflows a buffer ({pruned} partial tilings pruned by capacity)");
@@ -79,7 +79,8 @@ public static class Mapper
         var evaluation = AnalyticalModel.Evaluate(problem, arch, best.Best, options.Counting);
         var stats = new SearchStats(spatial.Count, searched.Count, plans.Sum(p => spatial.Sum(p.TilingCount)), factorizations, pruned, dominated, evaluations, clock.Elapsed)
         {
-            BoundPruned = boundPruned,
+            BoundPruned = total.BoundPruned,
+            SeedCost = seed.BestCost,
             MinUtilization = options.MinUtilization,
             SpatialBelowMinUtilization = spatial.Count(BelowFloor),
         };
@@ -118,5 +119,12 @@ public static class Mapper
         public LoopMapping? Best;
         public double BestCost = double.PositiveInfinity, BestTieBreak = double.PositiveInfinity;
         public long Factorizations, Pruned, Dominated, Evaluations, BoundPruned;
+
+        /// <summary>Adds another result's counts (not its best).</summary>
+        public void Add(WorkResult other)
+        {
+            Factorizations += other.Factorizations; Pruned += other.Pruned; Dominated += other.Dominated;
+            Evaluations += other.Evaluations; BoundPruned += other.BoundPruned;
+        }
     }
 }

@@ -15,6 +15,12 @@ public sealed record SearchStats(
     /// <summary>Partial mappings (spatial unrolling and innermost tiling, or deeper) whose lower bound exceeded the best found.</summary>
     public long BoundPruned { get; init; }
 
+    /// <summary>
+    /// The cost every work item was first pruned against: the best of a walk of the lowest-bound items over maximal tilings
+    /// only (+∞ when the search cannot prune). Its work is included in the counts above.
+    /// </summary>
+    public double SeedCost { get; init; } = double.PositiveInfinity;
+
     /// <summary>The explicit utilization floor searched with (0 = none).</summary>
     public double MinUtilization { get; init; }
 

@@ -47,12 +47,27 @@ internal sealed class Walker
             foreach (var t in Tensors.All) _netEnergy[i, (int)t] = NetworkPricing.EnergyPerWord(plan.Arch, i, t);
     }
 
-    public Mapper.WorkResult Run(Mapper.WorkItem item)
+    /// <summary>True when this walker prunes by the bound (it is proven for AccelSim's counting rules only).</summary>
+    public bool Prunes => _branchAndBound;
+
+    /// <summary>
+    /// Walks one item, pruning against <paramref name="seed"/> (the cost of a mapping of the same space, or +∞) and then
+    /// against its own best.
+    /// </summary>
+    public Mapper.WorkResult Run(Mapper.WorkItem item, double seed = double.PositiveInfinity)
     {
         Begin(item, out var remaining, out var ext);
+        _incumbent.Offer(seed);
         if (Exceeds(_levels - 1)) { _result.BoundPruned++; return _result; }
         EnumerateOuter(_levels - 2, remaining, ext);
         return _result;
+    }
+
+    /// <summary>The lower bound of the item's objective (its unrolling and innermost tiling fixed); 0 where none is proven.</summary>
+    public double Bound(Mapper.WorkItem item)
+    {
+        Begin(item, out _, out _);
+        return ObjectiveBound(_levels - 1);
     }
 
     private void Begin(Mapper.WorkItem item, out int[] remaining, out long[] ext)
@@ -113,17 +128,21 @@ internal sealed class Walker
     // tied with the optimum is still walked and the tie-breaks see all of them.
     private bool Exceeds(int fixedFrom)
     {
-        if (!_branchAndBound || !_spatialPerfect) return false;
         double best = _incumbent.Value;
-        if (double.IsPositiveInfinity(best)) return false;
+        return !double.IsPositiveInfinity(best) && Incumbent.Beyond(ObjectiveBound(fixedFrom), best);
+    }
+
+    // The bound of the objective over every completion of the levels fixed from `fixedFrom` inward (0 where none is proven).
+    private double ObjectiveBound(int fixedFrom)
+    {
+        if (!_branchAndBound || !_spatialPerfect) return 0;
         double energy = _bound.Of(fixedFrom, _temporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, out long cycles);
-        double bound = _objective switch
+        return _objective switch
         {
             Objective.Energy => energy,
             Objective.Latency => cycles,
             _ => energy * cycles,
         };
-        return bound > best * (1 + Incumbent.RoundingMargin);
     }
 
     private readonly Dim[][][] _orderChoices = new Dim[8][][];
