@@ -18,6 +18,7 @@ internal sealed class Walker
     private readonly PartialBound _bound;
     private Incumbent _incumbent;
     private readonly bool _branchAndBound;
+    private readonly bool _narrowOrders; // separable loop orders (exact under both counting rules, perfect factors)
     private bool _spatialPerfect; // the current work item's unrolling divides every bound (PartialBound assumes it)
     private readonly AccessCounter _counter;
     private readonly AccessCounts _counts;
@@ -36,6 +37,7 @@ internal sealed class Walker
         _maximalOnly = options.MaximalTilesOnly;
         // The bound is proven for AccelSim's counting rules and perfect tiles (PartialBound); other searches walk in full.
         _branchAndBound = options.BranchAndBound && options.Counting == CountingRules.AccelSim;
+        _narrowOrders = options.BranchAndBound;
         _levels = plan.Levels;
         _counter = new AccessCounter(plan.Problem, plan.Arch, options.Counting);
         _bound = new PartialBound(plan.Problem, plan.Arch);
@@ -162,6 +164,7 @@ internal sealed class Walker
         }
         if (_plan.Resolved.Levels[_levels - 1].Permutation is { } innermost)
             Array.Copy(LoopOrders.Constrained(InnerMask(), innermost), _counter.Order[_levels - 1], Dims.Count);
+        if (_narrowOrders && _objective == Objective.Energy && _spatialPerfect && NarrowOrders(outer)) return;
         while (true)
         {
             for (int i = 0; i < outer; i++) Array.Copy(_orderChoices[i][_orderIndex[i]], _counter.Order[i], Dims.Count);
@@ -170,6 +173,61 @@ internal sealed class Walker
             while (k >= 0 && ++_orderIndex[k] == _orderChoices[k].Length) { _orderIndex[k] = 0; k--; }
             if (k < 0) break;
         }
+    }
+
+    private readonly List<int>[] _tied = Enumerable.Range(0, 8).Select(_ => new List<int>()).ToArray();
+    private readonly double[] _energies = new double[64];
+
+    // Loop orders are separable in energy (docs/mapper.md, "Loop orders"): with every factor fixed, the energy is a constant
+    // plus one term per level that depends on that level's order only. So each level's orders are evaluated with the
+    // others at their first order, and only the combinations of every level's best orders (within the rounding margin)
+    // are walked, in the full walk's order, so ties are broken as the full walk would. Skipped entirely when even the
+    // best combination cannot reach the item's best. Returns false where there is nothing to gain (one combination).
+    private bool NarrowOrders(int outer)
+    {
+        long combinations = 1, singles = 0;
+        for (int i = 0; i < outer; i++) { combinations *= _orderChoices[i].Length; singles += _orderChoices[i].Length - 1; }
+        if (combinations <= singles + 1) return false;
+        for (int i = 0; i < outer; i++) Array.Copy(_orderChoices[i][0], _counter.Order[i], Dims.Count);
+        double reference = EnergyOfCurrent();
+        double predicted = reference;
+        for (int i = 0; i < outer; i++)
+        {
+            var energies = _energies.AsSpan(0, _orderChoices[i].Length);
+            energies[0] = reference;
+            for (int o = 1; o < energies.Length; o++)
+            {
+                Array.Copy(_orderChoices[i][o], _counter.Order[i], Dims.Count);
+                energies[o] = EnergyOfCurrent();
+            }
+            Array.Copy(_orderChoices[i][0], _counter.Order[i], Dims.Count);
+            double least = double.PositiveInfinity;
+            foreach (double e in energies) least = Math.Min(least, e);
+            predicted += least - reference;
+            _tied[i].Clear();
+            for (int o = 0; o < energies.Length; o++) if (!Incumbent.Beyond(energies[o], least)) _tied[i].Add(o);
+        }
+        // The sum of the levels' gains is the best combination's energy up to rounding: compare with a margin for it.
+        if (Incumbent.Beyond(predicted, _incumbent.Value * (1 + Incumbent.RoundingMargin))) { _result.BoundPruned++; return true; }
+        Array.Clear(_orderIndex);
+        while (true)
+        {
+            for (int i = 0; i < outer; i++) Array.Copy(_orderChoices[i][_tied[i][_orderIndex[i]]], _counter.Order[i], Dims.Count);
+            EvaluateCurrent();
+            int k = outer - 1;
+            while (k >= 0 && ++_orderIndex[k] == _tied[k].Count) { _orderIndex[k] = 0; k--; }
+            if (k < 0) return true;
+        }
+    }
+
+    // The energy of the mapping in the working arrays (perfect factors), counted as an evaluation, offered to no one.
+    private double EnergyOfCurrent()
+    {
+        _counter.Prepare();
+        _counter.Count(_counts);
+        _result.Evaluations++;
+        _inspect?.Invoke(_counts);
+        return Cost().Cost;
     }
 
     // Candidate orders of a level: the searched ones, or the one its permutation constraint fixes.
