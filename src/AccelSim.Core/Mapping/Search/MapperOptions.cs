@@ -29,8 +29,9 @@ public sealed record MapperOptions
     public bool MaximalTilesOnly { get; init; } = true;
 
     /// <summary>
-    /// The sound search (<c>--exhaustive</c>): every spatial unrolling, no dominated-tiling skip, pruned by branch and bound
-    /// only, so it returns the optimum of the declared space. Slower than the default on large layers.
+    /// The sound search (<c>--exhaustive</c>): every spatial unrolling, no dominated-tiling skip, pruned by proofs only
+    /// (branch and bound from a deterministic seed, the separable loop orders: docs/mapper.md), so it returns the optimum of
+    /// the declared space. Slower than the default on large layers.
     /// </summary>
     public MapperOptions Sound() => this with { SpatialCandidates = int.MaxValue, MaximalTilesOnly = false };
 
