@@ -28,9 +28,11 @@ public static class ModelRunner
         {
             var layer = layers[i];
             var fusedInto = ActivationFusion.Producer(model, layer);
-            results.Add(CountRange.Checked($"layer '{layer.Name}' at batch {options.Batch}", () => layer.HasMacs ? MacLayer(layer, arch, dataflow, options, cache)
+            var result = CountRange.Checked($"layer '{layer.Name}' at batch {options.Batch}", () => layer.HasMacs ? MacLayer(layer, arch, dataflow, options, cache)
                 : fusedInto is not null ? FusedLayer(layer, arch, options.Batch, fusedInto)
-                : VectorLayer(layer, arch, options.Batch)));
+                : VectorLayer(layer, arch, options.Batch));
+            // Background power is paid for the time a layer takes (its simulated cycles), not per access.
+            results.Add(result with { BackgroundEnergy = arch.BackgroundEnergyPerCycle * result.Cycles });
             progress?.Invoke(i + 1, layers.Count, layer.Name);
         }
         return new ModelRunResult(model, arch, dataflow.Name, options.Batch, results) { Counting = options.Mapper.Counting.Describe() };
