@@ -19,6 +19,17 @@ public sealed record Accelerator
     public string EnergyTable { get; init; } = "";
     /// <summary>What the architecture does with zeros (gating, compressed traffic), or null (docs/sparsity.md).</summary>
     public SparseOptimizations? Sparse { get; init; }
+    /// <summary>
+    /// Power the chip draws every cycle whatever it computes (its clock network, leakage), in watts, from the arch file's
+    /// <c>background_power_mw</c>; 0 when not given. Charged over each layer's cycles (<see cref="BackgroundEnergyPerCycle"/>).
+    /// </summary>
+    public double BackgroundPowerWatts { get; init; }
+
+    /// <summary>
+    /// <see cref="BackgroundPowerWatts"/> over one clock cycle in <see cref="EnergyUnit"/>. Watts are physical: a normalized
+    /// table (xMAC) prices accesses relative to a MAC and has no joules to put them in, so it charges none (docs/energy.md).
+    /// </summary>
+    public double BackgroundEnergyPerCycle => EnergyUnit == "pJ" ? BackgroundPowerWatts / ClockHz * 1e12 : 0;
 
     /// <summary>Instances of level <paramref name="level"/>: the product of the fan-outs above it.</summary>
     public long Instances(int level)

@@ -22,8 +22,15 @@ public sealed record SparseOptimizations
 /// </summary>
 public sealed record Gating(int Level, TensorKind Target, TensorKind ConditionOn);
 
-/// <summary>The traffic of <paramref name="Tensors"/> at level <paramref name="Level"/> travels run-length coded.</summary>
-public sealed record LevelCompression(int Level, TensorSet Tensors, RunLengthFormat Format);
+/// <summary>
+/// The traffic of <paramref name="Tensors"/> at level <paramref name="Level"/> travels run-length coded; with
+/// <see cref="SkipModelInput"/>, except the model's own input (what the host writes, not a layer), which stays raw.
+/// </summary>
+public sealed record LevelCompression(int Level, TensorSet Tensors, RunLengthFormat Format)
+{
+    /// <summary>The model's input crosses the level uncoded (Eyeriss codes every fmap but the first layer's input).</summary>
+    public bool SkipModelInput { get; init; }
+}
 
 /// <summary>
 /// A run-length format: each pair holds a run of up to 2^RunBits − 1 zeros and one value of ValueBits; PairsPerWord pairs

@@ -31,6 +31,8 @@ public sealed record LayerResult
     public double NetworkEnergy { get; init; }
     public double MacEnergy { get; init; }
     public double VectorEnergy { get; init; }
+    /// <summary>The architecture's background power (clock network, leakage) over the layer's cycles; 0 when it gives none.</summary>
+    public double BackgroundEnergy { get; init; }
     /// <summary>Storage energy by tensor (weights, inputs, outputs).</summary>
     public required IReadOnlyList<double> TensorEnergy { get; init; }
     public long DramWords { get; init; }
@@ -42,7 +44,7 @@ public sealed record LayerResult
     /// <summary>The MAC layer this element-wise activation is fused into (applied to its outputs on the way out), or null.</summary>
     public string? FusedInto { get; init; }
 
-    public double Energy => LevelEnergy.Sum() + NetworkEnergy + MacEnergy + VectorEnergy;
+    public double Energy => LevelEnergy.Sum() + NetworkEnergy + MacEnergy + VectorEnergy + BackgroundEnergy;
     public double EnergyPerMac => Macs == 0 ? 0 : Energy / Macs;
     public long DramBytes => DramWords * WordBits / 8;
 }

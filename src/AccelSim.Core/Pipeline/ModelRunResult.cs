@@ -24,4 +24,5 @@ public sealed record ModelRunResult(ModelGraph Model, Accelerator Arch, string D
     public double NetworkEnergy => Layers.Sum(l => l.NetworkEnergy);
     public double MacEnergy => Layers.Sum(l => l.MacEnergy);
     public double VectorEnergy => Layers.Sum(l => l.VectorEnergy);
+    public double BackgroundEnergy => Layers.Sum(l => l.BackgroundEnergy);
 }

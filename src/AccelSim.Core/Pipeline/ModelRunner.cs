@@ -28,16 +28,19 @@ public static class ModelRunner
         {
             var layer = layers[i];
             var fusedInto = ActivationFusion.Producer(model, layer);
-            results.Add(CountRange.Checked($"layer '{layer.Name}' at batch {options.Batch}", () => layer.HasMacs ? MacLayer(layer, arch, dataflow, options, cache)
+            bool readsModelInput = layer.Layer.Inputs.Any(name => model.Layers.Any(l => l.Name == name && l.Kind == LayerKind.Input));
+            var result = CountRange.Checked($"layer '{layer.Name}' at batch {options.Batch}", () => layer.HasMacs ? MacLayer(layer, arch, dataflow, options, cache, readsModelInput)
                 : fusedInto is not null ? FusedLayer(layer, arch, options.Batch, fusedInto)
-                : VectorLayer(layer, arch, options.Batch)));
+                : VectorLayer(layer, arch, options.Batch));
+            // Background power is paid for the time a layer takes (its simulated cycles), not per access.
+            results.Add(result with { BackgroundEnergy = arch.BackgroundEnergyPerCycle * result.Cycles });
             progress?.Invoke(i + 1, layers.Count, layer.Name);
         }
         return new ModelRunResult(model, arch, dataflow.Name, options.Batch, results) { Counting = options.Mapper.Counting.Describe() };
     }
 
     private static LayerResult MacLayer(LayerNode layer, Accelerator arch, Dataflow dataflow, ModelRunOptions options,
-        Dictionary<ProblemShape, (Mapped Search, SimulationResult Simulated)> cache)
+        Dictionary<ProblemShape, (Mapped Search, SimulationResult Simulated)> cache, bool readsModelInput)
     {
         var problem = layer.Problem!.WithBatchMultiplier(options.Batch);
         if (options.Replay is { } replay)
@@ -47,7 +50,7 @@ public static class ModelRunner
             Evaluation evaluated;
             try { evaluated = AnalyticalModel.Evaluate(problem, arch, mapping, options.Mapper.Counting); }
             catch (MappingException e) { throw new InputException($"{replay.Source}: layer '{layer.Name}': {e.Message}"); }
-            return WithDensities(Result(layer, problem, arch, new Mapped(evaluated, mapping, "replayed"), CycleSimulator.Run(problem, arch, mapping)), evaluated, arch, options);
+            return WithDensities(Result(layer, problem, arch, new Mapped(evaluated, mapping, "replayed"), CycleSimulator.Run(problem, arch, mapping)), evaluated, arch, options, readsModelInput);
         }
         // Identical layer shapes (ResNet's repeated blocks) are searched and simulated once.
         if (!cache.TryGetValue(problem, out var done))
@@ -60,12 +63,12 @@ public static class ModelRunner
             catch (MappingException e) { throw new MappingException($"layer '{layer.Name}': {e.Message}"); }
             cache[problem] = done;
         }
-        return WithDensities(Result(layer, problem, arch, done.Search, done.Simulated), done.Search.Evaluation, arch, options);
+        return WithDensities(Result(layer, problem, arch, done.Search, done.Simulated), done.Search.Evaluation, arch, options, readsModelInput);
     }
 
     // Zeros change energy and traffic, not the mapping or the cycles: a post-pass over the dense counts.
-    private static LayerResult WithDensities(LayerResult dense, Evaluation eval, Accelerator arch, ModelRunOptions options) =>
-        options.Densities is { } densities ? SparsityPass.Apply(dense, eval, arch, densities.For(dense.Layer)) : dense;
+    private static LayerResult WithDensities(LayerResult dense, Evaluation eval, Accelerator arch, ModelRunOptions options, bool readsModelInput) =>
+        options.Densities is { } densities ? SparsityPass.Apply(dense, eval, arch, densities.For(dense.Layer), readsModelInput) : dense;
 
     private static void CheckDensityLayers(ModelGraph model, Sparsity.LayerDensities densities)
     {

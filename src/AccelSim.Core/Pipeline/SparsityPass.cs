@@ -14,8 +14,11 @@ namespace AccelSim.Pipeline;
 /// </summary>
 public static class SparsityPass
 {
-    /// <summary>The layer's result with energies and traffic for <paramref name="density"/>.</summary>
-    public static LayerResult Apply(LayerResult dense, Evaluation eval, Accelerator arch, LayerDensity density)
+    /// <summary>
+    /// The layer's result with energies and traffic for <paramref name="density"/>; <paramref name="readsModelInput"/>
+    /// says its inputs are the model's own input (kept raw where a compression says <see cref="LevelCompression.SkipModelInput"/>).
+    /// </summary>
+    public static LayerResult Apply(LayerResult dense, Evaluation eval, Accelerator arch, LayerDensity density, bool readsModelInput = false)
     {
         if (arch.Sparse is not { } sparse || dense.Problem is not { } problem) return dense;
         int levels = arch.Levels.Count;
@@ -38,6 +41,7 @@ public static class SparsityPass
             var energy = arch.Levels[level].Storage;
             foreach (var tensor in compression.Tensors.Members())
             {
+                if (tensor == TensorKind.Inputs && readsModelInput && compression.SkipModelInput) continue;
                 var counts = eval.Counts.Get(level, tensor);
                 double ratio = compression.Format.BitsPerWord(density.Of(tensor)) / energy.WordBits;
                 // Only final output values are coded; spilled partial sums (reloads and extra updates) travel raw.

@@ -10,10 +10,10 @@ namespace AccelSim.Reports;
 /// energy_vector and the energy per tensor, fused_into (the MAC layer an element-wise activation is fused into),
 /// spatial_utilization (MAC units the mapping keeps busy over all of them, stalls aside), seconds at the clock and
 /// words_&lt;level&gt; (words moved at each level, for the per-level roofline), stall_sources (the stall cycles by "level/tensor" cause, <see cref="StallSources"/>), layer_class (<see cref="FigureLayerClass"/>: dense conv, pointwise, depthwise, grouped conv, FC, attention matmul,
-/// element-wise/vector).
+/// element-wise/vector), then energy_background (the architecture's background power over the layer's cycles).
 /// Column names never carry a unit: every energy is in the row's energy_unit (pJ for physical tables, xMAC, multiples of
 /// one MAC's energy, for normalized ones), so the schema is the same whatever the table. cycles = compute + fill_drain_cycles
-/// + stall_cycles. The level, network, MAC and vector columns add up to energy.
+/// + stall_cycles. The level, network, MAC, vector and background columns add up to energy.
 /// </summary>
 public static class LayersCsv
 {
@@ -26,6 +26,7 @@ public static class LayersCsv
         "energy_network", "energy_mac", "energy_vector", "energy_weights", "energy_inputs", "energy_outputs",
         "fused_into", "spatial_utilization", "seconds", "layer_class", "stall_sources",
         .. levelNames.Select(WordsColumn),
+        "energy_background",
     ];
 
     /// <summary>The column of the words moved at one level.</summary>
@@ -67,6 +68,7 @@ public static class LayersCsv
             csv.WriteField(FigureLayerClass.Of(l));
             csv.WriteField(StallSources.Format(l.StallSources));
             for (int i = 0; i < run.Arch.Levels.Count; i++) csv.WriteField(I(i < l.LevelWords.Count ? l.LevelWords[i] : 0));
+            csv.WriteField(R(l.BackgroundEnergy));
             csv.EndRecord();
         }
         csv.Flush();

@@ -16,6 +16,7 @@ public static class SummaryJson
         energyByLevel["network"] = run.NetworkEnergy;
         energyByLevel["mac"] = run.MacEnergy;
         energyByLevel["vector"] = run.VectorEnergy;
+        energyByLevel["background"] = run.BackgroundEnergy;
         bool picojoules = run.Arch.EnergyUnit == "pJ";
         var doc = new JsonObject
         {

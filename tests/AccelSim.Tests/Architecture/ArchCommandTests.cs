@@ -16,7 +16,7 @@ public class ArchCommandTests
         Assert.Contains("Spad [regfile, pe] × 168", output);
         Assert.Contains("capacity 55,296 words (108 KiB), 16-bit words", output);
         Assert.Contains("partitions weights 224, inputs 12, outputs 24 words", output);
-        Assert.Contains("fan-out 12 rows × 14 columns (y × x) = 168, network row-stationary-noc: x multicast weights, inputs, no reduction; y multicast inputs, reduces", output);
+        Assert.Contains("fan-out 12 rows × 14 columns (y × x) = 168, network row-stationary-noc: x multicast weights, inputs, no reduction; y multicast weights, inputs, reduces", output);
         Assert.Contains("energy read 128 / write 128 pJ per word", output);
         Assert.Contains("inputs partition energy read 0.2024 / write 0.1767 pJ per word", output);
         Assert.Contains("peak MACs/cycle", output);

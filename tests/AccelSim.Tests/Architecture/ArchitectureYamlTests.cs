@@ -109,7 +109,7 @@ public class ArchitectureYamlTests
     [InlineData("capacity: 8KB", "capacity: lots", "x.yaml: levels[1].capacity: expected words (e.g. 224) or bytes with a unit (e.g. 108KB, 24MiB), got 'lots'")]
     [InlineData("capacity: 8KB", "capactiy: 8KB", "x.yaml: levels[1].capactiy: unknown key (expected one of: name, class, capacity, partitions, word_bits, read_bandwidth, write_bandwidth, keeps, may_keep, double_buffered, stream_fifo, energy, fanout, constraints, role, partition_energy, leakage_per_cycle)")]
     [InlineData("clock_mhz: 500", "clock_mhz: -1", "x.yaml: clock_mhz: must be positive, got -1")]
-    [InlineData("clock_mhz: 500", "clock: 500", "x.yaml: clock: unknown key (expected one of: name, description, clock_mhz, energy_table, dataflows, levels, mac, vector, sparse_optimizations)")]
+    [InlineData("clock_mhz: 500", "clock: 500", "x.yaml: clock: unknown key (expected one of: name, description, clock_mhz, energy_table, dataflows, levels, mac, vector, sparse_optimizations, background_power_mw)")]
     [InlineData("x: 4", "x: 0", "x.yaml: levels[1].fanout.x: must be positive, got 0")]
     [InlineData("y: 2", "y: 2.5", "x.yaml: levels[1].fanout.y: expected a whole number, got 2.5")]
     [InlineData("read_bandwidth: 4", "read_bandwidth: 0", "x.yaml: levels[0].read_bandwidth: must be positive, got 0")]

@@ -58,9 +58,10 @@ public class ShippedArchTests
         Assert.Equal(110_592 + 168 * 520, arch.OnChipBytes);
 
         var network = arch.Levels[1].Fanout!.Network;
-        // Filter rows horizontally, ifmap rows diagonally, psums vertically (ISCA 2016 Fig. 6).
+        // Filter rows horizontally, ifmap rows diagonally, psums vertically (ISCA 2016 Fig. 6); the global input network
+        // also delivers a filter or ifmap word to every row whose ID matches its tag (JSSC 2017, Section V-B).
         Assert.Equal(TensorSet.Weights | TensorSet.Inputs, network.X.Multicast);
-        Assert.Equal(TensorSet.Inputs, network.Y.Multicast);
+        Assert.Equal(TensorSet.Weights | TensorSet.Inputs, network.Y.Multicast);
         Assert.True(network.DiagonalMulticast);
         Assert.False(network.Reduces(y: false));
         Assert.True(network.Reduces(y: true));

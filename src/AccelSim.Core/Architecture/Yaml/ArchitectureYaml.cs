@@ -12,7 +12,8 @@ namespace AccelSim.Architecture.Yaml;
 /// </summary>
 public static class ArchitectureYaml
 {
-    private static readonly string[] TopKeys = ["name", "description", "clock_mhz", "energy_table", "dataflows", "levels", "mac", "vector", "sparse_optimizations"];
+    private static readonly string[] TopKeys = ["name", "description", "clock_mhz", "energy_table", "dataflows", "levels", "mac", "vector", "sparse_optimizations",
+        "background_power_mw"];
 
     /// <summary>Reads and parses the file at <paramref name="path"/>.</summary>
     /// <param name="path">The arch file.</param>
@@ -49,6 +50,7 @@ public static class ArchitectureYaml
             EnergyUnit = table.Unit,
             EnergyTable = table.Name,
             Sparse = SparseOptimizationsYaml.Read(root, levels),
+            BackgroundPowerWatts = (root.NonNegativeDouble("background_power_mw") ?? 0) * 1e-3,
         };
     }
 

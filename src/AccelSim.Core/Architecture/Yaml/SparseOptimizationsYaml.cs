@@ -6,7 +6,7 @@ namespace AccelSim.Architecture.Yaml;
 /// <summary>
 /// Reads the architecture's <c>sparse_optimizations:</c> (docs/sparsity.md):
 /// <c>gating: {level, target, condition_on}</c> and <c>compression: [{level, tensors, format: run-length, run_bits,
-/// value_bits, pairs_per_word, word_bits}]</c>. Levels are named; null when the section is absent.
+/// value_bits, pairs_per_word, word_bits, skip_model_input}]</c>. Levels are named; null when the section is absent.
 /// </summary>
 internal static class SparseOptimizationsYaml
 {
@@ -38,7 +38,7 @@ internal static class SparseOptimizationsYaml
 
     private static LevelCompression ReadCompression(YamlMap map, IReadOnlyList<ArchLevel> levels)
     {
-        map.AllowOnly("level", "tensors", "format", "run_bits", "value_bits", "pairs_per_word", "word_bits");
+        map.AllowOnly("level", "tensors", "format", "run_bits", "value_bits", "pairs_per_word", "word_bits", "skip_model_input");
         int level = LevelIndex(map, levels);
         var names = map.NameList("tensors") ?? throw map.Error("tensors", "missing (which tensors travel compressed)");
         var tensors = LevelYaml.ParseTensors(map.File, names);
@@ -52,7 +52,7 @@ internal static class SparseOptimizationsYaml
         int pairs = map.PositiveInt("pairs_per_word") ?? 1;
         int word = map.PositiveInt("word_bits") ?? (run + value) * pairs;
         if ((long)(run + value) * pairs > word) throw map.Error("word_bits", $"{pairs} pairs of {run + value} bits do not fit {word} bits");
-        return new LevelCompression(level, tensors, new RunLengthFormat(run, value, pairs, word));
+        return new LevelCompression(level, tensors, new RunLengthFormat(run, value, pairs, word)) { SkipModelInput = map.Bool("skip_model_input") ?? false };
     }
 
     private static int LevelIndex(YamlMap map, IReadOnlyList<ArchLevel> levels)
