@@ -1,4 +1,5 @@
 using AccelSim.Architecture;
+using AccelSim.Mapping;
 using AccelSim.Workloads;
 
 namespace AccelSim.Model;
@@ -17,6 +18,15 @@ namespace AccelSim.Model;
 /// dim, and spatial loops, are enumerated. Siblings that share a tile (multicast, reduction) are grouped by their
 /// interval per dim; a group's members form a product set, so group sums factor the same way.
 /// </para>
+/// <para>
+/// Flattened axes (docs/model.md, "Flattened axes"): a group's joint dim is walked as one dim on its first member with the
+/// joint bound (the other members have bound 1 and no loops). A tensor indexed directly by every member (outputs by P*Q,
+/// weights by C*R*S) sees the flat range one to one, and a tensor indexed by none ignores it, so both are counted as
+/// above. Inputs couple a group with the window's partner dims: such a component becomes one joint super-dim whose
+/// records are the product of its carriers' records, each holding its old and new words as a <see cref="BoxSet"/>
+/// (<see cref="FlatInputs"/>); the joint dims' loops are then enumerated iteration by iteration (different folds
+/// decompose into different boxes), never by a representative.
+/// </para>
 /// </summary>
 internal sealed class PartialTiles
 {
@@ -25,7 +35,11 @@ internal sealed class PartialTiles
     private readonly ProblemShape _p;
     private readonly Accelerator _arch;
     private readonly int _levels;
-    private readonly int[] _bound;
+    private readonly long[] _bound; // per dim; a flattened group's first member holds the joint bound, its others 1
+    private IReadOnlyList<FlattenGroup> _groups = [];
+    private FlatInputs? _flatInputs;
+    private readonly bool[] _enumerate = new bool[Dims.Count]; // joint dims walked iteration by iteration (inputs)
+    private long[]? _largestInput; // [level] largest input tile with flattened axes
 
     // Digits (loops) of each dim, outermost first in nest order: level i's temporal loop (at its place in the level's
     // order), then its Y and X spatial loops. Pos orders digits of different dims: temporal loop l at 2l, a level's
@@ -40,8 +54,10 @@ internal sealed class PartialTiles
     private readonly long[][] _clipped; // [level 0..L][dim] largest tile extent (the first tile)
 
     // Walk state.
-    private readonly Rec[][] _rec = new Rec[Dims.Count + 2][];
-    private readonly int[] _recCount = new int[Dims.Count + 2];
+    // Buffers: 0..7 dims, 8 and 9 input rows and columns, 10 and 11 joint input components (flattened axes).
+    private const int JointBuffer = Dims.Count + 2, Buffers = Dims.Count + 4;
+    private readonly Rec[][] _rec = new Rec[Buffers][];
+    private readonly int[] _recCount = new int[Buffers];
     private long _boundary;
     private int _mode;
     private int _mergeFrom, _mergeTo;
@@ -51,9 +67,11 @@ internal sealed class PartialTiles
     private const int Transition = 0, First = 1, Last = 2, Positions = 3;
 
     // One choice of an instance and a moment, for one dim: the child's interval before (O) and after (N) a transition.
+    // In a joint buffer OLo and NLo are ids of the old and new word sets (BoxSet), OLen and NLen their sizes, and Ov
+    // the words they share.
     private struct Rec
     {
-        public long W, K1, K2, OLo, OLen, NLo, NLen;
+        public long W, K1, K2, OLo, OLen, NLo, NLen, Ov;
         public bool Zero;
     }
 
@@ -62,7 +80,7 @@ internal sealed class PartialTiles
         _p = problem;
         _arch = arch;
         _levels = arch.Levels.Count;
-        _bound = problem.Bounds();
+        _bound = new long[Dims.Count];
         _levelStart = new int[_levels + 1];
         _clipped = new long[_levels + 1][];
         for (int i = 0; i <= _levels; i++) _clipped[i] = new long[Dims.Count];
@@ -73,6 +91,7 @@ internal sealed class PartialTiles
             _digitPos[d] = new long[cap]; _digitInner[d] = new long[cap]; _digitSpatial[d] = new bool[cap]; _digitOnY[d] = new bool[cap];
         }
         for (int k = 0; k < _rec.Length; k++) _rec[k] = new Rec[64];
+        for (int d = 0; d < Dims.Count; d++) _bound[d] = problem[(Dim)d];
     }
 
     /// <summary>Temporal iterations that do work (ideal compute cycles) after <see cref="Prepare"/>.</summary>
@@ -92,9 +111,16 @@ internal sealed class PartialTiles
     /// closed form of <see cref="AccessCounter"/> applies), true when some dim is imperfect and these counts are needed.
     /// <paramref name="force"/> prepares a perfect mapping too (tests compare both closed forms on it).
     /// </summary>
-    public bool Prepare(int[][] temporal, int[][] spatialX, int[][] spatialY, Dim[][] order, bool force = false)
+    public bool Prepare(int[][] temporal, int[][] spatialX, int[][] spatialY, Dim[][] order, bool force = false,
+        IReadOnlyList<FlattenGroup>? flatten = null)
     {
-        bool imperfect = false;
+        _groups = flatten ?? [];
+        for (int d = 0; d < Dims.Count; d++) _bound[d] = _p[(Dim)d];
+        foreach (var g in _groups)
+            foreach (var m in g.Members) _bound[(int)m] = m == g.First ? g.JointBound(_p) : 1;
+        _flatInputs = _groups.Count > 0 ? new FlatInputs(_p, _groups) : null;
+        _largestInput = null;
+        bool imperfect = _groups.Count > 0;
         for (int d = 0; d < Dims.Count; d++)
         {
             long product = 1;
@@ -171,8 +197,61 @@ internal sealed class PartialTiles
         return 1;
     }
 
-    /// <summary>Words of the largest (first) tile of a tensor at a level, clipped to the bounds.</summary>
-    public long TileSize(int level, TensorKind tensor) => TileMath.TileSize(_p, tensor, _clipped[level]);
+    /// <summary>Words of the largest tile of a tensor at a level (the first one, clipped to the bounds, but for inputs with flattened axes).</summary>
+    public long TileSize(int level, TensorKind tensor)
+    {
+        if (_flatInputs is null || tensor != TensorKind.Inputs) return TileMath.TileSize(_p, tensor, _clipped[level]);
+        _largestInput ??= new long[_levels + 1];
+        if (_largestInput[level] == 0) _largestInput[level] = LargestInputTile(level);
+        return _largestInput[level];
+    }
+
+    // With flattened axes the first input tile need not be the largest (a fold over P*Q that starts mid-row touches two
+    // partial rows): every joint dim takes each of its tiles at the level, the other dims their first (largest) one.
+    private long LargestInputTile(int level)
+    {
+        var fi = _flatInputs!;
+        var ext = (long[])_clipped[level].Clone();
+        long size = 1;
+        foreach (var d in new[] { Dim.N, Dim.G, Dim.C })
+            if (!fi.InJoint(d)) size = checked(size * ext[(int)d]);
+        if (!fi.InJoint(Dim.P)) size = checked(size * TileMath.InputExtent(ext[(int)Dim.P], ext[(int)Dim.R], _p.StrideH, _p.DilationH));
+        if (!fi.InJoint(Dim.Q)) size = checked(size * TileMath.InputExtent(ext[(int)Dim.Q], ext[(int)Dim.S], _p.StrideW, _p.DilationW));
+        foreach (var c in fi.Components)
+        {
+            long best = 0;
+            int n = c.Carriers.Length;
+            var tiles = new long[n];
+            for (int i = 0; i < n; i++) tiles[i] = IsJoint(c.Carriers[i]) ? (_bound[c.Carriers[i]] + ext[c.Carriers[i]] - 1) / ext[c.Carriers[i]] : 1;
+            var pick = new long[n];
+            var lo = new long[FlatInputs.MaxCarriers]; var len = new long[FlatInputs.MaxCarriers];
+            while (true)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    long span = ext[c.Carriers[i]];
+                    lo[i] = pick[i] * span;
+                    len[i] = Math.Min(span, _bound[c.Carriers[i]] - lo[i]);
+                }
+                best = Math.Max(best, fi.Set(c, lo.AsSpan(0, n), len.AsSpan(0, n)).Size);
+                int k = n - 1;
+                for (; k >= 0; k--)
+                {
+                    if (++pick[k] < tiles[k]) break;
+                    pick[k] = 0;
+                }
+                if (k < 0) break;
+            }
+            size = checked(size * best);
+        }
+        return size;
+    }
+
+    private bool IsJoint(int d)
+    {
+        foreach (var g in _groups) if ((int)g.First == d) return true;
+        return false;
+    }
 
     /// <summary>Counts every access of the prepared imperfect mapping into <paramref name="counts"/> (cleared first).</summary>
     public void Count(AccessCounts counts, TensorSet[] keeps)
