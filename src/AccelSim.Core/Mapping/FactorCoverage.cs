@@ -34,6 +34,9 @@ public static class FactorCoverage
     /// <summary>The largest factor a loop may have with <paramref name="inner"/> inside it: ⌈bound ÷ inner⌉.</summary>
     public static long MaxFactor(long bound, long inner) => (bound + inner - 1) / inner;
 
-    /// <summary>True when the factors of every dim multiply to exactly its bound (every factor divides what is left).</summary>
-    public static bool IsPerfect(ProblemShape problem, LoopMapping mapping) => Dims.All.All(d => mapping.Product(d) == problem[d]);
+    /// <summary>
+    /// True when the factors of every dim multiply to exactly its bound (every factor divides what is left; a flattened
+    /// group's joint dim counts with its joint bound, <see cref="LoopMapping.BoundOf"/>).
+    /// </summary>
+    public static bool IsPerfect(ProblemShape problem, LoopMapping mapping) => Dims.All.All(d => mapping.Product(d) == mapping.BoundOf(problem, d));
 }

@@ -29,19 +29,25 @@ public static class LoopNestPrinter
             {
                 int f = level.TemporalOf(d);
                 if (f <= 1) continue;
-                text.Append(Indent(++depth)).AppendLine($"for {d.ToString().ToLowerInvariant()}{i} in 0..{f}{Partial(problem, mapping, d, i, "temporal")}");
+                text.Append(Indent(++depth)).AppendLine($"for {LoopName(mapping, d)}{i} in 0..{f}{Partial(problem, mapping, d, i, "temporal")}");
             }
             foreach (var (axis, factors) in new[] { ("y", level.SpatialY), ("x", level.SpatialX) })
                 foreach (var d in Dims.All)
                 {
                     int f = factors[(int)d];
                     if (f <= 1) continue;
-                    text.Append(Indent(++depth)).AppendLine($"spatial-for {d.ToString().ToLowerInvariant()}{i} in 0..{f}   (across {axis} of {archLevel.Name}'s fan-out){Partial(problem, mapping, d, i, "spatial " + axis)}");
+                    text.Append(Indent(++depth)).AppendLine($"spatial-for {LoopName(mapping, d)}{i} in 0..{f}   (across {axis} of {archLevel.Name}'s fan-out){Partial(problem, mapping, d, i, "spatial " + axis)}");
                 }
         }
         text.Append(Indent(depth + 1)).AppendLine("MAC");
+        foreach (var g in mapping.Flatten)
+            text.AppendLine($"flattened: {LoopName(mapping, g.First)} = {string.Join("·", g.Members.Select(m => m.ToString().ToLowerInvariant()))} as one flat index (most significant first)");
         return text.ToString();
     }
+
+    // "p1", or "p*q1" for the joint dim of a flattened group (its loops sit on the group's first dim).
+    private static string LoopName(LoopMapping mapping, Dim d) =>
+        (mapping.GroupOf(d) is { } g && g.First == d ? string.Join("*", g.Members) : d.ToString()).ToLowerInvariant();
 
     private static string Indent(int depth) => new(' ', 2 * depth);
 
@@ -51,7 +57,7 @@ public static class LoopNestPrinter
     {
         if (problem is null) return "";
         var digit = FactorCoverage.InnermostFirst(mapping, d).FirstOrDefault(x => x.Level == level && x.Kind == kind);
-        long span = digit.Factor * digit.Inner, bound = problem[d];
+        long span = digit.Factor * digit.Inner, bound = mapping.BoundOf(problem, d);
         if (digit.Factor == 0 || bound % span == 0) return "";
         long rest = bound % span, trips = (rest + digit.Inner - 1) / digit.Inner, last = rest - (trips - 1) * digit.Inner;
         string what = kind == "temporal" ? "pass runs" : "fold uses";

@@ -33,15 +33,22 @@ public static class MappingValidator
             errors.Add($"the mapping has {mapping.Levels.Count} levels but '{arch.Name}' has {arch.Levels.Count}");
             return errors;
         }
+        if (mapping.IsFlattened)
+        {
+            // Flattened axes (docs/model.md): a group's factors sit on its first dim, which covers the joint bound.
+            errors.AddRange(FlattenRules.Problems(mapping, arch));
+            if (errors.Count > 0) return errors;
+        }
         foreach (var d in Dims.All)
         {
-            long product = mapping.Product(d);
-            if (product < problem[d]) errors.Add($"dim {d}: factors multiply to {product}, the bound is {problem[d]} (they must cover it)");
+            long product = mapping.Product(d), bound = mapping.BoundOf(problem, d);
+            string name = mapping.GroupOf(d) is { } g && g.First == d ? g.Name : d.ToString();
+            if (product < bound) errors.Add($"dim {name}: factors multiply to {product}, the bound is {bound} (they must cover it)");
             // Imperfect factors (docs/model.md): every loop's last iteration must reach into the bound.
             foreach (var digit in FactorCoverage.InnermostFirst(mapping, d))
-                if (digit.Factor > FactorCoverage.MaxFactor(problem[d], digit.Inner))
-                    errors.Add($"dim {d}: the {digit.Kind} factor {digit.Factor} at level '{arch.Levels[Math.Min(digit.Level, arch.Levels.Count - 1)].Name}' has iterations that never do work "
-                        + $"(({digit.Factor} - 1) x {digit.Inner} >= bound {problem[d]}; at most {FactorCoverage.MaxFactor(problem[d], digit.Inner)})");
+                if (digit.Factor > FactorCoverage.MaxFactor(bound, digit.Inner))
+                    errors.Add($"dim {name}: the {digit.Kind} factor {digit.Factor} at level '{arch.Levels[Math.Min(digit.Level, arch.Levels.Count - 1)].Name}' has iterations that never do work "
+                        + $"(({digit.Factor} - 1) x {digit.Inner} >= bound {bound}; at most {FactorCoverage.MaxFactor(bound, digit.Inner)})");
         }
         for (int i = 0; i < arch.Levels.Count; i++)
         {

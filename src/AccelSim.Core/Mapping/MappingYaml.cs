@@ -13,6 +13,8 @@ namespace AccelSim.Mapping;
 /// A file holds one mapping (<c>levels:</c> at the top) or one per layer (<c>layers:</c>, each with <c>layer:</c> and
 /// <c>levels:</c>), as <c>accelsim run</c> writes to mappings.yaml. Per level: <c>name</c>, <c>temporal</c> (dim: factor),
 /// <c>order</c> (outermost first; unlisted dims follow), <c>spatial_x</c>, <c>spatial_y</c>, <c>keeps</c>. Missing factors are 1.
+/// Flattened axes (<see cref="FlattenGroup"/>): <c>flatten: [[P, Q]]</c> beside <c>levels:</c>, and the joint dim's factors
+/// and order under its name (<c>P*Q: 6</c>); a member of a group has no key of its own.
 /// </summary>
 public static class MappingYaml
 {
@@ -23,6 +25,7 @@ public static class MappingYaml
         text.AppendLine($"arch: {arch.Name}");
         if (layer is not null) text.AppendLine($"layer: {Quote(layer)}");
         if (problem is not null) text.AppendLine($"problem: \"{problem}\"");
+        AppendFlatten(text, mapping, "");
         text.AppendLine("levels:");
         AppendLevels(text, arch, mapping, "  ");
         return text.ToString();
@@ -39,6 +42,7 @@ public static class MappingYaml
         {
             text.AppendLine($"  - layer: {Quote(layer)}");
             text.AppendLine($"    problem: \"{problem}\"");
+            AppendFlatten(text, mapping, "    ");
             text.AppendLine("    levels:");
             AppendLevels(text, arch, mapping, "      ");
         }
@@ -51,16 +55,25 @@ public static class MappingYaml
         {
             var level = mapping.Levels[i];
             text.AppendLine($"{indent}- name: {arch.Levels[i].Name}");
-            text.AppendLine($"{indent}  temporal: {Factors(level.Temporal)}");
-            text.AppendLine($"{indent}  order: [{string.Join(", ", level.Order.Where(d => level.TemporalOf(d) > 1))}]");
-            text.AppendLine($"{indent}  spatial_x: {Factors(level.SpatialX)}");
-            text.AppendLine($"{indent}  spatial_y: {Factors(level.SpatialY)}");
+            text.AppendLine($"{indent}  temporal: {Factors(level.Temporal, mapping)}");
+            text.AppendLine($"{indent}  order: [{string.Join(", ", level.Order.Where(d => level.TemporalOf(d) > 1).Select(d => DimName(d, mapping)))}]");
+            text.AppendLine($"{indent}  spatial_x: {Factors(level.SpatialX, mapping)}");
+            text.AppendLine($"{indent}  spatial_y: {Factors(level.SpatialY, mapping)}");
             text.AppendLine($"{indent}  keeps: [{string.Join(", ", level.Keeps.Members().Select(Tensors.Key))}]");
         }
     }
 
-    private static string Factors(IReadOnlyList<int> factors) =>
-        "{" + string.Join(", ", Dims.All.Where(d => factors[(int)d] > 1).Select(d => $"{d}: {factors[(int)d].ToString(CultureInfo.InvariantCulture)}")) + "}";
+    private static string Factors(IReadOnlyList<int> factors, LoopMapping mapping) =>
+        "{" + string.Join(", ", Dims.All.Where(d => factors[(int)d] > 1).Select(d => $"{DimName(d, mapping)}: {factors[(int)d].ToString(CultureInfo.InvariantCulture)}")) + "}";
+
+    // A flattened group's joint dim is written by its name (P*Q); its factors live on its first member.
+    private static string DimName(Dim d, LoopMapping mapping) => mapping.GroupOf(d) is { } g && g.First == d ? g.Name : d.ToString();
+
+    private static void AppendFlatten(StringBuilder text, LoopMapping mapping, string indent)
+    {
+        if (mapping.IsFlattened)
+            text.AppendLine($"{indent}flatten: [{string.Join(", ", mapping.Flatten.Select(g => "[" + string.Join(", ", g.Members) + "]"))}]");
+    }
 
     private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
@@ -78,11 +91,11 @@ public static class MappingYaml
         if (YamlFrontEnd.Parse(text, source) is not YamlMappingNode rootNode)
             throw new InputException($"{source}: expected a mapping document with 'levels:' or 'layers:'");
         var root = new YamlMap(rootNode, source, "");
-        root.AllowOnly("arch", "model", "layer", "problem", "levels", "layers");
+        root.AllowOnly("arch", "model", "layer", "problem", "flatten", "levels", "layers");
         if (root.Sequence("layers") is { } layers)
         {
             var entries = layers.Select(l => YamlMap.Item(l.Node, source, l.Path)).ToList();
-            foreach (var e in entries) e.AllowOnly("layer", "problem", "levels");
+            foreach (var e in entries) e.AllowOnly("layer", "problem", "flatten", "levels");
             YamlMap? chosen = layer is null
                 ? entries.Count == 1 ? entries[0] : throw new InputException($"{source}: holds {entries.Count} layers; name one with --layer ({string.Join(", ", entries.Select(e => e.String("layer")))})")
                 : entries.FirstOrDefault(e => e.String("layer") == layer)
@@ -101,14 +114,14 @@ public static class MappingYaml
         if (YamlFrontEnd.Parse(text, source) is not YamlMappingNode rootNode)
             throw new InputException($"{source}: expected a mappings document with 'layers:'");
         var root = new YamlMap(rootNode, source, "");
-        root.AllowOnly("arch", "model", "layer", "problem", "levels", "layers");
+        root.AllowOnly("arch", "model", "layer", "problem", "flatten", "levels", "layers");
         var layers = root.Sequence("layers") ?? throw root.Error("layers", "missing (a run's mappings.yaml lists its layers under 'layers:')");
         if (root.String("arch") is { } archName && !string.Equals(archName, arch.Name, StringComparison.OrdinalIgnoreCase))
             throw root.Error("arch", $"the mappings are for '{archName}', not '{arch.Name}'");
         return layers.Select(l =>
         {
             var entry = YamlMap.Item(l.Node, source, l.Path);
-            entry.AllowOnly("layer", "problem", "levels");
+            entry.AllowOnly("layer", "problem", "flatten", "levels");
             return new LayerEntry(entry.RequiredString("layer"), entry.String("problem"), ReadLevels(entry, source, arch), l.Path);
         }).ToList();
     }
@@ -118,6 +131,7 @@ public static class MappingYaml
         var items = owner.Sequence("levels") ?? throw owner.Error("levels", "missing (required)");
         if (items.Count != arch.Levels.Count)
             throw owner.Error("levels", $"has {items.Count} levels but architecture '{arch.Name}' has {arch.Levels.Count} ({string.Join(", ", arch.Levels.Select(l => l.Name))})");
+        var groups = ReadFlatten(owner);
         var levels = new List<LevelMapping>();
         for (int i = 0; i < items.Count; i++)
         {
@@ -126,15 +140,57 @@ public static class MappingYaml
             var name = map.String("name");
             if (name is not null && !string.Equals(name, arch.Levels[i].Name, StringComparison.OrdinalIgnoreCase))
                 throw map.Error("name", $"level {i} of '{arch.Name}' is '{arch.Levels[i].Name}', not '{name}'");
-            var temporal = ReadFactors(map, "temporal");
-            var order = ReadOrder(map);
+            var temporal = ReadFactors(map, "temporal", groups);
+            var order = ReadOrder(map, groups);
             var keeps = ReadKeeps(map, i == 0 ? TensorSet.All : arch.Levels[i].Storage.Keeps);
-            levels.Add(new LevelMapping(temporal, order, ReadFactors(map, "spatial_x"), ReadFactors(map, "spatial_y"), keeps));
+            levels.Add(new LevelMapping(temporal, order, ReadFactors(map, "spatial_x", groups), ReadFactors(map, "spatial_y", groups), keeps));
         }
-        return new LoopMapping(levels);
+        return new LoopMapping(levels, groups);
     }
 
-    private static int[] ReadFactors(YamlMap map, string key)
+    // flatten: [[P, Q], [C, R, S]] (or [P*Q]): the mapping's flattened axes, checked here so a bad group names its field.
+    private static IReadOnlyList<FlattenGroup> ReadFlatten(YamlMap owner)
+    {
+        var items = owner.Sequence("flatten");
+        if (items is null) return [];
+        var groups = new List<FlattenGroup>();
+        foreach (var (node, path) in items)
+        {
+            var names = node switch
+            {
+                YamlScalarNode { Value: { } text } => text.Split('*').Select(n => (n.Trim(), path)).ToList(),
+                YamlSequenceNode seq => seq.Children.Select((c, k) => c is YamlScalarNode { Value: { } t } ? (t, $"{path}[{k}]")
+                    : throw new InputException($"{owner.File}: {path}[{k}]: expected a dim name, got a {YamlMap.Describe(c)}")).ToList(),
+                _ => throw new InputException($"{owner.File}: {path}: expected a list of dims such as [P, Q], got a {YamlMap.Describe(node)}"),
+            };
+            var dims = new List<Dim>();
+            foreach (var (text, at) in names)
+            {
+                if (!Dims.TryParse(text, out var dim)) throw new InputException($"{owner.File}: {at}: '{text}' is not a loop dimension (expected one of N, G, M, C, P, Q, R, S)");
+                dims.Add(dim);
+            }
+            groups.Add(new FlattenGroup([.. dims]));
+            if (FlattenRules.GroupProblems(groups).FirstOrDefault() is { } problem) throw new InputException($"{owner.File}: {path}: {problem}");
+        }
+        return groups;
+    }
+
+    // A factor key: a dim, or a flattened group's name (P*Q) whose factor goes on its first member.
+    private static Dim ReadDim(YamlMap map, string text, string path, IReadOnlyList<FlattenGroup> groups)
+    {
+        if (text.Contains('*'))
+        {
+            var group = groups.FirstOrDefault(g => string.Equals(g.Name, text.Replace(" ", ""), StringComparison.OrdinalIgnoreCase))
+                ?? throw new InputException($"{map.File}: {path}: '{text}' is not a flatten group of this mapping ({(groups.Count == 0 ? "no flatten: list" : "flatten: " + string.Join(", ", groups.Select(g => g.Name)))})");
+            return group.First;
+        }
+        if (!Dims.TryParse(text, out var dim)) throw new InputException($"{map.File}: {path}: '{text}' is not a loop dimension (expected one of N, G, M, C, P, Q, R, S)");
+        if (groups.FirstOrDefault(g => g.Contains(dim)) is { } owner)
+            throw new InputException($"{map.File}: {path}: dim {dim} is flattened into {owner.Name}; give the factor of {owner.Name} instead");
+        return dim;
+    }
+
+    private static int[] ReadFactors(YamlMap map, string key, IReadOnlyList<FlattenGroup> groups)
     {
         var factors = LevelMapping.Ones();
         var sub = map.Map(key);
@@ -142,20 +198,20 @@ public static class MappingYaml
         var seen = new HashSet<Dim>();
         foreach (var dimName in sub.Keys)
         {
-            if (!Dims.TryParse(dimName, out var dim)) throw sub.Error(dimName, "not a loop dimension (expected one of N, G, M, C, P, Q, R, S)");
+            var dim = ReadDim(map, dimName, sub.FieldPath(dimName), groups);
             if (!seen.Add(dim)) throw sub.Error(dimName, $"dim {dim} is given twice");
             factors[(int)dim] = sub.PositiveInt(dimName) ?? 1;
         }
         return factors;
     }
 
-    private static Dim[] ReadOrder(YamlMap map)
+    private static Dim[] ReadOrder(YamlMap map, IReadOnlyList<FlattenGroup> groups)
     {
         var listed = new List<Dim>();
         foreach (var (text, path) in map.NameList("order") ?? [])
         {
-            if (!Dims.TryParse(text, out var dim)) throw new InputException($"{map.File}: {path}: '{text}' is not a loop dimension");
-            if (listed.Contains(dim)) throw new InputException($"{map.File}: {path}: dim {dim} is listed twice");
+            var dim = ReadDim(map, text, path, groups);
+            if (listed.Contains(dim)) throw new InputException($"{map.File}: {path}: dim {text} is listed twice");
             listed.Add(dim);
         }
         return listed.Concat(Dims.All.Where(d => !listed.Contains(d))).ToArray();

@@ -33,6 +33,7 @@ internal sealed class AccessCounter
     internal readonly int[][] Temporal, SpatialX, SpatialY;
     internal readonly Dim[][] Order;
     internal readonly TensorSet[] Keeps;
+    internal IReadOnlyList<FlattenGroup> Flatten = []; // flattened axes (Load sets them; the mapper's mappings have none)
 
     // Derived per evaluation.
     private readonly long[][] _ext;           // [level 0..L][dim] tile extents (ext[L] = 1)
@@ -93,6 +94,7 @@ internal sealed class AccessCounter
             }
             Keeps[i] = level.Keeps;
         }
+        Flatten = mapping.Flatten;
     }
 
     /// <summary>Tile extents per level after <see cref="Prepare"/>: [level][dim], level L being the MAC.</summary>
@@ -141,7 +143,7 @@ internal sealed class AccessCounter
         _levelStart[_levels] = n;
         _prodBefore[0] = 1;
         for (int l = 0; l < n; l++) _prodBefore[l + 1] = _prodBefore[l] * _loopBound[l];
-        _imperfect = _partial.Prepare(Temporal, SpatialX, SpatialY, Order);
+        _imperfect = _partial.Prepare(Temporal, SpatialX, SpatialY, Order, flatten: Flatten);
     }
 
     /// <summary>True after <see cref="Prepare"/> when some dim's factors multiply to more than its bound.</summary>
@@ -199,7 +201,9 @@ internal sealed class AccessCounter
         {
             // PartialTiles implements AccelSim's counting rules only (docs/model.md, Imperfect factorization).
             if (_rules != CountingRules.AccelSim)
-                throw new MappingException("imperfect factors are counted with AccelSim's rules only, not with --counting timeloop");
+                throw new MappingException(Flatten.Count > 0
+                    ? $"flattened dims ({string.Join(", ", Flatten.Select(g => g.Name))}) are counted with AccelSim's rules only, not with --counting timeloop"
+                    : "imperfect factors are counted with AccelSim's rules only, not with --counting timeloop");
             _partial.Count(counts, Keeps);
             return;
         }

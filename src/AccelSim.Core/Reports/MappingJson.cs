@@ -94,6 +94,8 @@ public static class MappingJson
                 ["evaluations"] = search.Stats.Evaluations,
                 ["seconds"] = search.Stats.Elapsed.TotalSeconds,
             };
+        // Flattened axes: a group's factors above are listed under its first dim (docs/model.md).
+        if (mapping.IsFlattened) doc["flatten"] = new JsonArray(mapping.Flatten.Select(g => (JsonNode)g.Name).ToArray());
         return FiniteJson.Clean(doc).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 

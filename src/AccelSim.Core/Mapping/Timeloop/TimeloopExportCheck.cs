@@ -9,7 +9,7 @@ namespace AccelSim.Mapping.Timeloop;
 
 /// <summary>
 /// What a mapping may rely on and still be exported in Timeloop's format (docs/timeloop.md, Mappings in and out):
-/// imperfect factors (Timeloop's factors divide their bounds) are refused by name; so is a mapping whose counts under the
+/// flattened axes (one loop over a product of dims) and imperfect factors (Timeloop's factors divide their bounds) are refused by name; so is a mapping whose counts under the
 /// rules in force depend on diagonal multicast, which Timeloop does not do. That is decided exactly: the mapping is
 /// evaluated with diagonal multicast on and off, and refused when any count differs. Under Timeloop's counting rules
 /// diagonal multicast is already off, so the counts shown are the ones Timeloop will give, and the export is accepted.
@@ -19,6 +19,8 @@ public static class TimeloopExportCheck
     /// <summary>Throws an <see cref="InputException"/> naming <paramref name="file"/> when the mapping has no faithful Timeloop form.</summary>
     public static void Check(string file, ProblemShape problem, Accelerator arch, LoopMapping mapping, CountingRules rules)
     {
+        if (mapping.IsFlattened)
+            throw new InputException($"{file}: flatten: {string.Join(", ", mapping.Flatten.Select(g => g.Name))}: flattened dims have no Timeloop form (each Timeloop loop iterates one dim)");
         foreach (var dim in Dims.All)
             if (ImperfectLoop(problem[dim], mapping, dim) is { } loop)
                 throw new InputException($"{file}: dim {dim}{TimeloopName(dim)}: {loop.Kind} factor {loop.Factor} at level {arch.Levels[loop.Level].Name} " +
