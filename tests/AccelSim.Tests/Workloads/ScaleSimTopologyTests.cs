@@ -84,4 +84,27 @@ public class ScaleSimTopologyTests
         InputErrorAssert.Holds(CliRunner.Run("map", "--model", ScaleSimReference.Topology("Resnet18"), "--layer", "FC", "--arch", "simba", "--scalesim", "ws"),
             "--scalesim: 'simba' is not a SCALE-Sim-shaped array");
     }
+
+    [Fact]
+    public void RunReplaysScaleSimsMappingOnEveryLayer()
+    {
+        // systolic-32x32 with a buffer that holds a fold's operands and links fast enough not to stall the array.
+        string dir = CliRunner.TempDir();
+        string arch = Path.Combine(dir, "big.yaml"), topology = Path.Combine(dir, "pw.csv");
+        File.WriteAllText(arch, File.ReadAllText(ShippedFiles.ResolveArch("systolic-32x32"))
+            .Replace("name: systolic-32x32", "name: big").Replace("partitions: {weights: 64KB, inputs: 64KB, outputs: 64KB}", "capacity: 64MB")
+            .Replace("bandwidth: 16", "bandwidth: 1000000").Replace("bandwidth: 64", "bandwidth: 1000000").Replace("bandwidth: 32", "bandwidth: 1000000"));
+        File.WriteAllText(topology, Header + "Conv9,  28,  28,    1, 1,     128,    256,     1,\n");
+        var result = CliRunner.Run("run", "--model", topology, "--arch", arch, "--scalesim", "ws", "--out", Path.Combine(dir, "out"), "--quiet");
+        Assert.True(result.Exit == 0, result.Err);
+        var csv = File.ReadAllLines(Path.Combine(dir, "out", "layers.csv"));
+        var columns = csv[0].Split(',');
+        var row = csv[1].Split(',');
+        long cycles = long.Parse(row[Array.IndexOf(columns, "cycles")]), stalls = long.Parse(row[Array.IndexOf(columns, "stall_cycles")]);
+        // mobilenet Conv9 on 32x32 WS: SCALE-Sim's 28,095 + 1, plus the first fill and last drain through the finite links.
+        Assert.Equal(28_095 + 1, cycles - stalls);
+        Assert.Contains("\"dataflow\": \"scalesim-ws\"", File.ReadAllText(Path.Combine(dir, "out", "summary.json")));
+        InputErrorAssert.Holds(CliRunner.Run("run", "--model", topology, "--arch", arch, "--scalesim", "ws", "--mappings", arch, "--out", Path.Combine(dir, "o2")),
+            "--scalesim: cannot be combined with --mappings");
+    }
 }

@@ -115,6 +115,9 @@ public static class ScaleSimMappings
         folds[(int)members[0]] = checked((int)Ceil(joint, unrolled));
     }
 
+    /// <summary>Throws <see cref="InputException"/> unless <paramref name="arch"/> is shaped as SCALE-Sim's array (<see cref="Write"/>).</summary>
+    public static void CheckShape(Accelerator arch) => ArrayLevel(arch);
+
     // The one fan-out, directly above the innermost (PE) level.
     private static int ArrayLevel(Accelerator arch)
     {
