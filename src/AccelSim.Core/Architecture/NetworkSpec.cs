@@ -59,6 +59,14 @@ public sealed record NetworkSpec
     /// <summary>True when one parent read of <paramref name="tensor"/> can serve several children along the axis.</summary>
     public bool Shares(TensorKind tensor, bool y) => Axis(y).Shares(tensor);
 
+    /// <summary>
+    /// True when children that differ along the axis in <paramref name="dim"/> may be served by one read when their tiles
+    /// are equal: the axis shares the tensor and, for an input dim whose windows can coincide (P, Q, R, S, or the joint
+    /// dim of a flattened group, <paramref name="joint"/>), the network multicasts diagonally.
+    /// </summary>
+    public bool SharesAcross(TensorKind tensor, bool y, Workloads.Dim dim, bool joint = false) =>
+        Shares(tensor, y) && (DiagonalMulticast || tensor != TensorKind.Inputs || !(joint || dim is Workloads.Dim.P or Workloads.Dim.Q or Workloads.Dim.R or Workloads.Dim.S));
+
     /// <summary>True when partial sums of children along the axis are added inside the network.</summary>
     public bool Reduces(bool y) => Axis(y).Reduces;
 

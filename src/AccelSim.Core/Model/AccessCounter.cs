@@ -197,7 +197,6 @@ internal sealed class AccessCounter
     /// <summary>Counts every access into <paramref name="counts"/> (cleared first). Call <see cref="Prepare"/> before.</summary>
     public void Count(AccessCounts counts)
     {
-        if (Flatten.Count > 0) throw new MappingException($"flattened dims ({string.Join(", ", Flatten.Select(g => g.Name))}) are not counted yet");
         if (_imperfect)
         {
             // PartialTiles implements AccelSim's counting rules only (docs/model.md, Imperfect factorization).

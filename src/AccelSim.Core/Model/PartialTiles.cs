@@ -119,6 +119,7 @@ internal sealed class PartialTiles
         foreach (var g in _groups)
             foreach (var m in g.Members) _bound[(int)m] = m == g.First ? g.JointBound(_p) : 1;
         _flatInputs = _groups.Count > 0 ? new FlatInputs(_p, _groups) : null;
+        if (_flatInputs is not null) ClearSets();
         _largestInput = null;
         bool imperfect = _groups.Count > 0;
         for (int d = 0; d < Dims.Count; d++)
@@ -344,7 +345,7 @@ internal sealed class PartialTiles
     // The super-dims of a tensor: buffers 0..7 hold each dim's records; for inputs, buffer 8 holds rows (P with R) and
     // buffer 9 columns (Q with S), and P, R, Q, S are not used on their own.
     private int _superCount;
-    private readonly int[] _super = new int[Dims.Count];
+    private readonly int[] _super = new int[Buffers];
 
     private static readonly Dim[] InputPlainDims = [Dim.N, Dim.G, Dim.C, Dim.M];
 
@@ -354,14 +355,28 @@ internal sealed class PartialTiles
         _mergeFrom = parent; _mergeTo = child; _mergeAll = tensor == TensorKind.Outputs;
         Array.Clear(_summed);
         Array.Clear(_merged);
+        var flat = tensor == TensorKind.Inputs ? _flatInputs : null;
         for (int d = 0; d < Dims.Count; d++)
         {
+            _enumerate[d] = flat is not null && IsJoint(d);
             _recCount[d] = 0;
             var start = new Rec { W = 1, OLen = _bound[d], NLen = _bound[d], Zero = true };
             Walk(d, child, 0, start, _bound[d], _bound[d], false);
         }
         _superCount = 0;
-        if (tensor == TensorKind.Inputs)
+        if (flat is not null)
+        {
+            // Flattened axes: dims of a joint component count only through it (FlatInputs).
+            foreach (var d in InputPlainDims) if (!flat.InJoint(d)) _super[_superCount++] = (int)d;
+            if (!flat.InJoint(Dim.P)) { Join(Dims.Count, (int)Dim.P, (int)Dim.R, _p.StrideH, _p.DilationH); _super[_superCount++] = Dims.Count; }
+            if (!flat.InJoint(Dim.Q)) { Join(Dims.Count + 1, (int)Dim.Q, (int)Dim.S, _p.StrideW, _p.DilationW); _super[_superCount++] = Dims.Count + 1; }
+            for (int k = 0; k < flat.Components.Count; k++)
+            {
+                JoinSets(JointBuffer + k, flat, flat.Components[k]);
+                _super[_superCount++] = JointBuffer + k;
+            }
+        }
+        else if (tensor == TensorKind.Inputs)
         {
             Join(Dims.Count, (int)Dim.P, (int)Dim.R, _p.StrideH, _p.DilationH);
             Join(Dims.Count + 1, (int)Dim.Q, (int)Dim.S, _p.StrideW, _p.DilationW);
@@ -411,6 +426,93 @@ internal sealed class PartialTiles
             }
     }
 
+    // A joint component of inputs (flattened axes): one record per choice of every carrier, holding the ids of its old and
+    // new word sets, their sizes and the words they share.
+    private void JoinSets(int into, FlatInputs flat, FlatInputs.Component component)
+    {
+        _recCount[into] = 0;
+        var carriers = component.Carriers;
+        int n = carriers.Length;
+        _merged[into] = false;
+        foreach (var c in carriers) _merged[into] |= _merged[c];
+        _keyIds.Clear();
+        Span<int> pick = stackalloc int[FlatInputs.MaxCarriers];
+        Span<long> oLo = stackalloc long[FlatInputs.MaxCarriers], oLen = stackalloc long[FlatInputs.MaxCarriers];
+        Span<long> nLo = stackalloc long[FlatInputs.MaxCarriers], nLen = stackalloc long[FlatInputs.MaxCarriers];
+        for (int i = 0; i < n; i++) if (_recCount[carriers[i]] == 0) return;
+        while (true)
+        {
+            var r = new Rec { W = 1, Zero = true };
+            long k0 = 0, k1 = 0, k2 = 0;
+            for (int i = 0; i < n; i++)
+            {
+                ref var x = ref _rec[carriers[i]][pick[i]];
+                r.W *= x.W;
+                r.Zero &= x.Zero;
+                oLo[i] = x.OLo; oLen[i] = x.OLen; nLo[i] = x.NLo; nLen[i] = x.NLen;
+                if (i == 0) k0 = x.K1; else if (i == 1) k1 = x.K1; else k2 = x.K1;
+            }
+            int oldId = SetId(flat, component, oLo[..n], oLen[..n]), newId = SetId(flat, component, nLo[..n], nLen[..n]);
+            if (oldId > 0 || newId > 0)
+            {
+                if (!_keyIds.TryGetValue((k0, k1, k2), out long key)) _keyIds[(k0, k1, k2)] = key = _keyIds.Count;
+                r.K1 = key;
+                r.OLo = oldId; r.OLen = _sets[oldId].Size;
+                r.NLo = newId; r.NLen = _sets[newId].Size;
+                r.Ov = SharedWords(oldId, newId);
+                Add(into, r);
+            }
+            int j = n - 1;
+            for (; j >= 0; j--)
+            {
+                if (++pick[j] < _recCount[carriers[j]]) break;
+                pick[j] = 0;
+            }
+            if (j < 0) return;
+        }
+    }
+
+    // Word sets of joint components by id (id 0: the empty set), memoized per carrier ranges; they depend on the layer and
+    // the groups only, and are dropped when Prepare sees groups again.
+    private readonly List<BoxSet> _sets = [BoxSet.Empty(FlatInputs.TileRank)];
+    private readonly Dictionary<BoxSet, int> _setIds = [];
+    private readonly Dictionary<(FlatInputs.Component, long, long, long, long, long, long), int> _setOf = [];
+    private readonly Dictionary<(int, int), long> _shared = [];
+    private readonly Dictionary<(long, long, long), long> _keyIds = [];
+
+    private void ClearSets()
+    {
+        _sets.RemoveRange(1, _sets.Count - 1);
+        _setIds.Clear();
+        _setOf.Clear();
+        _shared.Clear();
+    }
+
+    private int SetId(FlatInputs flat, FlatInputs.Component component, ReadOnlySpan<long> lo, ReadOnlySpan<long> len)
+    {
+        foreach (var l in len) if (l <= 0) return 0;
+        var key = (component, lo[0], len[0], lo.Length > 1 ? lo[1] : 0, len.Length > 1 ? len[1] : 0,
+            lo.Length > 2 ? lo[2] : 0, len.Length > 2 ? len[2] : 0);
+        if (_setOf.TryGetValue(key, out int id)) return id;
+        var set = flat.Set(component, lo, len);
+        if (!_setIds.TryGetValue(set, out id))
+        {
+            id = _sets.Count;
+            _sets.Add(set);
+            _setIds[set] = id;
+        }
+        _setOf[key] = id;
+        return id;
+    }
+
+    private long SharedWords(int a, int b)
+    {
+        if (a == 0 || b == 0) return 0;
+        if (a == b) return _sets[a].Size;
+        if (!_shared.TryGetValue((a, b), out long words)) _shared[(a, b)] = words = _sets[a].Overlap(_sets[b]);
+        return words;
+    }
+
     private static long Window(long p, long r, int stride, int dilation) =>
         p > 0 && r > 0 ? TileMath.InputExtent(p, r, stride, dilation) : 0;
 
@@ -438,7 +540,7 @@ internal sealed class PartialTiles
         if (_digitSpatial[d][k])
         {
             bool merged = _digitLevel[d][k] >= _mergeFrom && _digitLevel[d][k] < _mergeTo
-                && (_mergeAll || (_arch.Levels[_digitLevel[d][k]].Fanout?.Network.Shares(_tensor, _digitOnY[d][k]) ?? false));
+                && (_mergeAll || (_arch.Levels[_digitLevel[d][k]].Fanout?.Network.SharesAcross(_tensor, _digitOnY[d][k], (Dim)d, IsJoint(d)) ?? false));
             for (int i = 0; i < f; i++)
             {
                 var t = s;
@@ -456,7 +558,7 @@ internal sealed class PartialTiles
         {
             // Enumerated: lock step decides the iterations; old and new are the same here.
             long trips = (lockN + inner - 1) / inner;
-            if (!underSpatial)
+            if (!underSpatial && !_enumerate[d])
             {
                 Branch(d, child, k, s, lockN, inner, 0, 1, 0, 3, keepZero: true, underSpatial);
                 if (trips >= 3) Branch(d, child, k, s, lockN, inner, 1, trips - 2, 1, 3, keepZero: false, underSpatial);
@@ -470,7 +572,7 @@ internal sealed class PartialTiles
         {
             // The advancing loop: iteration i ends (the instance's last inner tile) and i + 1 begins.
             long trips = (lockN + inner - 1) / inner;
-            if (!underSpatial)
+            if (!underSpatial && !_enumerate[d])
             {
                 if (trips >= 3) Advance(d, child, k, s, lockN, inner, 0, trips - 2, 0, 2, underSpatial);
                 if (trips >= 2) Advance(d, child, k, s, lockN, inner, trips - 2, 1, 1, 2, underSpatial);
@@ -530,9 +632,9 @@ internal sealed class PartialTiles
     }
 
     private const int AggCount = 11;
-    private readonly long[] _sums = new long[(Dims.Count + 2) * AggCount];
-    private readonly bool[] _summed = new bool[Dims.Count + 2];
-    private readonly bool[] _merged = new bool[Dims.Count + 2]; // some records share a group (multicast or reduction)
+    private readonly long[] _sums = new long[Buffers * AggCount];
+    private readonly bool[] _summed = new bool[Buffers];
+    private readonly bool[] _merged = new bool[Buffers]; // some records share a group (multicast or reduction)
 
     // Π over the tensor's super-dims of one per-dim sum.
     private long Product(Agg agg)
@@ -554,16 +656,18 @@ internal sealed class PartialTiles
         var r = _rec[buffer].AsSpan(0, _recCount[buffer]);
         var sums = _sums.AsSpan(buffer * AggCount, AggCount);
         sums.Clear();
+        bool joint = buffer >= JointBuffer;
         foreach (var x in r)
         {
             bool kept = Kept(x);
+            long overlap = joint ? x.Ov : Overlap(x.OLo, x.OLen, x.NLo, x.NLen);
             sums[(int)Agg.MemberNew] += x.W * x.NLen;
-            sums[(int)Agg.MemberOverlap] += x.W * Overlap(x.OLo, x.OLen, x.NLo, x.NLen);
+            sums[(int)Agg.MemberOverlap] += x.W * overlap;
             sums[(int)Agg.MemberOld] += x.W * x.OLen;
             if (kept) sums[(int)Agg.MemberOldKept] += x.W * x.OLen;
             if (_merged[buffer]) continue;
             sums[(int)Agg.GroupNew] += x.W * x.NLen;
-            sums[(int)Agg.GroupOverlap] += x.W * Overlap(x.OLo, x.OLen, x.NLo, x.NLen);
+            sums[(int)Agg.GroupOverlap] += x.W * overlap;
             if (kept) sums[(int)Agg.GroupNewKept] += x.W * x.NLen;
             if (x.Zero) sums[(int)Agg.GroupNewZero] += x.W * x.NLen;
             if (kept && x.Zero) sums[(int)Agg.GroupNewKeptZero] += x.W * x.NLen;
@@ -592,10 +696,12 @@ internal sealed class PartialTiles
             int j = i;
             bool anyKept = false;
             long lo = long.MinValue, hi = long.MaxValue; // intersection of the members' old intervals
+            BoxSet? held = null;                        // joint buffers: intersection of the members' old sets
             for (; j < r.Length && CompareNew(r[i], r[j]) == 0; j++)
             {
                 anyKept |= Kept(r[j]);
-                if (r[j].OLen == 0) { lo = 0; hi = 0; }
+                if (r[j].OLen == 0) { lo = 0; hi = 0; held = _sets[0]; }
+                else if (joint) held = held is null ? _sets[(int)r[j].OLo] : held.Intersect(_sets[(int)r[j].OLo]);
                 else { lo = Math.Max(lo, r[j].OLo); hi = Math.Min(hi, r[j].OLo + r[j].OLen); }
             }
             var x = r[i];
@@ -603,7 +709,8 @@ internal sealed class PartialTiles
             {
                 long words = x.W * x.NLen;
                 sums[(int)Agg.GroupNew] += words;
-                sums[(int)Agg.GroupOverlap] += x.W * Overlap(lo, Math.Max(0, hi - lo), x.NLo, x.NLen);
+                long shared = joint ? held!.Overlap(_sets[(int)x.NLo]) : Overlap(lo, Math.Max(0, hi - lo), x.NLo, x.NLen);
+                sums[(int)Agg.GroupOverlap] += x.W * shared;
                 if (anyKept) sums[(int)Agg.GroupNewKept] += words;
                 if (x.Zero) sums[(int)Agg.GroupNewZero] += words;
                 if (anyKept && x.Zero) sums[(int)Agg.GroupNewKeptZero] += words;

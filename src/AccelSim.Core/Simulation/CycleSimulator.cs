@@ -22,7 +22,6 @@ public static class CycleSimulator
     public static SimulationResult Run(ProblemShape problem, Accelerator arch, LoopMapping mapping, SimulationOptions? options = null)
     {
         MappingValidator.Validate(problem, arch, mapping);
-        if (mapping.IsFlattened) throw new MappingException($"flattened dims ({string.Join(", ", mapping.Flatten.Select(g => g.Name))}) are not simulated yet");
         long steps = new NestLayout(arch, mapping).Steps;
         if (steps > MaxSteps)
             throw new MappingException($"{problem}: the simulation would walk {steps:N0} compute blocks, more than the limit of {MaxSteps:N0} (docs/simulator.md); use a smaller batch or layer");

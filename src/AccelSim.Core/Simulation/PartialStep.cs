@@ -14,6 +14,12 @@ namespace AccelSim.Simulation;
 /// the old one (the parent is updated once per distinct tile among siblings) and reloads the new one if its words were
 /// resident before and no sibling kept it. The MAC level is counted per dim (MAC points are a product of per-dim choices).
 /// Shares no code with the analytical model's <c>PartialTiles</c>.
+/// <para>
+/// Flattened axes: a group's joint dim is one dim here (on its first member, with the joint bound), so weight and output
+/// boxes hold its flat range directly; an input tile is the union over the flat range's boxes
+/// (<see cref="FlattenGroup.Boxes"/>) of each box's window, a <see cref="BoxSet"/>, and at the MAC the input points of
+/// the dims that groups and windows join are counted together after splitting each flat index into member coordinates.
+/// </para>
 /// </summary>
 internal sealed class PartialStep
 {
@@ -22,7 +28,8 @@ internal sealed class PartialStep
     private readonly LoopMapping _m;
     private readonly NestLayout _n;
     private readonly int _levels;
-    private readonly int[] _bound;
+    private readonly long[] _bound; // per dim; a flattened group's first member: the joint bound, its other members 1
+    private readonly bool[] _joint = new bool[Dims.Count]; // first members of flattened groups
     // [level c][instance] per-dim offsets of the instance's tile, and the spatial digits (outer levels first).
     private readonly long[][][] _offset;
     private readonly int[][][] _digitsOf;
@@ -33,7 +40,12 @@ internal sealed class PartialStep
     {
         _p = problem; _arch = arch; _m = mapping; _n = nest;
         _levels = arch.Levels.Count;
-        _bound = problem.Bounds();
+        _bound = problem.Bounds().Select(b => (long)b).ToArray();
+        foreach (var g in mapping.Flatten)
+        {
+            _joint[(int)g.First] = true;
+            foreach (var d in g.Members) _bound[(int)d] = mapping.BoundOf(problem, d);
+        }
         _offset = new long[_levels + 1][][];
         _digitsOf = new int[_levels + 1][][];
         _spatialAbove = new List<(int, int, int, long, bool)>[_levels + 1];
@@ -72,7 +84,7 @@ internal sealed class PartialStep
     }
 
     /// <summary>True when the mapping's factors cover some bound with more than it (this class is needed).</summary>
-    public static bool Needed(ProblemShape problem, LoopMapping mapping) => !FactorCoverage.IsPerfect(problem, mapping);
+    public static bool Needed(ProblemShape problem, LoopMapping mapping) => mapping.IsFlattened || !FactorCoverage.IsPerfect(problem, mapping);
 
     /// <summary>True when no instance has work at this step: the first instance's tile at the innermost level lies past a bound.</summary>
     public bool PastABound(long[] innermostOrigin)
@@ -83,11 +95,13 @@ internal sealed class PartialStep
 
     // ---- Boxes -------------------------------------------------------------------------------------------------------
 
-    private readonly record struct Box(long L0, long L1, long L2, long L3, long L4, long E0, long E1, long E2, long E3, long E4)
+    // A tile: one box, or (flattened inputs) a union of boxes held in Union, the other fields then zero.
+    private readonly record struct Box(long L0, long L1, long L2, long L3, long L4, long E0, long E1, long E2, long E3, long E4, BoxSet? Union = null)
     {
-        public long Volume => E0 * E1 * E2 * E3 * E4;
+        public long Volume => Union?.Size ?? E0 * E1 * E2 * E3 * E4;
         public bool Empty => Volume == 0;
         public static readonly Box None = default;
+        public BoxSet AsSet() => Union ?? BoxSet.Of(5, [([L0, L1, L2, L3, L4], [E0, E1, E2, E3, E4])]);
     }
 
     // The box of one instance of level c (the MAC when c = L) for per-dim tile origins `origin` (null: nothing held).
@@ -102,6 +116,7 @@ internal sealed class PartialStep
             len[d] = Math.Clamp(_bound[d] - lo[d], 0, _n.Extents[c][d]);
             if (len[d] == 0) return Box.None; // no MAC of this instance exists: it holds nothing
         }
+        if (t == TensorKind.Inputs && _m.IsFlattened) return InputUnion(lo, len);
         return t switch
         {
             TensorKind.Weights => new Box(lo[1], lo[2], lo[3], lo[6], lo[7], len[1], len[2], len[3], len[6], len[7]),
@@ -112,8 +127,50 @@ internal sealed class PartialStep
         };
     }
 
+    // The input tile of flattened axes: every combination of the groups' boxes of their flat ranges, with the other dims'
+    // intervals, gives one input box (N, G, C, rows, columns); the tile is their union.
+    private Box InputUnion(ReadOnlySpan<long> lo, ReadOnlySpan<long> len)
+    {
+        var choices = new List<List<(long[] Lo, long[] Len)>>();
+        foreach (var g in _m.Flatten)
+        {
+            var boxes = new List<(long[] Lo, long[] Len)>();
+            g.Boxes(_p, lo[(int)g.First], len[(int)g.First], boxes);
+            choices.Add(boxes);
+        }
+        var result = new List<(long[] Lo, long[] Len)>();
+        var pick = new int[choices.Count];
+        var l = new long[Dims.Count]; var e = new long[Dims.Count];
+        while (true)
+        {
+            lo.CopyTo(l); len.CopyTo(e);
+            for (int k = 0; k < choices.Count; k++)
+            {
+                var members = _m.Flatten[k].Members;
+                for (int m = 0; m < members.Count; m++) { l[(int)members[m]] = choices[k][pick[k]].Lo[m]; e[(int)members[m]] = choices[k][pick[k]].Len[m]; }
+            }
+            result.Add(([l[0], l[1], l[3], l[4] * _p.StrideH + l[6] * _p.DilationH, l[5] * _p.StrideW + l[7] * _p.DilationW],
+                [e[0], e[1], e[3], TileMath.InputExtent(e[4], e[6], _p.StrideH, _p.DilationH), TileMath.InputExtent(e[5], e[7], _p.StrideW, _p.DilationW)]));
+            int j = choices.Count - 1;
+            for (; j >= 0; j--)
+            {
+                if (++pick[j] < choices[j].Count) break;
+                pick[j] = 0;
+            }
+            if (j < 0) break;
+        }
+        var set = BoxSet.Of(5, result);
+        return set.Size == 0 ? Box.None : new Box(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, set);
+    }
+
     private static Box Intersect(Box a, Box b)
     {
+        if (a.Empty || b.Empty) return Box.None;
+        if (a.Union is not null || b.Union is not null)
+        {
+            var set = a.AsSet().Intersect(b.AsSet());
+            return set.Size == 0 ? Box.None : new Box(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, set);
+        }
         static (long, long) One(long al, long ae, long bl, long be)
         {
             long lo = Math.Max(al, bl), hi = Math.Min(al + ae, bl + be);
@@ -138,7 +195,7 @@ internal sealed class PartialStep
         for (int j = 0; j < digits.Count; j++)
         {
             if (digits[j].Level < p) continue;
-            bool multicast = t == TensorKind.Outputs || (_arch.Levels[digits[j].Level].Fanout?.Network.Shares(t, digits[j].OnY) ?? false);
+            bool multicast = t == TensorKind.Outputs || (_arch.Levels[digits[j].Level].Fanout?.Network.SharesAcross(t, digits[j].OnY, (Dim)digits[j].Dim, _joint[digits[j].Dim]) ?? false);
             if (!multicast) key = key * digits[j].Factor + _digitsOf[c][instance][j];
         }
         return key;
@@ -286,6 +343,7 @@ internal sealed class PartialStep
     // a product over dims (rows and columns of inputs join P with R and Q with S).
     private long Distinct(TensorKind t, int parent, long[] origin, ReadOnlySpan<long> trips, bool zeroOnly)
     {
+        if (t == TensorKind.Inputs && _m.IsFlattened) return DistinctFlatInputs(parent, origin, trips);
         long product = 1;
         for (int d = 0; d < Dims.Count; d++)
         {
@@ -301,6 +359,56 @@ internal sealed class PartialStep
             product *= Window(Points((int)Dim.Q, origin, trips[(int)Dim.Q], parent, t), Points((int)Dim.S, origin, trips[(int)Dim.S], parent, t), _p.StrideW, _p.DilationW);
         }
         return product;
+    }
+
+    // Inputs with flattened axes: the dims that groups and the window pairs join (P, Q, R, S, the groups' members) are
+    // counted together: every combination of their points, flat indices split into member coordinates, gives one input
+    // word (N, C, row, column) per key; the other dims multiply as usual.
+    private long DistinctFlatInputs(int parent, long[] origin, ReadOnlySpan<long> trips)
+    {
+        var joined = new HashSet<Dim> { Dim.P, Dim.Q, Dim.R, Dim.S };
+        foreach (var g in _m.Flatten) joined.UnionWith(g.Members);
+        long product = 1;
+        foreach (var d in Dims.All)
+        {
+            if (joined.Contains(d)) continue;
+            var pts = Points((int)d, origin, trips[(int)d], parent, TensorKind.Inputs);
+            product *= Tensors.IsRelevant(TensorKind.Inputs, d)
+                ? pts.Points.Where(x => x.Coord >= 0).Select(x => (x.Key, x.Coord)).Distinct().LongCount()
+                : pts.Points.Where(x => x.Coord >= 0).Select(x => x.Key).Distinct().LongCount();
+        }
+        // Carriers: a group's first member (its flat index) and the joined dims outside every group.
+        var carriers = joined.Where(d => _m.GroupOf(d) is not { } g || g.First == d).Order().ToArray();
+        var points = new List<(long Key, long Coord, long Time)>[carriers.Length];
+        for (int i = 0; i < carriers.Length; i++)
+            points[i] = Points((int)carriers[i], origin, trips[(int)carriers[i]], parent, TensorKind.Inputs).Points.Where(x => x.Coord >= 0).ToList();
+        if (points.Any(p => p.Count == 0)) return 0;
+        var seen = new HashSet<string>();
+        var pick = new int[carriers.Length];
+        Span<long> c = stackalloc long[Dims.Count];
+        while (true)
+        {
+            var key = new System.Text.StringBuilder();
+            for (int i = 0; i < carriers.Length; i++)
+            {
+                var x = points[i][pick[i]];
+                key.Append(x.Key).Append(',');
+                if (_m.GroupOf(carriers[i]) is { } g) g.Split(_p, x.Coord, c);
+                else c[(int)carriers[i]] = x.Coord;
+            }
+            long n = joined.Contains(Dim.N) ? c[(int)Dim.N] : 0, ch = joined.Contains(Dim.C) ? c[(int)Dim.C] : 0;
+            key.Append(n).Append(',').Append(ch).Append(',').Append(c[(int)Dim.P] * _p.StrideH + c[(int)Dim.R] * _p.DilationH)
+                .Append(',').Append(c[(int)Dim.Q] * _p.StrideW + c[(int)Dim.S] * _p.DilationW);
+            seen.Add(key.ToString());
+            int j = carriers.Length - 1;
+            for (; j >= 0; j--)
+            {
+                if (++pick[j] < points[j].Count) break;
+                pick[j] = 0;
+            }
+            if (j < 0) break;
+        }
+        return checked(product * seen.Count);
     }
 
     private static long Window((List<(long Key, long Coord, long Time)> Points, long Members) a, (List<(long Key, long Coord, long Time)> Points, long Members) b, int stride, int dilation)
@@ -332,7 +440,7 @@ internal sealed class PartialStep
                     rest /= digits[j].Factor;
                     coord += value * digits[j].Step;
                     bool shared = parent >= 0 && digits[j].Level >= parent
-                        && (t == TensorKind.Outputs || (_arch.Levels[digits[j].Level].Fanout?.Network.Shares(t, digits[j].OnY) ?? false));
+                        && (t == TensorKind.Outputs || (_arch.Levels[digits[j].Level].Fanout?.Network.SharesAcross(t, digits[j].OnY, (Dim)d, _joint[d]) ?? false));
                     if (!shared) key = key * (digits[j].Factor + 1) + value + 1;
                     else key = key * (digits[j].Factor + 1);
                 }

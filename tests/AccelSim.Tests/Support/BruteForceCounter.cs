@@ -12,6 +12,9 @@ namespace AccelSim.Tests.Support;
 /// reloads from explicit touched-word sets. With imperfect factors, MAC points past a bound do not exist: a tile holds
 /// only the real points' words, an instance without any holds nothing (idle), and a step whose first instance has none is
 /// skipped. A multicast read serves every word that some child taking that tile lacks. Exponential, for tiny layers only.
+/// Flattened axes: a group's loops index its joint dim (on its first member, bound Π of the members'); each MAC point's
+/// flat index is split back into member coordinates, and an input tile is the union over the tile's flat range's boxes
+/// (its own decomposition into aligned runs, below) of each box's bounding rows and columns.
 /// </summary>
 public sealed class BruteForceCounter
 {
@@ -22,11 +25,18 @@ public sealed class BruteForceCounter
     private readonly List<(int Level, Dim Dim, int Bound)> _temporal = [];
     // Spatial loops per level: (dim, bound, isY); children of a level are indexed by the product of its spatial loops.
     private readonly List<(Dim Dim, int Bound, bool Y)>[] _spatial;
+    private readonly long[] _bound; // per dim; a flattened group's first member: the joint bound, its other members 1
 
     public BruteForceCounter(ProblemShape problem, Accelerator arch, LoopMapping mapping)
     {
         _p = problem; _arch = arch; _m = mapping; _levels = arch.Levels.Count;
         _spatial = new List<(Dim, int, bool)>[_levels];
+        _bound = problem.Bounds().Select(b => (long)b).ToArray();
+        foreach (var g in mapping.Flatten)
+        {
+            _bound[(int)g.Members[0]] = g.Members.Aggregate(1L, (a, d) => a * problem[d]);
+            foreach (var d in g.Members.Skip(1)) _bound[(int)d] = 1;
+        }
         for (int i = 0; i < _levels; i++)
         {
             foreach (var d in mapping.Levels[i].Order)
@@ -108,7 +118,7 @@ public sealed class BruteForceCounter
     {
         var origin = new long[Dims.Count];
         foreach (var l in temporalIdx) origin[(int)nest[l].Dim] += values[l] * mult[l];
-        return Dims.All.Any(d => origin[(int)d] >= _p[d]);
+        return Dims.All.Any(d => origin[(int)d] >= _bound[(int)d]);
     }
 
     // Drains of one transition: `seen` holds (parent instance, tile) pairs already sent up, so reduced siblings update once.
@@ -131,7 +141,8 @@ public sealed class BruteForceCounter
     {
         var network = _arch.Levels[loop.Level].Fanout?.Network;
         if (network is null || !(loop.Y ? network.Y : network.X).Shares(tensor)) return false;
-        bool sliding = loop.Dim is Dim.P or Dim.R or Dim.Q or Dim.S;
+        // A flattened group's joint dim holds a sliding dim too (every group the model takes indexes inputs through one).
+        bool sliding = loop.Dim is Dim.P or Dim.R or Dim.Q or Dim.S || _m.Flatten.Any(g => g.Members[0] == loop.Dim);
         return network.DiagonalMulticast || tensor != TensorKind.Inputs || !sliding;
     }
 
@@ -259,6 +270,11 @@ public sealed class BruteForceCounter
         var words = new HashSet<long>();
         long minH = long.MaxValue, maxH = long.MinValue, minW = long.MaxValue, maxW = long.MinValue;
         var ngc = new HashSet<(long, long, long)>();
+        // Flattened inputs: per box of the tile's flat ranges, its (n, g, c) and bounding rows and columns.
+        var boxes = new Dictionary<string, (HashSet<(long, long, long)> Ngc, long MinH, long MaxH, long MinW, long MaxW)>();
+        var flatLo = new long[_m.Flatten.Count]; var flatHi = new long[_m.Flatten.Count];
+        Array.Fill(flatLo, long.MaxValue); Array.Fill(flatHi, long.MinValue);
+        var seenPoints = new List<long[]>();
         for (long pt = 0; pt < points; pt++)
         {
             Array.Copy(outside, idx, Dims.Count);
@@ -269,7 +285,18 @@ public sealed class BruteForceCounter
                 idx[(int)nest[l].Dim] += rest % nest[l].Bound * mult[l];
                 rest /= nest[l].Bound;
             }
-            if (Dims.All.Any(d => idx[(int)d] >= _p[d])) continue; // past a bound (imperfect factors): no such MAC
+            if (Dims.All.Any(d => idx[(int)d] >= _bound[(int)d])) continue; // past a bound (imperfect factors): no such MAC
+            if (_m.IsFlattened)
+            {
+                for (int k = 0; k < _m.Flatten.Count; k++)
+                {
+                    long flat = idx[(int)_m.Flatten[k].Members[0]];
+                    flatLo[k] = Math.Min(flatLo[k], flat); flatHi[k] = Math.Max(flatHi[k], flat);
+                    // Split the flat index into member coordinates (the last member varies fastest).
+                    foreach (var d in _m.Flatten[k].Members.Reverse()) { idx[(int)d] = flat % _p[d]; flat /= _p[d]; }
+                }
+                if (tensor == TensorKind.Inputs) { seenPoints.Add((long[])idx.Clone()); continue; }
+            }
             long n = idx[0], g = idx[1], m = idx[2], c = idx[3], p = idx[4], q = idx[5], r = idx[6], s = idx[7];
             switch (tensor)
             {
@@ -282,12 +309,59 @@ public sealed class BruteForceCounter
                     break;
             }
         }
+        if (tensor == TensorKind.Inputs && _m.IsFlattened)
+        {
+            foreach (var point in seenPoints)
+            {
+                // The point's box: per group, which aligned run of the tile's flat range holds its flat index.
+                string key = string.Join("|", _m.Flatten.Select((g, k) => Run(g, flatLo[k], flatHi[k] + 1, Flat(g, point))));
+                long h = point[4] * _p.StrideH + point[6] * _p.DilationH, w = point[5] * _p.StrideW + point[7] * _p.DilationW;
+                var b = boxes.TryGetValue(key, out var bb) ? bb : ([], long.MaxValue, long.MinValue, long.MaxValue, long.MinValue);
+                b.Ngc.Add((point[0], point[1], point[3]));
+                boxes[key] = (b.Ngc, Math.Min(b.MinH, h), Math.Max(b.MaxH, h), Math.Min(b.MinW, w), Math.Max(b.MaxW, w));
+            }
+            foreach (var (set, minH0, maxH0, minW0, maxW0) in boxes.Values)
+                foreach (var (n, g, c) in set)
+                    for (long h = minH0; h <= maxH0; h++)
+                        for (long w = minW0; w <= maxW0; w++)
+                            words.Add(Linear([n, g, c, h, w], [_p.N, _p.G, _p.C, _p.InputHeight, _p.InputWidth]));
+            return words;
+        }
         if (tensor == TensorKind.Inputs)
             foreach (var (n, g, c) in ngc)
                 for (long h = minH; h <= maxH; h++)
                     for (long w = minW; w <= maxW; w++)
                         words.Add(Linear([n, g, c, h, w], [_p.N, _p.G, _p.C, _p.InputHeight, _p.InputWidth]));
         return words;
+    }
+
+    private long Flat(FlattenGroup g, long[] point) => g.Members.Aggregate(0L, (a, d) => a * _p[d] + point[(int)d]);
+
+    // Which run of [a, b) holds flat index j, the runs being the range's aligned pieces: going up, from a to the next
+    // multiple of each block size (1, the last member's bound, the last two's product, ...), then down, whole blocks of
+    // each size while they fit before b. Each run is a box of member coordinates.
+    private int Run(FlattenGroup g, long a, long b, long j)
+    {
+        var blocks = new List<long> { 1 };
+        foreach (var d in g.Members.Reverse()) blocks.Add(blocks[^1] * _p[d]);
+        long x = a;
+        int run = 0;
+        for (int m = 0; m + 1 < blocks.Count; m++)
+        {
+            if (x % blocks[m + 1] == 0) continue;
+            long y = Math.Min((x / blocks[m + 1] + 1) * blocks[m + 1], b / blocks[m] * blocks[m]);
+            if (y <= x) continue;
+            if (j < y) return run;
+            run++; x = y;
+        }
+        for (int m = blocks.Count - 1; m >= 0; m--)
+        {
+            long y = b / blocks[m] * blocks[m];
+            if (y <= x) continue;
+            if (j < y) return run;
+            run++; x = y;
+        }
+        return run;
     }
 
     private static long Linear(long[] index, long[] size)
