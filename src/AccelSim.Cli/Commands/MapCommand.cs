@@ -5,6 +5,7 @@ using AccelSim.Architecture.Timeloop;
 using AccelSim.Common;
 using AccelSim.Mapping;
 using AccelSim.Mapping.Timeloop;
+using AccelSim.Mapping.ScaleSim;
 using AccelSim.Mapping.Search;
 using AccelSim.Model;
 using AccelSim.Reports;
@@ -43,10 +44,11 @@ internal static class MapCommand
         var ert = CommonOptions.Ert();
         var saveTimeloop = new Option<string?>("--save-timeloop") { Description = "Also write the mapping in Timeloop's mapping format (Timeloop dims: its P/R are AccelSim's Q/S); refuses imperfect factors, and diagonal multicast the counts rely on unless --counting timeloop" };
         var art = new Option<string?>("--art") { Description = "Accelergy area reference table (timeloop-mapper.ART.yaml) for a Timeloop --arch: print each component's area (docs/timeloop.md)" };
+        var scaleSim = new Option<string?>("--scalesim") { Description = "Evaluate SCALE-Sim v2's fixed mapping for its dataflow os, ws or is instead of searching (a one-array arch such as systolic-32x32; docs/validation.md)" };
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
             model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, minUtilization, trace, traceRows, bypass, energyTable, saveTimeloop, constraints,
-            counting, halo, ert, imperfect, art,
+            counting, halo, ert, imperfect, art, scaleSim,
         };
         command.SetAction(parse =>
         {
@@ -74,6 +76,12 @@ internal static class MapCommand
                 if (ArchitectureLibrary.TimeloopPath(parse.GetValue(arch)!) is { } spec) TimeloopConstraintCheck.CheckFile(spec, accelerator, mapping);
                 try { eval = AnalyticalModel.Evaluate(problem, accelerator, mapping, rules); }
                 catch (MappingException e) { throw new MappingException($"{file}: {e.Message}"); }
+            }
+            else if (parse.GetValue(scaleSim) is { } scaleSimFlow)
+            {
+                mapping = ScaleSimMappings.Write(problem, accelerator, ScaleSimMappings.Parse(scaleSimFlow, "--scalesim"));
+                try { eval = AnalyticalModel.Evaluate(problem, accelerator, mapping, rules); }
+                catch (MappingException e) { throw new MappingException($"--scalesim {scaleSimFlow}: {e.Message}"); }
             }
             else
             {

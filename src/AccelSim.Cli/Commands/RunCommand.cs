@@ -4,6 +4,7 @@ using AccelSim.Architecture;
 using AccelSim.Common;
 using AccelSim.Mapping;
 using AccelSim.Mapping.Search;
+using AccelSim.Mapping.ScaleSim;
 using AccelSim.Pipeline;
 using AccelSim.Reports;
 using AccelSim.Workloads;
@@ -35,17 +36,18 @@ internal static class RunCommand
         var counting = CommonOptions.Counting();
         var halo = CommonOptions.TimeloopHalo();
         var ert = CommonOptions.Ert();
+        var scaleSim = new Option<string?>("--scalesim") { Description = "Run every layer with SCALE-Sim v2's fixed mapping for its dataflow os, ws or is instead of searching (a one-array arch such as systolic-32x32; docs/validation.md)" };
         var art = new Option<string?>("--art") { Description = "Accelergy area reference table (timeloop-mapper.ART.yaml) for a Timeloop --arch: area_um2 in summary.json (docs/timeloop.md)" };
         var command = new Command("run", "Evaluate a whole model on an architecture: map, evaluate and report every layer")
         {
             model, arch, dataflow, objective, batch, output, bypass, mappings, densities, energyTable, quiet, constraints,
-            counting, halo, ert, art,
+            counting, halo, ert, art, scaleSim,
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, new RunRequest(
             parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch),
             parse.GetValue(output), Environment.GetCommandLineArgs(), parse.GetValue(bypass), parse.GetValue(mappings),
             parse.GetValue(energyTable), parse.GetValue(quiet), OnnxUnknownOption.Read(parse), parse.GetValue(densities), parse.GetValue(constraints),
-            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert), parse.GetValue(art))));
+            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert), parse.GetValue(art), parse.GetValue(scaleSim))));
         return command;
     }
 
@@ -53,7 +55,7 @@ internal static class RunCommand
     public sealed record RunRequest(string Model, string Arch, string? Dataflow, string Objective, int Batch, string? OutDir,
         string[] CommandLine, bool SearchBypass = false, string? Mappings = null, string? EnergyTable = null, bool Quiet = false,
         OnnxUnknownOps OnnxUnknown = OnnxUnknownOps.Refuse, string? Densities = null, string? Constraints = null,
-        Model.CountingRules? Counting = null, string? Ert = null, string? Art = null);
+        Model.CountingRules? Counting = null, string? Ert = null, string? Art = null, string? ScaleSim = null);
 
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
     public static int Execute(TextWriter writer, TextWriter error, RunRequest request)
@@ -63,6 +65,7 @@ internal static class RunCommand
         var arch = ArchitectureLibrary.Load(request.Arch, request.EnergyTable, request.Ert, request.Constraints);
         var area = request.Art is null ? null : Architecture.Timeloop.TimeloopArt.Load(request.Art, arch);
         if (request.Batch < 1) throw new InputException($"--batch: must be positive, got {request.Batch}");
+        if (request.ScaleSim is not null && request.Mappings is not null) throw new InputException("--scalesim: cannot be combined with --mappings (each gives the mappings)");
         var options = new ModelRunOptions
         {
             Dataflow = request.Dataflow is null ? null : Dataflows.Get(request.Dataflow),
@@ -74,6 +77,7 @@ internal static class RunCommand
             Batch = request.Batch,
             Replay = request.Mappings is null ? null : MappingReplay.Load(request.Mappings, arch),
             Densities = request.Densities is null ? null : Sparsity.LayerDensities.Load(request.Densities),
+            Fixed = request.ScaleSim is null ? null : ScaleSimFixed(arch, request.ScaleSim),
         };
         string folder = request.OutDir ?? Path.Combine("results", $"{Slug(model.Name)}-{Slug(arch.Name)}");
         if (File.Exists(folder)) throw new InputException($"--out {folder}: is a file, not a folder");
@@ -88,6 +92,14 @@ internal static class RunCommand
         if (options.Mapper.Counting != Model.CountingRules.AccelSim) console.WriteLine($"counting rules: {options.Mapper.Counting.Describe()} (docs/model.md)");
         console.MarkupLine($"results written to [bold]{Markup.Escape(folder)}[/]: {string.Join(", ", files.Keys.Order(StringComparer.Ordinal))}");
         return 0;
+    }
+
+    // SCALE-Sim's mapping for every layer; the dataflow and the arch's shape are checked before any layer runs.
+    private static FixedMapping ScaleSimFixed(Accelerator arch, string dataflow)
+    {
+        var flow = ScaleSimMappings.Parse(dataflow, "--scalesim");
+        ScaleSimMappings.CheckShape(arch);
+        return new FixedMapping($"scalesim-{flow.ToString().ToLowerInvariant()}", problem => ScaleSimMappings.Write(problem, arch, flow));
     }
 
     private static string Slug(string name) => new(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '-').ToArray());

@@ -36,22 +36,16 @@ public static class ModelRunner
             results.Add(result with { BackgroundEnergy = arch.BackgroundEnergyPerCycle * result.Cycles });
             progress?.Invoke(i + 1, layers.Count, layer.Name);
         }
-        return new ModelRunResult(model, arch, dataflow.Name, options.Batch, results) { Counting = options.Mapper.Counting.Describe() };
+        return new ModelRunResult(model, arch, options.Fixed?.Name ?? dataflow.Name, options.Batch, results) { Counting = options.Mapper.Counting.Describe() };
     }
 
     private static LayerResult MacLayer(LayerNode layer, Accelerator arch, Dataflow dataflow, ModelRunOptions options,
         Dictionary<ProblemShape, (Mapped Search, SimulationResult Simulated)> cache, bool readsModelInput)
     {
         var problem = layer.Problem!.WithBatchMultiplier(options.Batch);
-        if (options.Replay is { } replay)
-        {
-            // Replayed mappings are per layer, not per shape: a hand-edited file may map two equal shapes differently.
-            var mapping = replay.For(layer.Name, problem);
-            Evaluation evaluated;
-            try { evaluated = AnalyticalModel.Evaluate(problem, arch, mapping, options.Mapper.Counting); }
-            catch (MappingException e) { throw new InputException($"{replay.Source}: layer '{layer.Name}': {e.Message}"); }
-            return WithDensities(Result(layer, problem, arch, new Mapped(evaluated, mapping, "replayed"), CycleSimulator.Run(problem, arch, mapping)), evaluated, arch, options, readsModelInput);
-        }
+        // Replayed mappings are per layer, not per shape: a hand-edited file may map two equal shapes differently.
+        if (options.Replay is { } replay) return Given(layer, problem, arch, replay.For(layer.Name, problem), "replayed", $"{replay.Source}: layer '{layer.Name}'", options, readsModelInput);
+        if (options.Fixed is { } given) return Given(layer, problem, arch, given.Write(problem), given.Name, $"{given.Name}: layer '{layer.Name}'", options, readsModelInput);
         // Identical layer shapes (ResNet's repeated blocks) are searched and simulated once.
         if (!cache.TryGetValue(problem, out var done))
         {
@@ -64,6 +58,15 @@ public static class ModelRunner
             cache[problem] = done;
         }
         return WithDensities(Result(layer, problem, arch, done.Search, done.Simulated), done.Search.Evaluation, arch, options, readsModelInput);
+    }
+
+    // A layer evaluated and simulated with a mapping it was given rather than searched; errors name where it came from.
+    private static LayerResult Given(LayerNode layer, ProblemShape problem, Accelerator arch, LoopMapping mapping, string source, string where, ModelRunOptions options, bool readsModelInput)
+    {
+        Evaluation evaluated;
+        try { evaluated = AnalyticalModel.Evaluate(problem, arch, mapping, options.Mapper.Counting); }
+        catch (MappingException e) { throw new InputException($"{where}: {e.Message}"); }
+        return WithDensities(Result(layer, problem, arch, new Mapped(evaluated, mapping, source), CycleSimulator.Run(problem, arch, mapping)), evaluated, arch, options, readsModelInput);
     }
 
     // Zeros change energy and traffic, not the mapping or the cycles: a post-pass over the dense counts.

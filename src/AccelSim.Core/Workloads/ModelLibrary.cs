@@ -1,11 +1,13 @@
 using AccelSim.Workloads.Onnx;
+using AccelSim.Workloads.ScaleSim;
 using AccelSim.Workloads.Timeloop;
 using AccelSim.Workloads.Yaml;
 using AccelSim.Workloads.Zoo;
 
 namespace AccelSim.Workloads;
 
-/// <summary>Resolves what a user passes as --model: a workload YAML file, or a zoo name.</summary>
+/// <summary>Resolves what a user passes as --model: a workload YAML file, an ONNX file, a Timeloop problem, a SCALE-Sim
+/// topology CSV, or a zoo name.</summary>
 public static class ModelLibrary
 {
     /// <summary>Loads a model by zoo name or file path; throws an InputException naming the problem otherwise.
@@ -13,6 +15,7 @@ public static class ModelLibrary
     public static ModelGraph Load(string nameOrPath, OnnxUnknownOps onnxUnknown = OnnxUnknownOps.Refuse)
     {
         if (nameOrPath.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)) return OnnxImporter.Load(nameOrPath, onnxUnknown).Model;
+        if (ScaleSimTopology.Recognizes(nameOrPath)) return ScaleSimTopology.Load(nameOrPath);
         // Timeloop conv2D problems: "timeloop:PATH", or a file whose top level is problem:, or a folder of them.
         if (nameOrPath.StartsWith("timeloop:", StringComparison.Ordinal)) return TimeloopProblem.Load(nameOrPath["timeloop:".Length..]);
         if (TimeloopProblem.Recognizes(nameOrPath)) return TimeloopProblem.Load(nameOrPath);
