@@ -23,7 +23,7 @@ internal static class RunCommand
         var model = new Option<string>("--model") { Description = "Zoo model name, workload YAML, ONNX file, or Timeloop problem file or folder", DefaultValueFactory = _ => DefaultModel };
         var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => DefaultArch };
         var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs, nlr, rs-timeloop or a dataflow YAML file (default: the arch's first)" };
-        var objective = new Option<string>("--objective") { Description = "energy, latency or edp", DefaultValueFactory = _ => "energy" };
+        var objective = new Option<string>("--objective") { Description = "energy, latency, edp or latency-sim (fewest simulated cycles; docs/mapper.md)", DefaultValueFactory = _ => "energy" };
         var batch = new Option<int>("--batch") { Description = "Batch size (weights are reused across a batch)", DefaultValueFactory = _ => 1 };
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which optional tensors (may_keep) the buffers keep or bypass" };
         var output = new Option<string?>("--out") { Description = "Results folder (default: results/MODEL-ARCH)" };
@@ -70,6 +70,7 @@ internal static class RunCommand
             {
                 Objective = Objectives.Parse(request.Objective), SearchBypass = request.SearchBypass,
                 Counting = request.Counting ?? Model.CountingRules.AccelSim,
+                SimulationCap = MapperOptions.DefaultSimulationCap, // the simulated tie-break (docs/mapper.md)
             },
             Batch = request.Batch,
             Replay = request.Mappings is null ? null : MappingReplay.Load(request.Mappings, arch),

@@ -93,6 +93,12 @@ public static class MappingJson
                 ["spatial_below_min_utilization"] = search.Stats.SpatialBelowMinUtilization,
                 ["evaluations"] = search.Stats.Evaluations,
                 ["seconds"] = search.Stats.Elapsed.TotalSeconds,
+                ["simulation"] = search.Stats.Simulation is not { } pick ? null : new JsonObject
+                {
+                    ["candidates"] = pick.Candidates, ["simulated"] = pick.Simulated, ["skipped_by_bound"] = pick.Skipped,
+                    ["capped"] = pick.Capped, ["too_long"] = pick.TooLong, ["proven"] = pick.Proven,
+                    ["winner_cycles"] = pick.WinnerCycles, ["window"] = pick.Window,
+                },
             };
         return FiniteJson.Clean(doc).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
