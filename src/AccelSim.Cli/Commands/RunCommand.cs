@@ -36,16 +36,17 @@ internal static class RunCommand
         var halo = CommonOptions.TimeloopHalo();
         var ert = CommonOptions.Ert();
         var art = new Option<string?>("--art") { Description = "Accelergy area reference table (timeloop-mapper.ART.yaml) for a Timeloop --arch: area_um2 in summary.json (docs/timeloop.md)" };
+        var simulationCap = new Option<int>("--simulation-cap") { Description = "Most mappings tied with the best (or latency-sim's candidates) the cycle-level simulator runs per layer to pick the fastest; 0: analytical tie-break only (docs/mapper.md)", DefaultValueFactory = _ => MapperOptions.DefaultSimulationCap };
         var command = new Command("run", "Evaluate a whole model on an architecture: map, evaluate and report every layer")
         {
             model, arch, dataflow, objective, batch, output, bypass, mappings, densities, energyTable, quiet, constraints,
-            counting, halo, ert, art,
+            counting, halo, ert, art, simulationCap,
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, new RunRequest(
             parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch),
             parse.GetValue(output), Environment.GetCommandLineArgs(), parse.GetValue(bypass), parse.GetValue(mappings),
             parse.GetValue(energyTable), parse.GetValue(quiet), OnnxUnknownOption.Read(parse), parse.GetValue(densities), parse.GetValue(constraints),
-            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert), parse.GetValue(art))));
+            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert), parse.GetValue(art)) { SimulationCap = parse.GetValue(simulationCap) }));
         return command;
     }
 
@@ -53,7 +54,11 @@ internal static class RunCommand
     public sealed record RunRequest(string Model, string Arch, string? Dataflow, string Objective, int Batch, string? OutDir,
         string[] CommandLine, bool SearchBypass = false, string? Mappings = null, string? EnergyTable = null, bool Quiet = false,
         OnnxUnknownOps OnnxUnknown = OnnxUnknownOps.Refuse, string? Densities = null, string? Constraints = null,
-        Model.CountingRules? Counting = null, string? Ert = null, string? Art = null);
+        Model.CountingRules? Counting = null, string? Ert = null, string? Art = null)
+    {
+        /// <summary>The simulated tie-break's cap (<see cref="MapperOptions.SimulationCap"/>).</summary>
+        public int SimulationCap { get; init; } = MapperOptions.DefaultSimulationCap;
+    }
 
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
     public static int Execute(TextWriter writer, TextWriter error, RunRequest request)
@@ -70,7 +75,8 @@ internal static class RunCommand
             {
                 Objective = Objectives.Parse(request.Objective), SearchBypass = request.SearchBypass,
                 Counting = request.Counting ?? Model.CountingRules.AccelSim,
-                SimulationCap = MapperOptions.DefaultSimulationCap, // the simulated tie-break (docs/mapper.md)
+                SimulationCap = request.SimulationCap >= 0 ? request.SimulationCap // the simulated tie-break (docs/mapper.md)
+                    : throw new InputException($"--simulation-cap: must not be negative, got {request.SimulationCap}"),
             },
             Batch = request.Batch,
             Replay = request.Mappings is null ? null : MappingReplay.Load(request.Mappings, arch),
