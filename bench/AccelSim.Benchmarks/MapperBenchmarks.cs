@@ -7,7 +7,10 @@ using BenchmarkDotNet.Attributes;
 
 namespace AccelSim.Benchmarks;
 
-/// <summary>The mapper's full (pruned) search for the best-energy row-stationary mapping of each AlexNet CONV layer on eyeriss.</summary>
+/// <summary>
+/// The mapper's full (pruned) search for the best-energy row-stationary mapping of each AlexNet CONV layer on eyeriss, with
+/// the simulated tie-break (default cap) and without it (cap 0: the analytical tie-break alone).
+/// </summary>
 public class MapperBenchmarks
 {
     private Accelerator _arch = null!;
@@ -15,6 +18,9 @@ public class MapperBenchmarks
 
     [Params("conv1", "conv2", "conv3", "conv4", "conv5")]
     public string Layer { get; set; } = "conv1";
+
+    [Params(0, 64)]
+    public int SimulationCap { get; set; } = 64;
 
     [GlobalSetup]
     public void Setup()
@@ -25,5 +31,5 @@ public class MapperBenchmarks
 
     [Benchmark]
     public double MapAlexNetConvLayer() =>
-        Mapper.Search(_convs[int.Parse(Layer[4..]) - 1], _arch, Dataflows.RowStationary).Evaluation.TotalEnergy;
+        Mapper.Search(_convs[int.Parse(Layer[4..]) - 1], _arch, Dataflows.RowStationary, new MapperOptions { SimulationCap = SimulationCap }).Evaluation.TotalEnergy;
 }

@@ -24,7 +24,7 @@ internal static class MapCommand
         var layer = new Option<string>("--layer") { Description = "Layer name (a conv, FC or matmul layer)", Required = true };
         var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => "eyeriss" };
         var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs, nlr, rs-timeloop or a dataflow YAML file (default: the arch's first)" };
-        var objective = new Option<string>("--objective") { Description = "energy, latency or edp", DefaultValueFactory = _ => "energy" };
+        var objective = new Option<string>("--objective") { Description = "energy, latency, edp or latency-sim (fewest simulated cycles; docs/mapper.md)", DefaultValueFactory = _ => "energy" };
         var mappingFile = new Option<string?>("--mapping") { Description = "Evaluate this mapping YAML instead of searching" };
         var json = new Option<string?>("--json") { Description = "Also write the result as JSON to this file" };
         var save = new Option<string?>("--save") { Description = "Also write the mapping as YAML to this file (replay with --mapping)" };
@@ -37,6 +37,7 @@ internal static class MapCommand
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Sound search: every spatial unrolling and no dominated-tiling skip, pruned only by proofs: branch and bound, exact loop-order narrowing (returns the optimum of the declared space; slower; docs/mapper.md)" };
         var imperfect = new Option<bool>("--imperfect") { Description = "Also search imperfect spatial factors: fill an axis, leaving units of the last fold idle (docs/mapper.md)" };
         var minUtilization = new Option<double>("--min-utilization") { Description = "Search only spatial unrollings using at least this fraction (0-1) of the MAC units (default 0: all)" };
+        var simulationCap = new Option<int>("--simulation-cap") { Description = "Most mappings tied with the best (or latency-sim's candidates) the cycle-level simulator runs to pick the fastest; 0: analytical tie-break only", DefaultValueFactory = _ => MapperOptions.DefaultSimulationCap };
         var energyTable = CommonOptions.EnergyTable();
         var constraints = CommonOptions.Constraints();
         var counting = CommonOptions.Counting();
@@ -48,7 +49,7 @@ internal static class MapCommand
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
             model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, minUtilization, trace, traceRows, bypass, energyTable, saveTimeloop, constraints,
-            counting, halo, ert, imperfect, art, scaleSim,
+            counting, halo, ert, imperfect, art, scaleSim, simulationCap,
         };
         command.SetAction(parse =>
         {
@@ -95,6 +96,7 @@ internal static class MapCommand
                     SearchBypass = parse.GetValue(bypass),
                     Counting = rules,
                     ImperfectFactors = parse.GetValue(imperfect),
+                    SimulationCap = parse.GetValue(simulationCap) is >= 0 and var cap ? cap : throw new InputException($"--simulation-cap: must not be negative, got {parse.GetValue(simulationCap)}"),
                 };
                 if (parse.GetValue(exhaustive)) options = options.Sound();
                 search = Mapper.Search(problem, accelerator, flow, options);
@@ -162,8 +164,16 @@ internal static class MapCommand
                 $"search: space of {s.SpatialCandidates} spatial unrollings and {s.TilingSpace:G3} tilings; searched {s.SpatialSearched} unrollings, {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, {N(s.BoundPruned)} pruned by the bound, " +
                 (s.MinUtilization > 0 ? $"{N(s.SpatialBelowMinUtilization)} unrollings below --min-utilization {P(s.MinUtilization)} not searched, " : "") +
                 $"{N(s.Evaluations)} mappings evaluated in {s.Elapsed.TotalSeconds:F2} s ({s.EvaluationsPerSecond / 1e6:F2} M/s)");
+            if (s.Simulation is { } pick) console.WriteLine(PickLine(pick));
         }
     }
+
+    // The simulated pick's statistics (docs/mapper.md, "Simulated cycles").
+    private static string PickLine(SimulatedPickStats p) =>
+        (p.Window is { } w ? $"latency-sim: {N(p.Candidates)} mappings within {N(w)} analytical cycles" : $"simulated tie-break: {N(p.Candidates)} mappings tied with the best") +
+        $"; {N(p.Simulated)} simulated, {N(p.Skipped)} skipped (their bound reaches the best simulated), {N(p.Capped)} left out by --simulation-cap" +
+        (p.TooLong > 0 ? $", {N(p.TooLong)} too long to simulate" : "") +
+        (p.WinnerCycles > 0 ? $"; pick: {N(p.WinnerCycles)} simulated cycles" + (p.Proven ? " (the fewest of them)" : " (not proven the fewest: some were not simulated)") : "; none simulated: the analytical tie-break decides");
 
     private static void PrintArea(IAnsiConsole console, TimeloopArt areas)
     {

@@ -24,7 +24,7 @@ internal static class RunCommand
         var model = new Option<string>("--model") { Description = "Zoo model name, workload YAML, ONNX file, or Timeloop problem file or folder", DefaultValueFactory = _ => DefaultModel };
         var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => DefaultArch };
         var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs, nlr, rs-timeloop or a dataflow YAML file (default: the arch's first)" };
-        var objective = new Option<string>("--objective") { Description = "energy, latency or edp", DefaultValueFactory = _ => "energy" };
+        var objective = new Option<string>("--objective") { Description = "energy, latency, edp or latency-sim (fewest simulated cycles; docs/mapper.md)", DefaultValueFactory = _ => "energy" };
         var batch = new Option<int>("--batch") { Description = "Batch size (weights are reused across a batch)", DefaultValueFactory = _ => 1 };
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which optional tensors (may_keep) the buffers keep or bypass" };
         var output = new Option<string?>("--out") { Description = "Results folder (default: results/MODEL-ARCH)" };
@@ -38,16 +38,17 @@ internal static class RunCommand
         var ert = CommonOptions.Ert();
         var scaleSim = new Option<string?>("--scalesim") { Description = "Run every layer with SCALE-Sim v2's fixed mapping for its dataflow os, ws or is instead of searching (a one-array arch such as systolic-32x32; docs/validation.md)" };
         var art = new Option<string?>("--art") { Description = "Accelergy area reference table (timeloop-mapper.ART.yaml) for a Timeloop --arch: area_um2 in summary.json (docs/timeloop.md)" };
+        var simulationCap = new Option<int>("--simulation-cap") { Description = "Most mappings tied with the best (or latency-sim's candidates) the cycle-level simulator runs per layer to pick the fastest; 0: analytical tie-break only (docs/mapper.md)", DefaultValueFactory = _ => MapperOptions.DefaultSimulationCap };
         var command = new Command("run", "Evaluate a whole model on an architecture: map, evaluate and report every layer")
         {
             model, arch, dataflow, objective, batch, output, bypass, mappings, densities, energyTable, quiet, constraints,
-            counting, halo, ert, art, scaleSim,
+            counting, halo, ert, art, scaleSim, simulationCap,
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, new RunRequest(
             parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch),
             parse.GetValue(output), Environment.GetCommandLineArgs(), parse.GetValue(bypass), parse.GetValue(mappings),
             parse.GetValue(energyTable), parse.GetValue(quiet), OnnxUnknownOption.Read(parse), parse.GetValue(densities), parse.GetValue(constraints),
-            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert), parse.GetValue(art), parse.GetValue(scaleSim))));
+            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert), parse.GetValue(art), parse.GetValue(scaleSim)) { SimulationCap = parse.GetValue(simulationCap) }));
         return command;
     }
 
@@ -55,7 +56,11 @@ internal static class RunCommand
     public sealed record RunRequest(string Model, string Arch, string? Dataflow, string Objective, int Batch, string? OutDir,
         string[] CommandLine, bool SearchBypass = false, string? Mappings = null, string? EnergyTable = null, bool Quiet = false,
         OnnxUnknownOps OnnxUnknown = OnnxUnknownOps.Refuse, string? Densities = null, string? Constraints = null,
-        Model.CountingRules? Counting = null, string? Ert = null, string? Art = null, string? ScaleSim = null);
+        Model.CountingRules? Counting = null, string? Ert = null, string? Art = null, string? ScaleSim = null)
+    {
+        /// <summary>The simulated tie-break's cap (<see cref="MapperOptions.SimulationCap"/>).</summary>
+        public int SimulationCap { get; init; } = MapperOptions.DefaultSimulationCap;
+    }
 
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
     public static int Execute(TextWriter writer, TextWriter error, RunRequest request)
@@ -73,6 +78,8 @@ internal static class RunCommand
             {
                 Objective = Objectives.Parse(request.Objective), SearchBypass = request.SearchBypass,
                 Counting = request.Counting ?? Model.CountingRules.AccelSim,
+                SimulationCap = request.SimulationCap >= 0 ? request.SimulationCap // the simulated tie-break (docs/mapper.md)
+                    : throw new InputException($"--simulation-cap: must not be negative, got {request.SimulationCap}"),
             },
             Batch = request.Batch,
             Replay = request.Mappings is null ? null : MappingReplay.Load(request.Mappings, arch),

@@ -93,6 +93,12 @@ public static class MappingJson
                 ["spatial_below_min_utilization"] = search.Stats.SpatialBelowMinUtilization,
                 ["evaluations"] = search.Stats.Evaluations,
                 ["seconds"] = search.Stats.Elapsed.TotalSeconds,
+                ["simulation"] = search.Stats.Simulation is not { } pick ? null : new JsonObject
+                {
+                    ["candidates"] = pick.Candidates, ["simulated"] = pick.Simulated, ["skipped_by_bound"] = pick.Skipped,
+                    ["capped"] = pick.Capped, ["too_long"] = pick.TooLong, ["proven"] = pick.Proven,
+                    ["winner_cycles"] = pick.WinnerCycles, ["window"] = pick.Window,
+                },
             };
         // Flattened axes: a group's factors above are listed under its first dim (docs/model.md).
         if (mapping.IsFlattened) doc["flatten"] = new JsonArray(mapping.Flatten.Select(g => (JsonNode)g.Name).ToArray());

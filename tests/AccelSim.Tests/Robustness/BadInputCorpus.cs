@@ -104,6 +104,8 @@ public static class BadInputCorpus
         yield return Ert("timeloop ert no table", "System.Chip.Buffer", "System.Chip.Other", "Buffer");
         yield return Ert("timeloop ert energy", "energy: 18}", "energy: -18}", ".energy", "negative");
         yield return Ert("timeloop ert no compute", "name: compute", "name: multiply", "compute");
+        yield return Args("run --simulation-cap negative", ["run", "--model", "lenet5", "--simulation-cap", "-1", "--out", "{dir}/out"], "--simulation-cap", "-1");
+        yield return Args("map --simulation-cap negative", ["map", "--model", "lenet5", "--layer", "c1", "--simulation-cap", "-1"], "--simulation-cap", "-1");
         yield return Args("map --counting nope", ["map", "--model", "lenet5", "--layer", "c1", "--counting", "exact"], "--counting", "exact");
         yield return Args("map --timeloop-halo alone", ["map", "--model", "lenet5", "--layer", "c1", "--timeloop-halo", "head"], "--timeloop-halo");
         yield return Args("map --timeloop-halo nope", ["map", "--model", "lenet5", "--layer", "c1", "--counting", "timeloop", "--timeloop-halo", "2023"], "--timeloop-halo", "2023");

@@ -19,6 +19,7 @@ public static class Mapper
     public static MapperResult Search(ProblemShape problem, Accelerator arch, Dataflow dataflow, MapperOptions? options = null)
     {
         options ??= new MapperOptions();
+        if (options.Objective == Objective.LatencySim) return LatencySimSearch.Search(problem, arch, dataflow, options);
         var clock = Stopwatch.StartNew();
         var plans = SearchPlan.CreateAll(problem, arch, dataflow, options.SearchBypass);
         var spatial = SpatialEnumerator.Enumerate(problem, arch, plans[0].Resolved);
@@ -45,7 +46,7 @@ public static class Mapper
         foreach (var plan in plans)
             foreach (var (candidate, index) in searched.Select((c, i) => (c, i)))
                 foreach (var inner in plan.InnermostChoices(candidate))
-                    items.Add(new WorkItem(index, candidate, inner, plan));
+                    items.Add(new WorkItem(index, candidate, inner, plan) { Index = items.Count });
 
         var results = new WorkResult[items.Count];
         var seed = new WorkResult();
@@ -54,6 +55,14 @@ public static class Mapper
         {
             if (options.RandomSamples > 0)
                 RunSampled(plans[0], items, results, options, parallel, incumbent);
+            else if (options.CollectWindow is not null)
+                // latency-sim's second walk collects every mapping within its window: the waves would prune against the
+                // best found instead, so each walker prunes against the window alone.
+                Parallel.For(0, items.Count, parallel, () => new Walker(plans[0], options, incumbent), (i, _, walker) =>
+                {
+                    results[i] = walker.Run(items[i]);
+                    return walker;
+                }, _ => { });
             else
                 seed = Waves.Run(items, results, parallel, () => new Walker(plans[0], options, incumbent),
                     () => new Walker(plans[0], options with { MaximalTilesOnly = true }, incumbent));
@@ -69,22 +78,34 @@ public static class Mapper
             if (r.Best is not null && (best?.Best is null || r.BestCost < best.BestCost
                 || (r.BestCost == best.BestCost && r.BestTieBreak < best.BestTieBreak))) best = r;
         }
-        long factorizations = total.Factorizations, pruned = total.Pruned, dominated = total.Dominated, evaluations = total.Evaluations;
         if (best?.Best is null)
             throw new MappingException($"no valid mapping of {problem} on '{arch.Name}' under '{dataflow.Name}': "
-                + $"every candidate overflows a buffer ({pruned} partial tilings pruned by capacity)");
+                + $"every candidate overflows a buffer ({total.Pruned} partial tilings pruned by capacity)");
+        // The tied set must not miss what the dominated-tiling skip left out: the items holding a tie are walked in full.
+        if (options.SimulationCap > 0 && options.MaximalTilesOnly && options.RandomSamples == 0 && options.CollectWindow is null)
+        {
+            var (work, top) = TiedItems.Rewalk(items, results, best.BestCost, options, parallel);
+            total.Add(work);
+            if (top is not null && (top.BestCost < best.BestCost || (top.BestCost == best.BestCost && top.BestTieBreak < best.BestTieBreak))) best = top;
+        }
+        // Among the mappings tied with the best (or latency-sim's window), the fewest simulated cycles win (SimulatedPick).
+        var pick = options.SimulationCap > 0
+            ? SimulatedPick.Run(problem, arch, results, options.CollectWindow is null ? best.BestCost : null, options)
+            : null;
+        var chosen = pick?.Winner?.Mapping ?? best.Best!;
         // The walk only generates what the constraints allow; a broken one here is a mapper bug, never a result.
-        var broken = MappingValidator.Check(problem, arch, best.Best, dataflow);
+        var broken = MappingValidator.Check(problem, arch, chosen, dataflow);
         if (broken.Count > 0) throw new InvalidOperationException($"mapper bug: the best mapping breaks a constraint: {string.Join("; ", broken)}");
-        var evaluation = AnalyticalModel.Evaluate(problem, arch, best.Best, options.Counting);
-        var stats = new SearchStats(spatial.Count, searched.Count, plans.Sum(p => spatial.Sum(p.TilingCount)), factorizations, pruned, dominated, evaluations, clock.Elapsed)
+        var evaluation = AnalyticalModel.Evaluate(problem, arch, chosen, options.Counting);
+        var stats = new SearchStats(spatial.Count, searched.Count, plans.Sum(p => spatial.Sum(p.TilingCount)), total.Factorizations, total.Pruned, total.Dominated, total.Evaluations, clock.Elapsed)
         {
             BoundPruned = total.BoundPruned,
             SeedCost = seed.BestCost,
             MinUtilization = options.MinUtilization,
             SpatialBelowMinUtilization = spatial.Count(BelowFloor),
+            Simulation = pick is null ? null : new SimulatedPickStats(pick.Candidates, pick.Simulated, pick.Skipped, pick.Capped, pick.TooLong, pick.Proven, pick.WinnerCycles),
         };
-        return new MapperResult(best.Best, evaluation, SpaceBound(problem, arch, plans, searched), stats, dataflow.Name);
+        return new MapperResult(chosen, evaluation, SpaceBound(problem, arch, plans, searched), stats, dataflow.Name);
     }
 
     // The reported lower bound of the searched space: the least spatial-only bound (PartialBound with no temporal level
@@ -112,13 +133,18 @@ public static class Mapper
         }, _ => { });
     }
 
-    internal sealed record WorkItem(int SpatialIndex, SpatialCandidate Spatial, int[] Innermost, SearchPlan Plan);
+    internal sealed record WorkItem(int SpatialIndex, SpatialCandidate Spatial, int[] Innermost, SearchPlan Plan)
+    {
+        /// <summary>Position in the search's item list: the first part of the enumeration index.</summary>
+        public int Index { get; init; }
+    }
 
     internal sealed class WorkResult
     {
         public LoopMapping? Best;
         public double BestCost = double.PositiveInfinity, BestTieBreak = double.PositiveInfinity;
         public long Factorizations, Pruned, Dominated, Evaluations, BoundPruned;
+        public CandidateSet? Candidates; // for the simulated pick (null when it is off)
 
         /// <summary>Adds another result's counts (not its best).</summary>
         public void Add(WorkResult other)

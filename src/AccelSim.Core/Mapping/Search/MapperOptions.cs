@@ -54,6 +54,27 @@ public sealed record MapperOptions
     /// </summary>
     public bool ImperfectFactors { get; init; }
 
+    /// <summary>
+    /// The simulated pick (docs/mapper.md, "Simulated cycles"): at most this many mappings are simulated by the cycle-level
+    /// simulator, those tied with the best objective (the fewest simulated cycles wins) or, under
+    /// <see cref="Objective.LatencySim"/>, those whose analytical cycles do not exceed the best simulated. Lowest proven bound
+    /// on the simulated cycles first; one whose bound reaches the best simulated is skipped (it cannot be faster).
+    /// How many were met, simulated, skipped and left out by this cap is reported in <see cref="SearchStats"/>. 0 (the
+    /// library default, so that sweeps and the test suite keep the analytical search's speed) turns the simulated pick off
+    /// and the analytical tie-break alone decides; <c>accelsim map</c> and <c>accelsim run</c> use
+    /// <see cref="DefaultSimulationCap"/>. latency-sim always simulates (<see cref="DefaultSimulationCap"/> when 0).
+    /// </summary>
+    public int SimulationCap { get; init; }
+
+    /// <summary>The cap <c>accelsim map</c> and <c>accelsim run</c> search with unless told otherwise.</summary>
+    public const int DefaultSimulationCap = 64;
+
+    /// <summary>A cost some mapping of the space reaches: every work item prunes against it from the start (tie re-walks).</summary>
+    internal double? PruneFrom { get; init; }
+
+    /// <summary>latency-sim's second walk: collect every mapping whose objective is at most this, pruning against it.</summary>
+    internal double? CollectWindow { get; init; }
+
     /// <summary>Random sampling instead of the exhaustive walk (for very large spaces); 0 = exhaustive.</summary>
     public long RandomSamples { get; init; }
 
@@ -65,6 +86,9 @@ public sealed record MapperOptions
 
     /// <summary>Worker threads (null = all cores). Results do not depend on it.</summary>
     public int? Threads { get; init; }
+
+    /// <summary>Test hook: called with the candidates the simulated pick keeps, in the order it considers them.</summary>
+    internal Action<IReadOnlyList<LoopMapping>>? OnSimulationCandidates { get; init; }
 
     /// <summary>Test hook: called with every evaluated mapping's counts (from worker threads; keep it thread-safe).</summary>
     internal Action<AccessCounts>? OnEvaluated { get; init; }

@@ -27,6 +27,9 @@ public sealed record SearchStats(
     /// <summary>Spatial unrollings left out by <see cref="MinUtilization"/>.</summary>
     public long SpatialBelowMinUtilization { get; init; }
 
+    /// <summary>The simulated pick among tied mappings (or latency-sim's candidates); null when it was off.</summary>
+    public SimulatedPickStats? Simulation { get; init; }
+
     /// <summary>Evaluations per second.</summary>
     public double EvaluationsPerSecond => Evaluations / Math.Max(1e-9, Elapsed.TotalSeconds);
 }

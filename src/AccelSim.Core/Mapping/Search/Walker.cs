@@ -1,5 +1,6 @@
 using AccelSim.Architecture;
 using AccelSim.Model;
+using AccelSim.Simulation;
 using AccelSim.Workloads;
 
 namespace AccelSim.Mapping.Search;
@@ -19,6 +20,13 @@ internal sealed class Walker
     private Incumbent _incumbent;
     private readonly bool _branchAndBound;
     private readonly bool _narrowOrders; // separable loop orders (exact under both counting rules, perfect factors)
+    private readonly int _candidateCapacity;  // mappings kept for the simulated pick (0: none collected)
+    private readonly double? _window;         // latency-sim's second walk: collect and prune against this, not the best
+    private readonly double? _pruneFrom;      // a cost the space reaches (tie re-walks): pruned against from the start
+    private int _itemIndex;
+    private readonly Func<LoopMapping> _snapshot; // cached delegates: evaluating stays allocation-free
+    private readonly Func<double> _simBound;
+    private long _currentCycles; // analytical cycles of the mapping being evaluated (for SimBound)
     private bool _spatialPerfect; // the current work item's unrolling divides every bound (PartialBound assumes it)
     private readonly AccessCounter _counter;
     private readonly AccessCounts _counts;
@@ -35,6 +43,11 @@ internal sealed class Walker
         _objective = options.Objective;
         _inspect = options.OnEvaluated;
         _maximalOnly = options.MaximalTilesOnly;
+        _candidateCapacity = options.SimulationCap;
+        _window = options.CollectWindow;
+        _pruneFrom = options.PruneFrom;
+        _snapshot = Snapshot;
+        _simBound = SimBound;
         // The bound is proven for AccelSim's counting rules and perfect tiles (PartialBound); other searches walk in full.
         _branchAndBound = options.BranchAndBound && options.Counting == CountingRules.AccelSim;
         _narrowOrders = options.BranchAndBound;
@@ -75,9 +88,12 @@ internal sealed class Walker
     private void Begin(Mapper.WorkItem item, out int[] remaining, out long[] ext)
     {
         _result = new Mapper.WorkResult();
+        _itemIndex = item.Index;
+        if (_candidateCapacity > 0) _result.Candidates = new CandidateSet(_candidateCapacity, _window);
         // Each work item prunes against its own best only: sharing the incumbent across threads prunes more, but then what
         // is walked (and the reported statistics) would depend on thread scheduling; the result must not (SPEC: deterministic).
         _incumbent = new Incumbent();
+        if (_pruneFrom is { } known) _incumbent.Offer(known);
         _plan = item.Plan;
         _spatial = item.Spatial;
         _spatialPerfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial);
@@ -130,7 +146,8 @@ internal sealed class Walker
     // tied with the optimum is still walked and the tie-breaks see all of them.
     private bool Exceeds(int fixedFrom)
     {
-        double best = _incumbent.Value;
+        // latency-sim's second walk prunes against its window (every mapping within it is collected), not the best.
+        double best = _window ?? _incumbent.Value;
         return !double.IsPositiveInfinity(best) && Incumbent.Beyond(ObjectiveBound(fixedFrom), best);
     }
 
@@ -249,7 +266,9 @@ internal sealed class Walker
         _counter.Count(_counts);
         _result.Evaluations++;
         _inspect?.Invoke(_counts);
-        var (cost, tieBreak) = Cost();
+        var (cost, tieBreak, cycles) = Cost();
+        _currentCycles = cycles;
+        _result.Candidates?.Offer(cost, _result.BestCost, cycles, tieBreak, _itemIndex, _result.Evaluations, _simBound, _snapshot);
         if (cost < _result.BestCost || (cost == _result.BestCost && tieBreak < _result.BestTieBreak))
         {
             _result.BestCost = cost;
@@ -260,7 +279,7 @@ internal sealed class Walker
     }
 
     // The objective, and what breaks its ties: among equally cheap mappings the faster one, among equally fast the cheaper.
-    private (double Cost, double TieBreak) Cost()
+    private (double Cost, double TieBreak, long Cycles) Cost()
     {
         var arch = _plan.Arch;
         double energy = _counts.Macs * arch.Mac.EnergyPerMac;
@@ -282,10 +301,19 @@ internal sealed class Walker
         }
         return _objective switch
         {
-            Objective.Energy => (energy, cycles),
-            Objective.Latency => (cycles, energy),
-            _ => (energy * cycles, energy),
+            Objective.Energy => (energy, cycles, cycles),
+            Objective.Latency => (cycles, energy, cycles),
+            _ => (energy * cycles, energy, cycles),
         };
+    }
+
+    // A lower bound on the current mapping's simulated cycles (0 for imperfect factors, where none is proven).
+    private double SimBound()
+    {
+        if (!_spatialPerfect) return 0;
+        long computeAndSkew = _counter.TemporalIterations + _counter.Folds * _counter.SystolicFoldCycles;
+        double tiles = SimulatedCyclesBound.Of(_plan.Problem, _plan.Arch, _counter.Temporal, _counter.SpatialX, _counter.SpatialY, _counter.Keeps, computeAndSkew);
+        return Math.Max(tiles, _currentCycles);
     }
 
     private LoopMapping Snapshot()
