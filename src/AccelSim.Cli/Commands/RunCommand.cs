@@ -38,7 +38,7 @@ internal static class RunCommand
         var ert = CommonOptions.Ert();
         var scaleSim = new Option<string?>("--scalesim") { Description = "Run every layer with SCALE-Sim v2's fixed mapping for its dataflow os, ws or is instead of searching (a one-array arch such as systolic-32x32; docs/validation.md)" };
         var art = new Option<string?>("--art") { Description = "Accelergy area reference table (timeloop-mapper.ART.yaml) for a Timeloop --arch: area_um2 in summary.json (docs/timeloop.md)" };
-        var simulationCap = new Option<int>("--simulation-cap") { Description = "Most mappings tied with the best (or latency-sim's candidates) the cycle-level simulator runs per layer to pick the fastest; 0: analytical tie-break only (docs/mapper.md)", DefaultValueFactory = _ => MapperOptions.DefaultSimulationCap };
+        var simulationCap = new Option<int>("--simulation-cap") { Description = "Most mappings tied with the best (or latency-sim's candidates) the cycle-level simulator runs per layer to pick the fastest; default 0 (off: the analytical tie-break), since the re-walk of tied items makes whole-model runs several times slower on some arches (docs/mapper.md)", DefaultValueFactory = _ => 0 };
         var command = new Command("run", "Evaluate a whole model on an architecture: map, evaluate and report every layer")
         {
             model, arch, dataflow, objective, batch, output, bypass, mappings, densities, energyTable, quiet, constraints,
@@ -58,8 +58,8 @@ internal static class RunCommand
         OnnxUnknownOps OnnxUnknown = OnnxUnknownOps.Refuse, string? Densities = null, string? Constraints = null,
         Model.CountingRules? Counting = null, string? Ert = null, string? Art = null, string? ScaleSim = null)
     {
-        /// <summary>The simulated tie-break's cap (<see cref="MapperOptions.SimulationCap"/>).</summary>
-        public int SimulationCap { get; init; } = MapperOptions.DefaultSimulationCap;
+        /// <summary>The simulated tie-break's cap (<see cref="MapperOptions.SimulationCap"/>); off by default in <c>run</c> (speed).</summary>
+        public int SimulationCap { get; init; }
     }
 
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
