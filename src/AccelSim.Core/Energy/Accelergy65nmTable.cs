@@ -13,7 +13,8 @@ namespace AccelSim.Energy;
 /// other SRAM capacities follow the shape of Horowitz' SRAM curve through the 128 KiB point; register files follow a
 /// log-log curve through the three ERT points; storage scales linearly in word width; MACs of other widths scale by the
 /// ratio of Horowitz' MAC energies; an array-network hop is twice a small register-file access, the ratio Eyeriss
-/// measured (Chen et al., ISCA 2016: RF 1x, NoC 2x); a vector op is the MAC's energy times Horowitz' add/MAC ratio.
+/// measured (Chen et al., ISCA 2016: RF 1x, NoC 2x); a vector op is the MAC's energy times Horowitz' add/MAC ratio;
+/// wire energy per bit per mm, for fan-outs that give their geometry, from Accelergy's wire plugin at 65 nm and 1 V.
 /// Leakage is not charged.
 /// </summary>
 public sealed class Accelergy65nmTable : EnergyTable
@@ -59,6 +60,18 @@ public sealed class Accelergy65nmTable : EnergyTable
 
     public override double? Mac(int bits, bool floatingPoint = false) =>
         Mac8Bit * Horowitz45nmTable.MacEnergy(bits, floatingPoint) / Horowitz45nmTable.MacEnergy(MacReferenceBits);
+
+    /// <summary>
+    /// On-chip wire energy per bit per millimetre (pJ) at 65 nm and Eyeriss' 1 V core: Accelergy's wire plugin
+    /// (tanner-andrulis/accelergy-wire-plugin, wire_energy_per_unit_length) with its capacitance table interpolated to
+    /// 65 nm (361.5 fF/mm between its 50 nm 345 and 70 nm 367 entries), full swing at 1 V, switching activity 0.5 and
+    /// delay penalty 1, the choices of the 45 nm figure (docs/energy.md): 0.5 x 1 V^2 x 361.5 fF x 1.0767 = 0.1946 pJ.
+    /// Used only by fan-outs that give their PE pitch or array area.
+    /// </summary>
+    public const double WirePerBitMmFigure = 0.195;
+
+    /// <inheritdoc/>
+    public override double? WirePerBitMm => WirePerBitMmFigure;
 
     public override double? NetworkPerWordHop(int wordBits) => 2 * RegfileRead.At(24) * wordBits / 16.0;
 

@@ -89,6 +89,39 @@ public class NetworkPricingTests
         Assert.Equal(0.1 * 32, PerWord(arch, TensorKind.Outputs), 12);
     }
 
+    // Accelergy's wire plugin (tanner-andrulis/accelergy-wire-plugin, accelergywrapper.py, wire_energy_per_unit_length),
+    // re-stated here: activity x V^2 x C(node) x (1 + x x 1.07), x on the energy-delay Pareto curve at the delay penalty.
+    private static double WirePlugin(double capPfPerMm, double volts, double activity, double delayPenalty)
+    {
+        const double a = 1.07;
+        double dp = delayPenalty + 1, asq = a * a, dpsq = dp * dp;
+        double prod1 = asq - 2 * a * dpsq - dpsq + 1;
+        double x = (asq * dpsq - Math.Sqrt(Math.Pow(-asq * dpsq + prod1, 2) - 4 * asq) - prod1) / (2 * a);
+        return activity * volts * volts * capPfPerMm * (1 + x * a);
+    }
+
+    [Theory]
+    [InlineData("horowitz-45nm", 0.315 + (0.345 - 0.315) * (45 - 35) / 15.0, 0.9)] // between its 35 and 50 nm entries
+    [InlineData("accelergy-65nm", 0.345 + (0.367 - 0.345) * (65 - 50) / 20.0, 1.0)] // between its 50 and 70 nm entries
+    public void EachTablesWireFigureIsTheWirePluginsAtItsNodeAndVoltage(string table, double capPfPerMm, double volts)
+    {
+        double expected = WirePlugin(capPfPerMm, volts, activity: 0.5, delayPenalty: 1);
+        Assert.Equal(expected, AccelSim.Energy.EnergyTables.Find(table)!.WirePerBitMm!.Value, 3);
+    }
+
+    [Fact]
+    public void EyerissLikesNetworkPricedByHandAt65nm()
+    {
+        // 14 x 12 PEs at 0.234 mm, 0.195 pJ/bit/mm, 8-bit words. Weights: an X bus (1 pitch) and a point-to-point path
+        // down Y (12/2 pitches shared by the 14 PEs of a row); inputs: buses on both axes (2 pitches); psums: an adder
+        // tree down Y (log2(12)/2) and a point-to-point path across X (14/2 pitches shared by the 12 of a column).
+        var arch = ArchitectureLibrary.Load("eyeriss-like");
+        double pitch = 8 * 0.234 * 0.195;
+        Assert.Equal((1 + 6.0 / 14) * pitch, PerWord(arch, TensorKind.Weights), 12);
+        Assert.Equal(2 * pitch, PerWord(arch, TensorKind.Inputs), 12);
+        Assert.Equal((Math.Log2(12) / 2 + 7.0 / 12) * pitch, PerWord(arch, TensorKind.Outputs), 12);
+    }
+
     [Theory]
     [InlineData("pe_pitch_mm: 0.5\n      array_area_mm2: 8", "array_area_mm2: give pe_pitch_mm or array_area_mm2, not both")]
     [InlineData("wire_pj_per_bit_mm: 0.2", "wire_pj_per_bit_mm: needs pe_pitch_mm or array_area_mm2")]
