@@ -54,6 +54,43 @@ public static class BadInputCorpus
         foreach (var c in PlotFolders()) yield return c;
         foreach (var c in MergeFolders()) yield return c;
         foreach (var c in TimeloopInputs()) yield return c;
+        foreach (var c in ScaleSimTopologies()) yield return c;
+    }
+
+    /// <summary>A small SCALE-Sim topology (convolution header, two rows, SCALE-Sim's closing commas).</summary>
+    public const string Topology = "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,\n"
+        + "conv1, 9, 9, 3, 3, 4, 8, 1,\nconv2, 7, 7, 3, 3, 8, 8, 1,\n";
+
+    // SCALE-Sim topology CSVs (`--model file.csv`, ScaleSimTopology): header, cells, sizes and the counts they make.
+    private static IEnumerable<BadInput> ScaleSimTopologies()
+    {
+        BadInput Csv(string name, string text, params string[] mentions) =>
+            new(name, new Dictionary<string, string?> { ["t.csv"] = text },
+                ["run", "--model", "{dir}/t.csv", "--arch", "systolic-32x32", "--out", "{dir}/out"], ["{dir}/t.csv", .. mentions]);
+        BadInput Row(string name, string from, string to, params string[] mentions) => Csv(name, Swap(Topology, from, to), mentions);
+        const string Conv1 = "conv1, 9, 9, 3, 3, 4, 8, 1,";
+        yield return Csv("topology empty", "", "(file)", "empty");
+        yield return Csv("topology blank lines only", "\n \n\n", "(file)", "empty");
+        yield return Csv("topology header only", Topology[..(Topology.IndexOf('\n') + 1)], "(file)", "no layer rows");
+        yield return Row("topology missing columns", " Num Filter, Strides,", "", "row 1", "header", "6 columns");
+        yield return Row("topology short row", Conv1, "conv1, 9, 9, 3, 3, 4, 8,", "row 2", "(row)", "7 cells");
+        yield return Row("topology long row", Conv1, "conv1, 9, 9, 3, 3, 4, 8, 1, 1, 1,", "row 2", "(row)", "10 cells");
+        yield return Row("topology non-numeric", Conv1, "conv1, 9, nine, 3, 3, 4, 8, 1,", "row 2", "IFMAP Width", "'nine' is not an integer");
+        yield return Row("topology fractional stride", Conv1, "conv1, 9, 9, 3, 3, 4, 8, 1.5,", "row 2", "Strides", "'1.5' is not an integer");
+        yield return Row("topology zero channels", Conv1, "conv1, 9, 9, 3, 3, 0, 8, 1,", "row 2", "Channels", "got 0");
+        yield return Row("topology negative filter", Conv1, "conv1, 9, 9, -3, 3, 4, 8, 1,", "row 2", "Filter Height", "got -3");
+        yield return Row("topology zero stride", Conv1, "conv1, 9, 9, 3, 3, 4, 8, 0,", "row 2", "Strides", "got 0");
+        yield return Row("topology filter taller than input", "conv2, 7, 7, 3, 3,", "conv2, 7, 7, 8, 3,", "row 3", "Filter Height", "larger than the IFMAP height 7");
+        yield return Row("topology filter wider than input", "conv2, 7, 7, 3, 3,", "conv2, 7, 7, 3, 9,", "row 3", "Filter Width", "larger than the IFMAP width 7");
+        yield return Row("topology size beyond int", Conv1, "conv1, 9, 9, 3, 3, 4, 99999999999, 1,", "row 2", "Num Filter", "positive 32-bit");
+        yield return Row("topology depthwise overflow", Conv1, "DPconv1, 9, 9, 3, 3, 65536, 65536, 1,", "row 2", "Num Filter", "beyond 2,147,483,647");
+        yield return Row("topology count overflow", Conv1, "conv1, 2147483647, 2147483647, 3, 3, 4, 8, 1,", "row 2", "(shape)", "out of range");
+        yield return Row("topology MAC overflow", Conv1, "conv1, 65536, 65536, 3, 3, 65536, 65536, 1,", "row 2", "(shape)", "out of range");
+        yield return Row("topology duplicate name", "conv2,", "conv1,", "row 3", "Layer name", "earlier row");
+        yield return Row("topology missing name", Conv1, ", 9, 9, 3, 3, 4, 8, 1,", "row 2", "Layer name", "missing");
+        yield return Csv("topology gemm non-numeric", "Layer, M, N, K,\ng1, 8, 8, x,\n", "row 2", "K", "'x' is not an integer");
+        yield return Csv("topology gemm zero", "Layer, M, N, K,\ng1, 0, 8, 8,\n", "row 2", "M", "got 0");
+        yield return Csv("topology gemm short row", "Layer, M, N, K,\ng1, 8, 8,\n", "row 2", "(row)", "3 cells");
     }
 
     /// <summary>A small classic (v0.3) Timeloop architecture and its ERT.</summary>

@@ -72,6 +72,22 @@ public class ScaleSimTopologyTests
     }
 
     [Fact]
+    public void TheRobustnessCorpusTopologyIsValid()
+    {
+        // The corpus' bad topologies are edits of this one: were it invalid, they would fail for the wrong reason.
+        var layers = ScaleSimTopology.Parse(AccelSim.Tests.Robustness.BadInputCorpus.Topology, "t.csv");
+        Assert.Equal(["conv1", "conv2"], layers.OfType<ConvLayer>().Select(l => l.Name));
+    }
+
+    [Fact]
+    public void ASizeBeyondAccelSimsCountsNamesItsRow()
+    {
+        var e = Assert.ThrowsAny<InputException>(() => ScaleSimTopology.Parse(Header + "a, 9, 9, 3, 3, 4, 8, 1,\nb, 2147483647, 2147483647, 3, 3, 4, 8, 1,\n", "t.csv"));
+        Assert.StartsWith("t.csv: row 3: (shape): ", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
     public void TheCliRunsAShippedTopologyWithScaleSimsMapping()
     {
         // `map --scalesim ws` evaluates SCALE-Sim's fixed mapping instead of searching: Resnet18's FC (512 x 1000, 1x1) on

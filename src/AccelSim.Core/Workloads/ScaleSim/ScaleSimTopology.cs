@@ -55,7 +55,11 @@ public static class ScaleSimTopology
             if (lines[i].Trim().Length == 0) continue; // SCALE-Sim skips blank rows too
             var row = new Row(source, i + 1, Cells(lines[i]));
             if (!names.Add(row.Name)) throw row.Error("Layer name", $"'{row.Name}' is used by an earlier row");
-            layers.AddRange(gemm ? Gemm(row) : Conv(row));
+            var rowLayers = gemm ? Gemm(row) : Conv(row);
+            // Each row is a model of its own: shape it here so that a size beyond AccelSim's counts names its row.
+            try { ModelGraph.Build(row.Name, rowLayers); }
+            catch (WorkloadException e) { throw row.Error("(shape)", e.Message); }
+            layers.AddRange(rowLayers);
         }
         if (layers.Count == 0) throw new InputException($"{source}: (file): no layer rows after the header");
         return layers;
