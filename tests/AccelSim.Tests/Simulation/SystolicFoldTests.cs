@@ -12,7 +12,8 @@ namespace AccelSim.Tests.Simulation;
 
 /// <summary>
 /// SCALE-Sim's fold formula on the shipped 32 × 32 systolic array: every fold (one innermost compute block) costs its
-/// stream length plus 32 + 32 − 2 cycles of skew, partial folds at the edges included.
+/// stream length plus 32 + 32 − 2 cycles of skew, and a weight-stationary fold 32 more for loading its weights (the
+/// arr_row prefix), partial folds at the edges included.
 /// </summary>
 public class SystolicFoldTests
 {
@@ -93,7 +94,7 @@ public class SystolicFoldTests
         long folds = ((363 + 31) / 32) * ((96 + 31) / 32);
         Assert.Equal(36, folds);
         Assert.Equal(112_283 + 1, folds * SystolicFold.StationaryCycles(outputSize * outputSize, 32, 32));
-        // Replaying it as an AccelSim mapping needs partial folds of a flattened C·R·S axis (imperfect factorization).
+        // Replayed as an AccelSim mapping (partial folds of a flattened C·R·S axis): ScaleSimReplayTests.
     }
 
     [Fact]

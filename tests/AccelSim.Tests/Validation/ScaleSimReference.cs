@@ -54,16 +54,24 @@ public static class ScaleSimReference
     /// SCALE-Sim's reported cycles (the index of its last cycle) for one layer, stall-free, from its source; the port of
     /// scripts/scalesim_expected_cycles.py: ofmap = ceil((ifmap − filter + stride) / stride) (topology_utils.py 209-210);
     /// Sr, Sc, T = pixels, filters, window (OS, systolic_compute_os.py 69-71) or window, filters, pixels (WS,
-    /// systolic_compute_ws.py 67-69); folds ceil(Sr / rows) · ceil(Sc / cols) (os 75-76, ws 73-74); a fold T + rows + cols − 2,
-    /// WS plus its arr_row weight-load prefix (ws line 181, create_ifmap_demand_mat); total = folds · fold − 1.
+    /// systolic_compute_ws.py 67-69) or window, pixels, filters (IS, systolic_compute_is.py 69-71); folds
+    /// ceil(Sr / rows) · ceil(Sc / cols) (os 75-76, ws 73-74, is 75-76); a fold T + rows + cols − 2, WS plus its arr_row
+    /// weight-load prefix (ws line 181, create_ifmap_demand_mat), IS plus its arr_row load of the stationary ifmap
+    /// (is lines 184 and 216: the fold's arr_row ifmap rows, then a suffix of arr_row + arr_col + T − 2); total =
+    /// folds · fold − 1.
     /// </summary>
     public static long ReportedCycles(string dataflow, int rows, int cols, int h, int w, int r, int s, int c, int m, int stride)
     {
         long p = (h - r + stride + stride - 1) / stride, q = (w - s + stride + stride - 1) / stride;
         long pixels = p * q, window = (long)r * s * c;
-        var (sr, sc, t) = dataflow == "os" ? (pixels, (long)m, window) : (window, (long)m, pixels);
+        var (sr, sc, t) = dataflow switch
+        {
+            "os" => (pixels, (long)m, window),
+            "is" => (window, pixels, (long)m),
+            _ => (window, (long)m, pixels),
+        };
         long folds = Ceil(sr, rows) * Ceil(sc, cols);
-        long fold = t + rows + cols - 2 + (dataflow == "ws" ? rows : 0);
+        long fold = t + rows + cols - 2 + (dataflow == "os" ? 0 : rows);
         return folds * fold - 1;
     }
 

@@ -77,6 +77,27 @@ public class ScaleSimReplayTests
         Assert.Equal(SimulateAll ? cases : problems.Count, simulated);
     }
 
+    [Theory]
+    [InlineData(32, false)]
+    [InlineData(256, true)]
+    public void InputStationaryReplaysAtScaleSimsTotalPlusOne(int size, bool simulate)
+    {
+        // IS is outside the acceptance (OS and WS); AlexNet conv3 stands for it here because the analytical model
+        // takes 4-20 s per IS layer on flattened folds. All ten AlexNet layer-array cases were measured exact
+        // (docs/validation.md).
+        var row = ReadRows(ScaleSimReference.Topology("alexnet")).Single(r => r.Name == "Conv3");
+        long expected = ScaleSimReference.ReportedCycles("is", size, size, row.H, row.W, row.R, row.S, row.C, row.M, row.Stride);
+        Assert.Equal(size == 32 ? 137_663 : 10_349, expected); // window 3·3·256 = 2,304 rows by 121 pixels, 384 filters streamed: 288 or 9 folds
+        var problem = ScaleSimReference.Problems("alexnet")["Conv3"];
+        var arch = ScaleSimReference.Array(size, size);
+        var mapping = ScaleSimMappings.Write(problem, arch, ScaleSimDataflow.Is);
+        Assert.Equal(expected + 1, AnalyticalModel.Evaluate(problem, arch, mapping).Cycles);
+        if (!simulate) return;
+        var sim = CycleSimulator.Run(problem, arch, mapping);
+        Assert.Equal(expected + 1, sim.TotalCycles);
+        Assert.Equal(0, sim.StallCycles);
+    }
+
     // The topology's numbers as written, read apart from AccelSim's reader (SCALE-Sim's one-stride form).
     private static IEnumerable<(string Name, int H, int W, int R, int S, int C, int M, int Stride)> ReadRows(string path) =>
         File.ReadAllLines(path).Skip(1).Select(l => l.Split(',').Select(x => x.Trim()).ToArray()).Where(c => c[0].Length > 0)
