@@ -27,7 +27,7 @@ internal static class ArchTree
                 node.AddNode(Markup.Escape("constraints: " + Architecture.Constraints.ConstraintText.Describe(level.Constraints)));
             parent = node;
             if (level.Fanout is { } fanout)
-                parent = node.AddNode(Markup.Escape(FanoutLine(fanout, unit)));
+                parent = node.AddNode(Markup.Escape(FanoutLine(arch, i, fanout, unit)));
         }
         var mac = arch.Mac;
         parent.AddNode(Markup.Escape($"MAC {mac.Bits}-bit {(mac.FloatingPoint ? "fp" : "int")} × {arch.MacUnits:N0}: energy {Units.Number(mac.EnergyPerMac)} {unit} per MAC"));
@@ -60,11 +60,20 @@ internal static class ArchTree
         else yield return $"energy read {Units.Number(s.Energy.Read)} / write {Units.Number(s.Energy.Write)} {unit} per word";
     }
 
-    private static string FanoutLine(SpatialFanout fanout, string unit)
+    private static string FanoutLine(Accelerator arch, int level, SpatialFanout fanout, string unit)
     {
         var n = fanout.Network;
         return $"{(fanout.Systolic ? "systolic " : "")}fan-out {fanout.Y} rows × {fanout.X} columns (y × x) = {fanout.Size:N0}, network {n.Name}: " +
-               $"x {NetworkText.Axis(n.X)}; y {NetworkText.Axis(n.Y)}{(n.DiagonalMulticast ? "" : "; no diagonal multicast")}, {Units.Number(n.EnergyPerWord)} {unit}/word";
+               $"x {NetworkText.Axis(n.X)}; y {NetworkText.Axis(n.Y)}{(n.DiagonalMulticast ? "" : "; no diagonal multicast")}, {WordEnergy(arch, level, n, unit)}";
+    }
+
+    // A network priced by its geometry charges each tensor by the wire it travels (docs/energy.md), so one flat figure
+    // would misstate it: print the per-tensor price then.
+    private static string WordEnergy(Accelerator arch, int level, NetworkSpec network, string unit)
+    {
+        if (network.Wire is null) return $"{Units.Number(network.EnergyPerWord)} {unit}/word";
+        var perTensor = Tensors.All.Select(t => $"{Tensors.Key(t)} {Units.Number(NetworkPricing.EnergyPerWord(arch, level, t))}");
+        return $"by topology at a {Units.Number(network.Wire.PePitchMm * 1000)} µm pitch: " + string.Join(", ", perTensor) + $" {unit}/word";
     }
 
     private static string ClassName(MemoryClass c) => c switch

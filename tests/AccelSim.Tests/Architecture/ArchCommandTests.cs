@@ -26,6 +26,20 @@ public class ArchCommandTests
     }
 
     [Fact]
+    public void ANetworkPricedByItsGeometryShowsItsPerTensorPrice()
+    {
+        // eyeriss-like: an 8-bit array at Eyeriss' 0.234 mm pitch, 0.195 pJ/bit/mm (docs/energy.md): the flat
+        // 0.2024 pJ/word of the file no longer applies, each tensor pays the wire it travels.
+        var arch = AccelSim.Architecture.ArchitectureLibrary.Load("eyeriss-like");
+        int level = Enumerable.Range(0, arch.Levels.Count).First(i => arch.Levels[i].Fanout is not null);
+        double weights = AccelSim.Architecture.NetworkPricing.EnergyPerWord(arch, level, AccelSim.Workloads.TensorKind.Weights);
+        var (code, output, _) = Run("arch", "eyeriss-like");
+        Assert.Equal(0, code);
+        Assert.Contains("by topology at a 234 µm pitch: weights " + weights.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), output);
+        Assert.DoesNotContain("0.2024 pJ/word", output);
+    }
+
+    [Fact]
     public void WithoutArgumentListsShippedConfigs()
     {
         var (code, output, _) = Run("arch");
