@@ -4,6 +4,7 @@ using AccelSim.Mapping;
 using AccelSim.Mapping.Search;
 using AccelSim.Mapping.Timeloop;
 using AccelSim.Model;
+using AccelSim.Tests.Support;
 using AccelSim.Workloads;
 using AccelSim.Workloads.Timeloop;
 
@@ -62,6 +63,20 @@ public class TimeloopRaceTests
         var result = Mapper.Search(Problem("AlexNet_layer2"), EyerissLike.Value, Dataflows.RowStationaryTimeloop, Race);
         // Timeloop's best uses 144 of the 168 PEs (85.7 %).
         Assert.True(result.Evaluation.Utilization >= 144.0 / 168, $"utilization {result.Evaluation.Utilization:P1}");
+    }
+
+    [Fact]
+    public void TheDocumentedCommandRunsTheRaceOnConv2()
+    {
+        // docs/timeloop.md's command, in-process: Timeloop's problem file and specification, its counting, EDP.
+        string eyeriss = TimeloopReferenceTests.Folder("eyeriss_like");
+        var (exit, output, error) = CliRunner.Run("map", "--model", Path.Combine(TimeloopReferenceTests.Folder("alexnet"), "AlexNet_layer2.yaml"),
+            "--layer", "AlexNet_layer2", "--arch", Spec, "--ert", Path.Combine(eyeriss, "timeloop-mapper.ERT.yaml"),
+            "--counting", "timeloop", "--dataflow", "rs-timeloop", "--objective", "edp", "--simulation-cap", "0");
+        Assert.True(exit == 0, error);
+        Assert.Contains("analytical cycles 3,110,400", output);
+        Assert.Contains("utilization 85.7 %", output);
+        Assert.Contains("counting rules: timeloop", output);
     }
 
     [Fact]
