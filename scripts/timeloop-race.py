@@ -43,13 +43,12 @@ def main():
     parser.add_argument("--cli", help="an accelsim executable (default: build one)")
     args = parser.parse_args()
 
+    layers = sorted(f[:-5] for f in os.listdir(args.problems) if f.endswith(".yaml")) if os.path.isdir(args.problems) else []
+    if not layers:
+        sys.exit(f"error: {args.problems}: --problems: no folder of Timeloop problem files (*.yaml)")
     scratch = tempfile.mkdtemp(prefix="accelsim-timeloop-race-")
     cli = args.cli or build(scratch)
-    layers = sorted(f[:-5] for f in os.listdir(args.problems) if f.endswith(".yaml"))
-    print(f"`accelsim map --counting timeloop --timeloop-halo {args.halo} --dataflow rs-timeloop --objective edp"
-          f"{' --exhaustive' if args.exhaustive else ''}` on {os.path.relpath(args.spec, ROOT)}\n")
-    print("| layer | EDP (J·cycle) | Timeloop's best | energy (µJ) | Timeloop's best | cycles | utilization | search (s) | evaluations |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    rows = []  # printed once every layer has run, so that an error leaves no half table
     total_energy = 0.0
     for layer in layers:
         out = os.path.join(scratch, layer + ".json")
@@ -58,19 +57,24 @@ def main():
                    "--objective", "edp", "--simulation-cap", "0", "--json", out]
         run = subprocess.run(command + (["--exhaustive"] if args.exhaustive else []), capture_output=True, text=True)
         if run.returncode != 0:
-            sys.exit(f"{layer}: {run.stderr.strip().splitlines()[0] if run.stderr.strip() else 'accelsim failed'}")
+            sys.exit(run.stderr.strip().splitlines()[0] if run.stderr.strip() else f"error: {layer}: accelsim exited {run.returncode}")
         with open(out) as f:
             result = json.load(f)
         if result["energy_unit"] != "pJ":
-            sys.exit(f"{layer}: energy in {result['energy_unit']}, expected pJ (give the ERT)")
+            sys.exit(f"error: {args.ert}: --ert: {layer}'s energy is in {result['energy_unit']}, not pJ (give the design's ERT)")
         energy_uj = result["energy"] * 1e-6
         cycles = result["analytical_cycles"]
         edp = result["energy"] * 1e-12 * cycles
         total_energy += energy_uj
         best_edp, best_energy = TIMELOOP_BEST.get(layer, (None, None))
-        print(f"| {layer} | {edp:.1f}{' **over**' if best_edp is not None and edp > best_edp else ''} | {fmt(best_edp)} "
+        rows.append(f"| {layer} | {edp:.1f}{' **over**' if best_edp is not None and edp > best_edp else ''} | {fmt(best_edp)} "
               f"| {energy_uj:.2f} | {fmt(best_energy)} | {cycles:,} | {result['utilization'] * 100:.1f} % "
               f"| {result['search']['seconds']:.2f} | {result['search']['evaluations']:,} |")
+    print(f"`accelsim map --counting timeloop --timeloop-halo {args.halo} --dataflow rs-timeloop --objective edp"
+          f"{' --exhaustive' if args.exhaustive else ''}` on {os.path.relpath(args.spec, ROOT)}\n")
+    print("| layer | EDP (J·cycle) | Timeloop's best | energy (µJ) | Timeloop's best | cycles | utilization | search (s) | evaluations |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("\n".join(rows))
     print(f"\nTotal energy {total_energy:.2f} µJ (Timeloop's shipped settings: 3110.55 µJ in 45.95 s wall).")
 
 
