@@ -105,14 +105,14 @@ public static class Mapper
             SpatialBelowMinUtilization = spatial.Count(BelowFloor),
             Simulation = pick is null ? null : new SimulatedPickStats(pick.Candidates, pick.Simulated, pick.Skipped, pick.Capped, pick.TooLong, pick.Proven, pick.WinnerCycles),
         };
-        return new MapperResult(chosen, evaluation, SpaceBound(problem, arch, plans, searched), stats, dataflow.Name);
+        return new MapperResult(chosen, evaluation, SpaceBound(problem, arch, plans, searched, options.Counting), stats, dataflow.Name);
     }
 
     // The reported lower bound of the searched space: the least spatial-only bound (PartialBound with no temporal level
     // fixed) over every plan and searched unrolling, never below the compulsory DRAM traffic of EnergyLowerBound.
-    private static double SpaceBound(ProblemShape problem, Accelerator arch, List<SearchPlan> plans, List<SpatialCandidate> searched)
+    private static double SpaceBound(ProblemShape problem, Accelerator arch, List<SearchPlan> plans, List<SpatialCandidate> searched, CountingRules rules)
     {
-        var bound = new PartialBound(problem, arch);
+        var bound = new PartialBound(problem, arch, rules);
         var noTemporal = Enumerable.Range(0, arch.Levels.Count).Select(_ => LevelMapping.Ones()).ToArray();
         double least = double.PositiveInfinity;
         foreach (var plan in plans)

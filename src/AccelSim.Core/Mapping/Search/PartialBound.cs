@@ -18,6 +18,10 @@ namespace AccelSim.Mapping.Search;
 /// (diagonal multicast: at least the largest of its sliding counts);</item>
 /// <item>cycles: the compute cycles are fixed once the innermost level is, bandwidth cycles grow with the counts.</item>
 /// </list>
+/// Under Timeloop's counting rules (<see cref="CountingRules.Timeloop"/>) every term but one is at least AccelSim's for the
+/// same mapping (no diagonal multicast: more parent reads; reloads into every child of a reduction group: more fills; a
+/// halo kept in fewer cases: more input fills), so the same terms bound it; the one that shrinks, the drain reads, is not
+/// charged when the rules count none (docs/mapper.md, "The bound under Timeloop's counting rules").
 /// Allocation-free after construction; one per walker thread.
 /// </summary>
 internal sealed class PartialBound
@@ -28,6 +32,7 @@ internal sealed class PartialBound
 
     private readonly ProblemShape _problem;
     private readonly Accelerator _arch;
+    private readonly CountingRules _rules;
     private readonly int _levels;
     private readonly int[] _bounds;
     private readonly double[] _netEnergy;
@@ -41,10 +46,12 @@ internal sealed class PartialBound
     private int _fixedFrom;
     private double _energy; // storage energy charged so far by the current call
 
-    public PartialBound(ProblemShape problem, Accelerator arch)
+    /// <summary>A bound for <paramref name="rules"/> (AccelSim's when null).</summary>
+    public PartialBound(ProblemShape problem, Accelerator arch, CountingRules? rules = null)
     {
         _problem = problem;
         _arch = arch;
+        _rules = rules ?? CountingRules.AccelSim;
         _levels = arch.Levels.Count;
         _bounds = problem.Bounds();
         // Network words are bounded per level, not per tensor: price them at the cheapest tensor's per-word energy (topology
@@ -92,12 +99,13 @@ internal sealed class PartialBound
         return energy;
     }
 
-    private void Charge(int level, TensorKind tensor, long reads, long writes)
+    // Updates (partial sums written back from below) are priced as updates, fills as writes: an ERT may price them apart.
+    private void Charge(int level, TensorKind tensor, long reads, long writes, long updates = 0)
     {
         _reads[level] += reads;
-        _writes[level] += writes;
+        _writes[level] += writes + updates;
         var e = _arch.Levels[level].Storage.EnergyFor(tensor);
-        _energy += reads * e.Read + writes * e.Write;
+        _energy += reads * e.Read + writes * e.Write + updates * e.Update;
     }
 
     private void Prepare()
@@ -216,8 +224,8 @@ internal sealed class PartialBound
         long heads = groups * _used[parent];
         long reloads = Math.Max(0, volume - share) * heads;
         long drained = volume * _used[child];
-        Charge(parent, TensorKind.Outputs, reloads, volume * heads);
-        if (child < _levels) Charge(child, TensorKind.Outputs, drained, reloads);
+        Charge(parent, TensorKind.Outputs, reloads, 0, volume * heads);
+        if (child < _levels) Charge(child, TensorKind.Outputs, _rules.DrainReads ? drained : 0, reloads);
         int net = NearestFanout(parent, child);
         if (net >= 0) _net[net] += drained + reloads;
     }
@@ -247,7 +255,7 @@ internal sealed class PartialBound
                     if (f <= 1) continue;
                     if (!shares) { factor *= f; continue; }
                     if (!Tensors.IsRelevant(tensor, (Dim)d)) continue;
-                    if (tensor == TensorKind.Inputs && network!.DiagonalMulticast && d is (int)Dim.P or (int)Dim.R or (int)Dim.Q or (int)Dim.S)
+                    if (tensor == TensorKind.Inputs && network!.DiagonalMulticast && _rules.DiagonalMulticast && d is (int)Dim.P or (int)Dim.R or (int)Dim.Q or (int)Dim.S)
                     {
                         if (d is (int)Dim.P or (int)Dim.R) h = Math.Max(h, f); else w = Math.Max(w, f);
                     }

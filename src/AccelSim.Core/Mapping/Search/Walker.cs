@@ -48,12 +48,12 @@ internal sealed class Walker
         _pruneFrom = options.PruneFrom;
         _snapshot = Snapshot;
         _simBound = SimBound;
-        // The bound is proven for AccelSim's counting rules and perfect tiles (PartialBound); other searches walk in full.
-        _branchAndBound = options.BranchAndBound && options.Counting == CountingRules.AccelSim;
+        // The bound is proven for both counting rules and perfect tiles (PartialBound); imperfect ones are walked in full.
+        _branchAndBound = options.BranchAndBound;
         _narrowOrders = options.BranchAndBound;
         _levels = plan.Levels;
         _counter = new AccessCounter(plan.Problem, plan.Arch, options.Counting);
-        _bound = new PartialBound(plan.Problem, plan.Arch);
+        _bound = new PartialBound(plan.Problem, plan.Arch, options.Counting);
         _counts = new AccessCounts(_levels);
         _temporal = new int[_levels][];
         for (int i = 0; i < _levels; i++) _temporal[i] = LevelMapping.Ones();
@@ -62,7 +62,7 @@ internal sealed class Walker
             foreach (var t in Tensors.All) _netEnergy[i, (int)t] = NetworkPricing.EnergyPerWord(plan.Arch, i, t);
     }
 
-    /// <summary>True when this walker prunes by the bound (it is proven for AccelSim's counting rules only).</summary>
+    /// <summary>True when this walker prunes by the bound (branch and bound is on).</summary>
     public bool Prunes => _branchAndBound;
 
     /// <summary>
