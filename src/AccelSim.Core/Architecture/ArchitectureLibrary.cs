@@ -19,8 +19,10 @@ public static class ArchitectureLibrary
     {
         // Timeloop's flattened specifications: by prefix, or recognized by their top-level architecture: key.
         if (TimeloopPath(nameOrPath) is { } timeloop) return ConstraintFile.Apply(TimeloopArchitecture.Load(timeloop, ert, energyTable), constraintsFile);
+        // Resolve first: a missing file is reported as missing, not as the wrong kind of architecture.
+        string path = ShippedFiles.ResolveArch(nameOrPath);
         if (ert is not null) throw new InputException($"--ert: {ert}: an ERT prices Timeloop architectures only; '{nameOrPath}' is an AccelSim architecture");
-        return ConstraintFile.Apply(ArchitectureYaml.Load(ShippedFiles.ResolveArch(nameOrPath), energyTable), constraintsFile);
+        return ConstraintFile.Apply(ArchitectureYaml.Load(path, energyTable), constraintsFile);
     }
 
     /// <summary>The file of a Timeloop architecture (<c>timeloop:FILE</c>, or a file with a top-level <c>architecture:</c>), else null.</summary>

@@ -147,6 +147,7 @@ public static class BadInputCorpus
         yield return Args("map --timeloop-halo alone", ["map", "--model", "lenet5", "--layer", "c1", "--timeloop-halo", "head"], "--timeloop-halo");
         yield return Args("map --timeloop-halo nope", ["map", "--model", "lenet5", "--layer", "c1", "--counting", "timeloop", "--timeloop-halo", "2023"], "--timeloop-halo", "2023");
         yield return Args("run --ert on an AccelSim arch", ["run", "--model", "lenet5", "--ert", "{dir}/none.yaml", "--out", "{dir}/out"], "--ert");
+        yield return Args("map --ert with a missing arch", ["map", "--model", "lenet5", "--layer", "c1", "--arch", "{dir}/missing.yaml", "--ert", "{dir}/none.yaml"], "{dir}/missing.yaml", "no such file");
     }
 
     private static string Swap(string text, string from, string to) =>
