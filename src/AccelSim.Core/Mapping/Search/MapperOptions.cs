@@ -69,9 +69,6 @@ public sealed record MapperOptions
     /// <summary>The cap <c>accelsim map</c> and <c>accelsim run</c> search with unless told otherwise.</summary>
     public const int DefaultSimulationCap = 64;
 
-    /// <summary>A cost some mapping of the space reaches: every work item prunes against it from the start (tie re-walks).</summary>
-    internal double? PruneFrom { get; init; }
-
     /// <summary>latency-sim's second walk: collect every mapping whose objective is at most this, pruning against it.</summary>
     internal double? CollectWindow { get; init; }
 

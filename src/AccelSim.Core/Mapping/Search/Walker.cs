@@ -22,7 +22,6 @@ internal sealed class Walker
     private readonly bool _narrowOrders; // separable loop orders (exact under both counting rules, perfect factors)
     private readonly int _candidateCapacity;  // mappings kept for the simulated pick (0: none collected)
     private readonly double? _window;         // latency-sim's second walk: collect and prune against this, not the best
-    private readonly double? _pruneFrom;      // a cost the space reaches (tie re-walks): pruned against from the start
     private int _itemIndex;
     private readonly Func<LoopMapping> _snapshot; // cached delegates: evaluating stays allocation-free
     private readonly Func<double> _simBound;
@@ -45,7 +44,6 @@ internal sealed class Walker
         _maximalOnly = options.MaximalTilesOnly;
         _candidateCapacity = options.SimulationCap;
         _window = options.CollectWindow;
-        _pruneFrom = options.PruneFrom;
         _snapshot = Snapshot;
         _simBound = SimBound;
         // The bound is proven for AccelSim's counting rules and perfect tiles (PartialBound); other searches walk in full.
@@ -93,7 +91,6 @@ internal sealed class Walker
         // Each work item prunes against its own best only: sharing the incumbent across threads prunes more, but then what
         // is walked (and the reported statistics) would depend on thread scheduling; the result must not (SPEC: deterministic).
         _incumbent = new Incumbent();
-        if (_pruneFrom is { } known) _incumbent.Offer(known);
         _plan = item.Plan;
         _spatial = item.Spatial;
         _spatialPerfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial);
@@ -129,7 +126,8 @@ internal sealed class Walker
             if (level > 0 && !_plan.FitsOuter(level, chosen, _spatial, ext)) { _result.Pruned++; return; }
             if (_maximalOnly && level > 0 && !_plan.IsMaximal(level, chosen, remaining, _spatial, ext)) { _result.Dominated++; return; }
             Array.Copy(chosen, _temporal[level], Dims.Count);
-            if (Exceeds(level)) { _result.BoundPruned++; return; }
+            // Level 0 takes what is left, so at level 1 the complete tiling's (tighter) bound comes next at no branching cost.
+            if (level != 1 && Exceeds(level)) { _result.BoundPruned++; return; }
             var nextRemaining = new int[Dims.Count];
             var nextExt = new long[Dims.Count];
             for (int d = 0; d < Dims.Count; d++)
