@@ -96,9 +96,12 @@ internal sealed partial class PartialBound
 
     /// <summary>
     /// The bound for levels <paramref name="fixedFrom"/>..L−1 fixed in <paramref name="temporal"/> (0 = a complete
-    /// mapping, L = only the spatial unrolling). Returns the energy; <paramref name="cycles"/> gets the cycle bound.
+    /// mapping, L = only the spatial unrolling). Returns the energy; <paramref name="cycles"/> gets the cycle bound. When the
+    /// energy already exceeds <paramref name="enough"/> before the joint-order term, that term is left out (the result stays
+    /// a bound, above <paramref name="enough"/>, and costs less).
     /// </summary>
-    public double Of(int fixedFrom, int[][] temporal, int[][] spatialX, int[][] spatialY, TensorSet[] keeps, out long cycles)
+    public double Of(int fixedFrom, int[][] temporal, int[][] spatialX, int[][] spatialY, TensorSet[] keeps, out long cycles,
+        double enough = double.PositiveInfinity)
     {
         _temporal = temporal; _x = spatialX; _y = spatialY; _keeps = keeps; _fixedFrom = fixedFrom;
         CheckSpatial();
@@ -124,7 +127,8 @@ internal sealed partial class PartialBound
             energy += _net[i] * _netEnergy[i];
             cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(_reads[i], _writes[i], _used[i], storage));
         }
-        energy += _energy + JointOrderExcess();
+        energy += _energy;
+        if (!(energy > enough)) energy += JointOrderExcess();
         _energy = 0;
         return energy;
     }

@@ -146,14 +146,22 @@ internal sealed class Walker
     {
         // latency-sim's second walk prunes against its window (every mapping within it is collected), not the best.
         double best = _window ?? _incumbent.Value;
-        return !double.IsPositiveInfinity(best) && Incumbent.Beyond(ObjectiveBound(fixedFrom), best);
+        if (double.IsPositiveInfinity(best)) return false;
+        // The bound's joint-order term only raises the energy: not needed once the rest already prunes, nor for latency.
+        double enough = _objective switch
+        {
+            Objective.Energy => best * (1 + Incumbent.RoundingMargin),
+            Objective.Latency => double.NegativeInfinity,
+            _ => double.PositiveInfinity,
+        };
+        return Incumbent.Beyond(ObjectiveBound(fixedFrom, enough), best);
     }
 
     // The bound of the objective over every completion of the levels fixed from `fixedFrom` inward (0 where none is proven).
-    private double ObjectiveBound(int fixedFrom)
+    private double ObjectiveBound(int fixedFrom, double enough = double.PositiveInfinity)
     {
         if (!_branchAndBound || !_spatialPerfect) return 0;
-        double energy = _bound.Of(fixedFrom, _temporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, out long cycles);
+        double energy = _bound.Of(fixedFrom, _temporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, out long cycles, enough);
         return _objective switch
         {
             Objective.Energy => energy,
