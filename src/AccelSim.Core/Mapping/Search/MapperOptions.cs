@@ -23,8 +23,9 @@ public sealed record MapperOptions
 
     /// <summary>
     /// Heuristic, on in the fast default search: at a bounded level other than the innermost, a tiling whose tile could grow
-    /// by one divisor step in some dim and still fit is not enumerated. Not a proof (a tensor that bypasses the level can
-    /// pay for the grown tile: docs/mapper.md), so the sound search (<see cref="Sound"/>, <c>--exhaustive</c>) turns it off.
+    /// by one divisor step in some dim and still fit is not enumerated. Not a proof, even where no tensor bypasses the level
+    /// (a lower level can pay for the grown tile: docs/mapper.md), so the sound search (<see cref="Sound"/>,
+    /// <c>--exhaustive</c>) turns it off.
     /// </summary>
     public bool MaximalTilesOnly { get; init; } = true;
 
