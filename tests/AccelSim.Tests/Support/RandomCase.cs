@@ -8,7 +8,7 @@ namespace AccelSim.Tests.Support;
 public sealed record RandomCase(ProblemShape Problem, Accelerator Arch, LoopMapping Mapping)
 {
     public override string ToString() =>
-        $"{Problem} on {Arch.Levels[1].Fanout!.X}x{Arch.Levels[1].Fanout!.Y} net={Arch.Levels[1].Fanout!.Network} lanes={Arch.Levels[2].Fanout?.X ?? 1}; "
+        $"{Problem} on {string.Join(", ", Arch.Levels.Select(l => l.Fanout is { } f ? $"{l.Storage.Name} {f.X}x{f.Y} net={f.Network}" : l.Storage.Name))}; "
         + string.Join(" | ", Mapping.Levels.Select(l => $"T[{string.Join(",", l.Temporal)}] O[{string.Join("", l.Order)}] X[{string.Join(",", l.SpatialX)}] Y[{string.Join(",", l.SpatialY)}] K[{l.Keeps}]"));
 
     /// <summary>
@@ -92,7 +92,7 @@ public sealed record RandomCase(ProblemShape Problem, Accelerator Arch, LoopMapp
 
     // Up to two dims per axis; slidingBias picks a sliding dim (P, Q, R, S) half the time, so that windows of different
     // children coincide (diagonal multicast) often enough to matter.
-    private static void Unroll(Random rng, int[] remaining, int[] factors, int size, bool canReduce, bool slidingBias = false)
+    internal static void Unroll(Random rng, int[] remaining, int[] factors, int size, bool canReduce, bool slidingBias = false)
     {
         Dim[] sliding = [Dim.P, Dim.R, Dim.Q, Dim.S];
         int used = 1;

@@ -58,11 +58,7 @@ public static class Mapper
             else if (options.CollectWindow is not null)
                 // latency-sim's second walk collects every mapping within its window: the waves would prune against the
                 // best found instead, so each walker prunes against the window alone.
-                Parallel.For(0, items.Count, parallel, () => new Walker(plans[0], options, incumbent), (i, _, walker) =>
-                {
-                    results[i] = walker.Run(items[i]);
-                    return walker;
-                }, _ => { });
+                ItemWalk.Run(results, parallel, () => new Walker(plans[0], options, incumbent), (walker, i) => walker.Run(items[i]));
             else
                 seed = Waves.Run(items, results, parallel, () => new Walker(plans[0], options, incumbent),
                     () => new Walker(plans[0], options with { MaximalTilesOnly = true }, incumbent));
@@ -126,11 +122,8 @@ public static class Mapper
     private static void RunSampled(SearchPlan plan, List<WorkItem> items, WorkResult[] results, MapperOptions options, ParallelOptions parallel, Incumbent incumbent)
     {
         long perItem = Math.Max(1, options.RandomSamples / Math.Max(1, items.Count));
-        Parallel.For(0, items.Count, parallel, () => new Walker(plan, options, incumbent), (i, _, walker) =>
-        {
-            results[i] = walker.Sample(items[i], perItem, new Random(HashCode.Combine(options.Seed, i)));
-            return walker;
-        }, _ => { });
+        ItemWalk.Run(results, parallel, () => new Walker(plan, options, incumbent),
+            (walker, i) => walker.Sample(items[i], perItem, new Random(HashCode.Combine(options.Seed, i))));
     }
 
     internal sealed record WorkItem(int SpatialIndex, SpatialCandidate Spatial, int[] Innermost, SearchPlan Plan)

@@ -23,8 +23,9 @@ public sealed record MapperOptions
 
     /// <summary>
     /// Heuristic, on in the fast default search: at a bounded level other than the innermost, a tiling whose tile could grow
-    /// by one divisor step in some dim and still fit is not enumerated. Not a proof (a tensor that bypasses the level can
-    /// pay for the grown tile: docs/mapper.md), so the sound search (<see cref="Sound"/>, <c>--exhaustive</c>) turns it off.
+    /// by one divisor step in some dim and still fit is not enumerated. Not a proof, even where no tensor bypasses the level
+    /// (a lower level can pay for the grown tile: docs/mapper.md), so the sound search (<see cref="Sound"/>,
+    /// <c>--exhaustive</c>) turns it off.
     /// </summary>
     public bool MaximalTilesOnly { get; init; } = true;
 
@@ -68,9 +69,6 @@ public sealed record MapperOptions
 
     /// <summary>The cap <c>accelsim map</c> and <c>accelsim run</c> search with unless told otherwise.</summary>
     public const int DefaultSimulationCap = 64;
-
-    /// <summary>A cost some mapping of the space reaches: every work item prunes against it from the start (tie re-walks).</summary>
-    internal double? PruneFrom { get; init; }
 
     /// <summary>latency-sim's second walk: collect every mapping whose objective is at most this, pruning against it.</summary>
     internal double? CollectWindow { get; init; }

@@ -24,7 +24,7 @@ namespace AccelSim.Mapping.Search;
 /// charged when the rules count none (docs/mapper.md, "The bound under Timeloop's counting rules").
 /// Allocation-free after construction; one per walker thread.
 /// </summary>
-internal sealed class PartialBound
+internal sealed partial class PartialBound
 {
     private static readonly int[] WeightDims = [(int)Dim.G, (int)Dim.M, (int)Dim.C, (int)Dim.R, (int)Dim.S];
     private static readonly int[] OutputDims = [(int)Dim.N, (int)Dim.G, (int)Dim.M, (int)Dim.P, (int)Dim.Q];
@@ -44,6 +44,8 @@ internal sealed class PartialBound
     private int[][] _temporal = null!, _x = null!, _y = null!;
     private TensorSet[] _keeps = null!;
     private int _fixedFrom;
+    private int _lastLevel;   // set by Loads: the fixed level holding the innermost relevant loop (-1: none)
+    private long _lastBase;   // set by Loads: the product of every loop above that level
     private double _energy; // storage energy charged so far by the current call
 
     /// <summary>A bound for <paramref name="rules"/> (AccelSim's when null).</summary>
@@ -64,17 +66,55 @@ internal sealed class PartialBound
         _reads = new long[_levels];
         _writes = new long[_levels];
         _net = new long[_levels];
+        _access = new AccessEnergy[_levels, Tensors.Count];
+        for (int i = 0; i < _levels; i++)
+            foreach (var t in Tensors.All) _access[i, (int)t] = arch.Levels[i].Storage.EnergyFor(t);
+        _readsFactor = new long[Tensors.Count, _levels + 1, _levels + 1];
+        _cachedX = new int[_levels][];
+        _cachedY = new int[_levels][];
+        for (int i = 0; i < _levels; i++) { _cachedX[i] = new int[Dims.Count]; _cachedY[i] = new int[Dims.Count]; }
+    }
+
+    // Per-level, per-tensor access energies (looked up once), and the parent reads per child fill word of every (tensor,
+    // parent, child), which depend on the spatial unrolling only: cached until it changes (0 = not computed yet).
+    private readonly AccessEnergy[,] _access;
+    private readonly long[,,] _readsFactor;
+    private readonly int[][] _cachedX, _cachedY;
+    private bool _spatialCached;
+
+    // Invalidates the reads factors when the spatial unrolling differs from the one they were computed for.
+    private void CheckSpatial()
+    {
+        bool same = _spatialCached;
+        for (int i = 0; i < _levels && same; i++)
+            same = _x[i].AsSpan().SequenceEqual(_cachedX[i]) && _y[i].AsSpan().SequenceEqual(_cachedY[i]);
+        if (same) return;
+        for (int i = 0; i < _levels; i++) { Array.Copy(_x[i], _cachedX[i], Dims.Count); Array.Copy(_y[i], _cachedY[i], Dims.Count); }
+        Array.Clear(_readsFactor);
+        _spatialCached = true;
+    }
+
+    private long ReadsFactor(TensorKind tensor, int parent, int child)
+    {
+        ref long cached = ref _readsFactor[(int)tensor, parent, child];
+        if (cached == 0) cached = ComputeReadsFactor(tensor, parent, child);
+        return cached;
     }
 
     /// <summary>
     /// The bound for levels <paramref name="fixedFrom"/>..L−1 fixed in <paramref name="temporal"/> (0 = a complete
-    /// mapping, L = only the spatial unrolling). Returns the energy; <paramref name="cycles"/> gets the cycle bound.
+    /// mapping, L = only the spatial unrolling). Returns the energy; <paramref name="cycles"/> gets the cycle bound. When the
+    /// energy already exceeds <paramref name="enough"/> before the joint-order term, that term is left out (the result stays
+    /// a bound, above <paramref name="enough"/>, and costs less).
     /// </summary>
-    public double Of(int fixedFrom, int[][] temporal, int[][] spatialX, int[][] spatialY, TensorSet[] keeps, out long cycles)
+    public double Of(int fixedFrom, int[][] temporal, int[][] spatialX, int[][] spatialY, TensorSet[] keeps, out long cycles,
+        double enough = double.PositiveInfinity)
     {
         _temporal = temporal; _x = spatialX; _y = spatialY; _keeps = keeps; _fixedFrom = fixedFrom;
+        CheckSpatial();
         Prepare();
         Array.Clear(_reads); Array.Clear(_writes); Array.Clear(_net);
+        _recorded = 0;
         foreach (var tensor in Tensors.All)
         {
             int parent = 0;
@@ -95,17 +135,18 @@ internal sealed class PartialBound
             cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(_reads[i], _writes[i], _used[i], storage));
         }
         energy += _energy;
+        if (!(energy > enough)) energy += JointOrderExcess();
         _energy = 0;
         return energy;
     }
 
-    // Updates (partial sums written back from below) are priced as updates, fills as writes: an ERT may price them apart.
-    private void Charge(int level, TensorKind tensor, long reads, long writes, long updates = 0)
+    // Reads and writes of a level (writes are partial-sum updates, priced as such, when `updates`).
+    private void Charge(int level, TensorKind tensor, long reads, long writes, bool updates = false)
     {
         _reads[level] += reads;
-        _writes[level] += writes + updates;
-        var e = _arch.Levels[level].Storage.EnergyFor(tensor);
-        _energy += reads * e.Read + writes * e.Write + updates * e.Update;
+        _writes[level] += writes;
+        var e = _access[level, (int)tensor];
+        _energy += reads * e.Read + writes * (updates ? e.Update : e.Write);
     }
 
     private void Prepare()
@@ -170,9 +211,11 @@ internal sealed class PartialBound
     }
 
     // Lower bound on the times a fixed level's tile of a tensor is (re)loaded: the distinct tiles, or, when a relevant loop
-    // sits at a fixed level, every loop outside the innermost such level and that level's relevant loops.
+    // sits at a fixed level, every loop outside the innermost such level and that level's relevant loops. In the second
+    // case _lastLevel is that level and _lastBase the product of every loop above it (the joint-order term needs them).
     private long Loads(int child, int[] relevant)
     {
+        _lastLevel = -1;
         for (int k = child - 1; k >= _fixedFrom; k--)
         {
             bool has = false;
@@ -182,6 +225,8 @@ internal sealed class PartialBound
             for (int d = 0; d < Dims.Count; d++) loads *= _rest[d];
             for (int j = _fixedFrom; j < k; j++)
                 for (int d = 0; d < Dims.Count; d++) loads *= _temporal[j][d];
+            _lastLevel = k;
+            _lastBase = loads;
             foreach (int d in relevant) loads *= _temporal[k][d];
             return loads;
         }
@@ -193,19 +238,33 @@ internal sealed class PartialBound
     // Words filled into one instance of a child level (the MAC: one operand per temporal iteration).
     private long OperandFills(TensorKind tensor, int child)
     {
+        _lastLevel = -1;
         if (child == _levels) return TemporalIterations;
         var ext = _ext[child];
         if (tensor == TensorKind.Weights)
             return child >= _fixedFrom ? TileMath.TileSize(_problem, tensor, ext) * Loads(child, WeightDims) : Share(child, WeightDims);
         long h = TileMath.InputExtent(ext[(int)Dim.P], ext[(int)Dim.R], _problem.StrideH, _problem.DilationH);
         long w = TileMath.InputExtent(ext[(int)Dim.Q], ext[(int)Dim.S], _problem.StrideW, _problem.DilationW);
-        if (child >= _fixedFrom) return TileMath.TileSize(_problem, tensor, ext) * Loads(child, PlaneDims);
-        return Share(child, PlaneDims) * h * w; // ext of a free level is the fixed tile below times the spatial factors
+        long fills = child >= _fixedFrom
+            ? TileMath.TileSize(_problem, tensor, ext) * Loads(child, PlaneDims)
+            : Share(child, PlaneDims) * h * w; // ext of a free level is the fixed tile below times the spatial factors
+        return Math.Max(fills, InputFloor(child));
     }
+
+    // The input words one instance of a level needs over the run, at least: every plane of its share, each with at least
+    // its distinct rows times its distinct columns.
+    private long InputFloor(int child) => Share(child, PlaneDims) * DistinctLines(child, Dim.P, Dim.R) * DistinctLines(child, Dim.Q, Dim.S);
+
+    // Input rows (or columns) one instance of a level needs over the run, at least: its share of the output dim and of the
+    // filter dim are nP and nR distinct indices, and the rows p·stride + r·dilation they reach include nP distinct ones
+    // (r fixed at its least) and nR − 1 more beyond the last of those (p at its largest, every larger r): nP + nR − 1.
+    private long DistinctLines(int level, Dim output, Dim filter) =>
+        _bounds[(int)output] / _spatialAbove[level][(int)output] + _bounds[(int)filter] / _spatialAbove[level][(int)filter] - 1;
 
     private void AddOperand(TensorKind tensor, int parent, int child)
     {
         long perInstance = OperandFills(tensor, child);
+        if (_lastLevel >= 0) Record(tensor, parent, child, TileMath.TileSize(_problem, tensor, _ext[child]), tensor == TensorKind.Inputs ? InputFloor(child) : 0);
         long childTotal = perInstance * _used[child];
         Charge(parent, tensor, perInstance * ReadsFactor(tensor, parent, child) * _used[parent], 0);
         if (child < _levels) Charge(child, tensor, 0, childTotal);
@@ -215,19 +274,34 @@ internal sealed class PartialBound
 
     private void AddOutputs(int parent, int child)
     {
+        _lastLevel = -1;
         long share = Share(child, OutputDims); // distinct output words one instance holds over the run
         long volume = child == _levels ? TemporalIterations
             : child >= _fixedFrom ? TileMath.TileSize(_problem, TensorKind.Outputs, _ext[child]) * Loads(child, OutputDims) : share;
-        long groups = 1;
-        for (int k = parent; k < child; k++)
-            foreach (int d in OutputDims) groups *= (long)_x[k][d] * _y[k][d];
-        long heads = groups * _used[parent];
-        long reloads = Math.Max(0, volume - share) * heads;
-        long drained = volume * _used[child];
-        Charge(parent, TensorKind.Outputs, reloads, 0, volume * heads);
+        if (_lastLevel >= 0) Record(TensorKind.Outputs, parent, child, TileMath.TileSize(_problem, TensorKind.Outputs, _ext[child]), 0);
+        var (reloads, writeBacks, drained) = OutputTraffic(parent, child, volume);
+        Charge(parent, TensorKind.Outputs, reloads, writeBacks, updates: true);
         if (child < _levels) Charge(child, TensorKind.Outputs, _rules.DrainReads ? drained : 0, reloads);
         int net = NearestFanout(parent, child);
         if (net >= 0) _net[net] += drained + reloads;
+    }
+
+    // Outputs between a parent and a child whose instances each hold `volume` words over the run: partial-sum reloads and
+    // write-backs at the parent, words drained from the child.
+    private (long Reloads, long WriteBacks, long Drained) OutputTraffic(int parent, int child, long volume)
+    {
+        long share = Share(child, OutputDims);
+        long heads = OutputHeads(parent, child);
+        return (Math.Max(0, volume - share) * heads, volume * heads, volume * _used[child]);
+    }
+
+    // Parent instances times the distinct output tiles among the children of one (the write-back heads).
+    private long OutputHeads(int parent, int child)
+    {
+        long groups = 1;
+        for (int k = parent; k < child; k++)
+            foreach (int d in OutputDims) groups *= (long)_x[k][d] * _y[k][d];
+        return groups * _used[parent];
     }
 
     private int NearestFanout(int parent, int child)
@@ -239,7 +313,7 @@ internal sealed class PartialBound
 
     // AccessCounter's reads factor with every diagonal-multicast sliding set counted as its largest single count (the
     // distinct window origins of several unrolled sliding dims are at least the count of any one of them).
-    private long ReadsFactor(TensorKind tensor, int parent, int child)
+    private long ComputeReadsFactor(TensorKind tensor, int parent, int child)
     {
         long factor = 1, h = 1, w = 1;
         for (int k = parent; k < child; k++)

@@ -17,20 +17,15 @@ internal static class TiedItems
         double best, MapperOptions options, ParallelOptions parallel)
     {
         var tied = Enumerable.Range(0, items.Count).Where(i => results[i].BestCost == best).ToArray();
-        var full = options with { MaximalTilesOnly = false, PruneFrom = best };
+        var full = options with { MaximalTilesOnly = false };
         var again = new Mapper.WorkResult[tied.Length];
-        Parallel.For(0, tied.Length, parallel, () => new Walker(items[0].Plan, full, new Incumbent()), (k, _, walker) =>
-        {
-            again[k] = walker.Run(items[tied[k]]);
-            return walker;
-        }, _ => { });
+        ItemWalk.Run(again, parallel, () => new Walker(items[0].Plan, full, new Incumbent()), (walker, k) => walker.Run(items[tied[k]], best));
         var work = new Mapper.WorkResult();
         Mapper.WorkResult? top = null;
         for (int k = 0; k < tied.Length; k++)
         {
             var r = again[k];
-            work.Factorizations += r.Factorizations; work.Pruned += r.Pruned; work.Dominated += r.Dominated;
-            work.Evaluations += r.Evaluations; work.BoundPruned += r.BoundPruned;
+            work.Add(r);
             results[tied[k]] = r;
             if (r.Best is not null && (top is null || r.BestCost < top.BestCost || (r.BestCost == top.BestCost && r.BestTieBreak < top.BestTieBreak))) top = r;
         }

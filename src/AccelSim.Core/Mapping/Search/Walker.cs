@@ -22,7 +22,6 @@ internal sealed class Walker
     private readonly bool _narrowOrders; // separable loop orders (exact under both counting rules, perfect factors)
     private readonly int _candidateCapacity;  // mappings kept for the simulated pick (0: none collected)
     private readonly double? _window;         // latency-sim's second walk: collect and prune against this, not the best
-    private readonly double? _pruneFrom;      // a cost the space reaches (tie re-walks): pruned against from the start
     private int _itemIndex;
     private readonly Func<LoopMapping> _snapshot; // cached delegates: evaluating stays allocation-free
     private readonly Func<double> _simBound;
@@ -45,7 +44,6 @@ internal sealed class Walker
         _maximalOnly = options.MaximalTilesOnly;
         _candidateCapacity = options.SimulationCap;
         _window = options.CollectWindow;
-        _pruneFrom = options.PruneFrom;
         _snapshot = Snapshot;
         _simBound = SimBound;
         // The bound is proven for both counting rules and perfect tiles (PartialBound); imperfect ones are walked in full.
@@ -93,7 +91,6 @@ internal sealed class Walker
         // Each work item prunes against its own best only: sharing the incumbent across threads prunes more, but then what
         // is walked (and the reported statistics) would depend on thread scheduling; the result must not (SPEC: deterministic).
         _incumbent = new Incumbent();
-        if (_pruneFrom is { } known) _incumbent.Offer(known);
         _plan = item.Plan;
         _spatial = item.Spatial;
         _spatialPerfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial);
@@ -129,7 +126,8 @@ internal sealed class Walker
             if (level > 0 && !_plan.FitsOuter(level, chosen, _spatial, ext)) { _result.Pruned++; return; }
             if (_maximalOnly && level > 0 && !_plan.IsMaximal(level, chosen, remaining, _spatial, ext)) { _result.Dominated++; return; }
             Array.Copy(chosen, _temporal[level], Dims.Count);
-            if (Exceeds(level)) { _result.BoundPruned++; return; }
+            // Level 0 takes what is left, so at level 1 the complete tiling's (tighter) bound comes next at no branching cost.
+            if (level != 1 && Exceeds(level)) { _result.BoundPruned++; return; }
             var nextRemaining = new int[Dims.Count];
             var nextExt = new long[Dims.Count];
             for (int d = 0; d < Dims.Count; d++)
@@ -148,14 +146,22 @@ internal sealed class Walker
     {
         // latency-sim's second walk prunes against its window (every mapping within it is collected), not the best.
         double best = _window ?? _incumbent.Value;
-        return !double.IsPositiveInfinity(best) && Incumbent.Beyond(ObjectiveBound(fixedFrom), best);
+        if (double.IsPositiveInfinity(best)) return false;
+        // The bound's joint-order term only raises the energy: not needed once the rest already prunes, nor for latency.
+        double enough = _objective switch
+        {
+            Objective.Energy => best * (1 + Incumbent.RoundingMargin),
+            Objective.Latency => double.NegativeInfinity,
+            _ => double.PositiveInfinity,
+        };
+        return Incumbent.Beyond(ObjectiveBound(fixedFrom, enough), best);
     }
 
     // The bound of the objective over every completion of the levels fixed from `fixedFrom` inward (0 where none is proven).
-    private double ObjectiveBound(int fixedFrom)
+    private double ObjectiveBound(int fixedFrom, double enough = double.PositiveInfinity)
     {
         if (!_branchAndBound || !_spatialPerfect) return 0;
-        double energy = _bound.Of(fixedFrom, _temporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, out long cycles);
+        double energy = _bound.Of(fixedFrom, _temporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, out long cycles, enough);
         return _objective switch
         {
             Objective.Energy => energy,

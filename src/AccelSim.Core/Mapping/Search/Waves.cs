@@ -24,12 +24,11 @@ internal static class Waves
     {
         var bounds = new double[items.Count];
         bool prunes = false;
-        Parallel.For(0, items.Count, parallel, newWalker, (i, _, walker) =>
+        ItemWalk.Run(bounds, parallel, newWalker, (walker, i) =>
         {
-            bounds[i] = walker.Bound(items[i]);
             if (walker.Prunes) prunes = true;
-            return walker;
-        }, _ => { });
+            return walker.Bound(items[i]);
+        });
         // Stable: equal bounds keep enumeration order.
         var order = Enumerable.Range(0, items.Count).OrderBy(i => bounds[i]).ToArray();
         var seed = prunes ? Seed(items, order, parallel, newSeedWalker) : new Mapper.WorkResult();
@@ -43,13 +42,13 @@ internal static class Waves
             }
             int count = Math.Min(Size, order.Length - start);
             double waveBest = best;
-            Parallel.For(0, count, parallel, newWalker, (k, _, walker) =>
+            var wave = new Mapper.WorkResult[count];
+            ItemWalk.Run(wave, parallel, newWalker, (walker, k) => walker.Run(items[order[start + k]], waveBest));
+            for (int k = 0; k < count; k++)
             {
-                int i = order[start + k];
-                results[i] = walker.Run(items[i], waveBest);
-                return walker;
-            }, _ => { });
-            for (int k = 0; k < count; k++) best = Math.Min(best, results[order[start + k]].BestCost);
+                results[order[start + k]] = wave[k];
+                best = Math.Min(best, wave[k].BestCost);
+            }
         }
         return seed;
     }
@@ -60,11 +59,7 @@ internal static class Waves
     {
         int count = Math.Min(SeedItems, order.Length);
         var seeds = new Mapper.WorkResult[count];
-        Parallel.For(0, count, parallel, newSeedWalker, (k, _, walker) =>
-        {
-            seeds[k] = walker.Run(items[order[k]]);
-            return walker;
-        }, _ => { });
+        ItemWalk.Run(seeds, parallel, newSeedWalker, (walker, k) => walker.Run(items[order[k]]));
         var total = new Mapper.WorkResult { BestCost = seeds.Min(r => r.BestCost) };
         foreach (var r in seeds) total.Add(r);
         return total;
