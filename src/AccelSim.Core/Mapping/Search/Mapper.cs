@@ -21,7 +21,7 @@ public static class Mapper
         options ??= new MapperOptions();
         if (options.Objective == Objective.LatencySim) return LatencySimSearch.Search(problem, arch, dataflow, options);
         var clock = Stopwatch.StartNew();
-        var plans = SearchPlan.CreateAll(problem, arch, dataflow, options.SearchBypass);
+        var plans = SearchPlan.CreateAll(problem, arch, dataflow, options.SearchBypass, options.ImperfectFactors);
         var spatial = SpatialEnumerator.Enumerate(problem, arch, plans[0].Resolved);
         if (spatial.Count == 0) throw new MappingException($"dataflow '{dataflow.Name}' allows no spatial unrolling of {problem} on '{arch.Name}'");
         // No hidden floor beyond the declared candidate count: a utilization floor only when the caller asks for one.

@@ -20,6 +20,11 @@ internal sealed class SearchPlan
     public int[] TemporalMask { get; }
     /// <summary>Per level, dims whose whole remaining bound must stay at that level.</summary>
     public int[] WholeMask { get; }
+    /// <summary>
+    /// Temporal factors of <see cref="ImperfectLevel"/> need not divide what is left (<c>--imperfect</c>): per count k of
+    /// the outer iterations only ⌈left ÷ k⌉ (<see cref="TemporalFactors"/>, docs/mapper.md "Imperfect factors").
+    /// </summary>
+    public bool ImperfectTemporal { get; private init; }
 
     private SearchPlan(ProblemShape problem, Accelerator arch, Dataflow dataflow, ResolvedConstraints resolved, IReadOnlyDictionary<int, TensorSet>? bypass = null)
     {
@@ -60,10 +65,10 @@ internal sealed class SearchPlan
     /// kept tensors: every subset of each level's optional keeps (<c>may_keep</c> at the buffers, or in a level's
     /// constraints) on top of the rest, in a fixed order. A level without optional keeps is never varied.
     /// </summary>
-    public static List<SearchPlan> CreateAll(ProblemShape problem, Accelerator arch, Dataflow dataflow, bool searchBypass)
+    public static List<SearchPlan> CreateAll(ProblemShape problem, Accelerator arch, Dataflow dataflow, bool searchBypass, bool imperfect = false)
     {
         var resolved = ConstraintResolver.Resolve(arch, dataflow);
-        var first = new SearchPlan(problem, arch, dataflow, resolved);
+        var first = new SearchPlan(problem, arch, dataflow, resolved) { ImperfectTemporal = imperfect };
         var plans = new List<SearchPlan> { first };
         if (!searchBypass) return plans;
         var free = Enumerable.Range(1, first.Levels - 1).Where(i => resolved.Optional[i] != TensorSet.None).ToList();
@@ -76,7 +81,7 @@ internal sealed class SearchPlan
             while (k >= 0 && ++index[k] == choices[k].Count) { index[k] = 0; k--; }
             if (k < 0) break;
             var bypass = free.Select((level, j) => (level, choices[j][index[j]])).ToDictionary(p => p.level, p => p.Item2);
-            plans.Add(new SearchPlan(problem, arch, dataflow, resolved, bypass));
+            plans.Add(new SearchPlan(problem, arch, dataflow, resolved, bypass) { ImperfectTemporal = imperfect });
         }
         return plans;
     }
@@ -109,8 +114,31 @@ internal sealed class SearchPlan
                 if ((WholeMask[i] & (1 << d)) != 0) whole = true;
                 levels++;
             }
-            if (!whole) count *= OrderedSplits(remaining[d], levels);
+            if (whole) continue;
+            bool imperfectHere = ImperfectTemporal && ImperfectLevel < Levels && (TemporalMask[ImperfectLevel] & (1 << d)) != 0;
+            count *= imperfectHere ? ImperfectTilings(remaining[d], levels - 2) : OrderedSplits(remaining[d], levels);
         }
+        return count;
+    }
+
+    /// <summary>
+    /// The temporal factors tried for a dim with <paramref name="left"/> iterations left: its divisors, or with imperfect
+    /// temporal factors ⌈left ÷ k⌉ for every count k of the level's iterations (ascending either way).
+    /// </summary>
+    public int[] TemporalFactors(int level, int left) => ImperfectTemporal && level == ImperfectLevel ? SpatialFactors.Imperfect(left) : Divisors.Of(left);
+
+    /// <summary>
+    /// The one level whose temporal factors may be imperfect: the outermost under the backing store, whose tile the loops
+    /// above refill from DRAM (Ruby's case: a tile that fits that buffer better). The levels inside it keep divisors.
+    /// </summary>
+    public const int ImperfectLevel = 1;
+
+    // Tilings of n with an imperfect level outside `inner` perfect levels: the perfect levels take a product q dividing n
+    // (ordered splits), the imperfect level then one of ⌈(n ÷ q) ÷ k⌉, the outermost level the rest.
+    private static double ImperfectTilings(int n, int inner)
+    {
+        double count = 0;
+        foreach (int q in Divisors.Of(n)) count += OrderedSplits(q, inner) * SpatialFactors.Imperfect(n / q).Length;
         return count;
     }
 
@@ -172,7 +200,7 @@ internal sealed class SearchPlan
             EnumerateLevel(level, dim + 1, remaining, factors, spatial, belowExt, complete, pruned);
             return;
         }
-        foreach (int f in mayLoop ? Divisors.Of(remaining[dim]) : [1])
+        foreach (int f in mayLoop ? TemporalFactors(level, remaining[dim]) : [1])
         {
             if ((whole && f != remaining[dim]) || !AllowedFactor(level, dim, f, remaining[dim])) continue;
             factors[dim] = f;
@@ -194,7 +222,7 @@ internal sealed class SearchPlan
         {
             if ((TemporalMask[level] & (1 << d)) == 0 || factors[d] == remaining[d]) continue;
             int next = 0;
-            foreach (int f in Divisors.Of(remaining[d])) if (f > factors[d] && remaining[d] % f == 0 && AllowedFactor(level, d, f, remaining[d])) { next = f; break; }
+            foreach (int f in TemporalFactors(level, remaining[d])) if (f > factors[d] && AllowedFactor(level, d, f, remaining[d])) { next = f; break; }
             if (next == 0) continue;
             int saved = factors[d];
             factors[d] = next;
