@@ -47,7 +47,7 @@ internal static class ConstraintYaml
     private static AxisConstraints? Axis(YamlMap? map)
     {
         if (map is null) return null;
-        map.AllowOnly("dims", "max_dims", "factors", "whole");
+        map.AllowOnly("dims", "max_dims", "factors", "whole", "flatten");
         var factors = new Dictionary<Dim, int>();
         foreach (var (dim, values, path) in FactorEntries(map, "factors"))
         {
@@ -60,6 +60,7 @@ internal static class ConstraintYaml
             MaxDims = map.PositiveInt("max_dims"),
             Factors = factors,
             WholeIfFits = DimList(map, "whole") ?? [],
+            Flatten = map.Bool("flatten"),
         };
     }
 

@@ -49,10 +49,19 @@ public sealed record MapperOptions
 
     /// <summary>
     /// Also search imperfect spatial factors (docs/mapper.md): on each axis, for every number of folds a dim can take, the
-    /// fewest units that give it (⌈what is left ÷ folds⌉), so an axis can be filled and its last fold left partly idle.
-    /// Temporal factors still divide what the spatial ones leave (⌈bound ÷ spatial product⌉). Off by default.
+    /// fewest units that give it (⌈what is left ÷ folds⌉), so an axis can be filled and its last fold left partly idle;
+    /// imperfect temporal factors at the level under DRAM (⌈what is left ÷ k⌉ per count k of the DRAM iterations); and
+    /// flattened unrollings where an axis opts in (<see cref="FlattenedCandidates"/>). The branch-and-bound bound is
+    /// proven for perfect completions only, so this search walks without it. Off by default.
     /// </summary>
     public bool ImperfectFactors { get; init; }
+
+    /// <summary>
+    /// With <see cref="ImperfectFactors"/>: at most this many flattened unrollings (axes with <c>flatten: true</c>,
+    /// docs/mapper.md "Flattened unrollings") are searched, the best-utilized first. 4 by default: a flattened mapping
+    /// costs milliseconds to evaluate (its input tiles are counted fold by fold), a thousand times an ordinary one.
+    /// </summary>
+    public int FlattenedCandidates { get; init; } = 4;
 
     /// <summary>
     /// The simulated pick (docs/mapper.md, "Simulated cycles"): at most this many mappings are simulated by the cycle-level

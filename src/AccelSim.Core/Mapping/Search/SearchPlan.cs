@@ -53,6 +53,37 @@ internal sealed class SearchPlan
     /// <summary>The dataflow's and the architecture's constraints, resolved per level.</summary>
     public ResolvedConstraints Resolved { get; }
 
+    /// <summary>Flattened axes of the unrollings this plan walks (empty for ordinary ones; <see cref="WithFlatten"/>).</summary>
+    public IReadOnlyList<FlattenGroup> Flatten { get; private init; } = [];
+
+    /// <summary>The bounds the factors cover per dim (a group's joint bound on its first member, 1 on its other members).</summary>
+    public int[] Bounds => _bounds ??= FlattenedBounds.Of(Problem, Flatten);
+    private int[]? _bounds;
+
+    // A copy for unrollings with flattened axes: a joint dim may loop at a level only where every member may (and is kept
+    // whole there if any member must be); its other members never loop.
+    private SearchPlan(SearchPlan source, IReadOnlyList<FlattenGroup> flatten)
+    {
+        Problem = source.Problem; Arch = source.Arch; Dataflow = source.Dataflow; Resolved = source.Resolved;
+        Levels = source.Levels; Keeps = source.Keeps; ImperfectTemporal = source.ImperfectTemporal;
+        TemporalMask = (int[])source.TemporalMask.Clone();
+        WholeMask = (int[])source.WholeMask.Clone();
+        Flatten = flatten;
+        for (int i = 0; i < Levels; i++)
+            foreach (var g in flatten)
+            {
+                int first = 1 << (int)g.First;
+                bool all = g.Members.All(d => (TemporalMask[i] & (1 << (int)d)) != 0);
+                bool whole = g.Members.Any(d => (WholeMask[i] & (1 << (int)d)) != 0);
+                foreach (var d in g.Members) { TemporalMask[i] &= ~(1 << (int)d); WholeMask[i] &= ~(1 << (int)d); }
+                if (all) TemporalMask[i] |= first;
+                if (all && whole) WholeMask[i] |= first;
+            }
+    }
+
+    /// <summary>This plan for unrollings with the flattened axes <paramref name="flatten"/> (itself when there are none).</summary>
+    public SearchPlan WithFlatten(IReadOnlyList<FlattenGroup> flatten) => flatten.Count == 0 ? this : new SearchPlan(this, flatten);
+
     /// <summary>True when the level's constraints allow temporal factor <paramref name="f"/> of a dim with <paramref name="left"/> left.</summary>
     public bool AllowedFactor(int level, int dim, int f, int left) =>
         !Resolved.Levels[level].Factors.TryGetValue((Dim)dim, out var allowed) || allowed.Any(a => a == f || (a == 0 && f == left));
@@ -159,7 +190,7 @@ internal sealed class SearchPlan
     /// leaves ⌈bound ÷ factor⌉ iterations, the last one partial).</summary>
     public int[] Remaining(SpatialCandidate spatial)
     {
-        var r = Problem.Bounds();
+        var r = (int[])Bounds.Clone();
         for (int i = 0; i < Levels; i++)
             for (int d = 0; d < Dims.Count; d++) r[d] = SpatialFactors.Left(r[d], spatial.X[i][d] * spatial.Y[i][d]);
         return r;
@@ -253,7 +284,10 @@ internal sealed class SearchPlan
         if (storage.Unbounded || Keeps[level] == TensorSet.None) return true;
         // The largest tile is the first one, clipped to the bounds (an imperfect factor's span can reach past them).
         Span<long> clipped = stackalloc long[Dims.Count];
-        for (int d = 0; d < Dims.Count; d++) clipped[d] = Math.Min(ext[d], Problem[(Dim)d]);
+        for (int d = 0; d < Dims.Count; d++) clipped[d] = Math.Min(ext[d], Bounds[d]);
+        // A joint dim's tile is a flat range; the box inside its first one is a lower bound of every tile, so the check
+        // never prunes what fits (the walker checks flattened tiles exactly when it evaluates them).
+        foreach (var g in Flatten) FlatTileBox(g, clipped);
         long total = 0;
         try
         {
@@ -267,6 +301,23 @@ internal sealed class SearchPlan
         }
         catch (OverflowException) { return false; } // a tile beyond 2^63 words fits no buffer
         return storage.PartitionWords is not null || total <= (storage.CapacityWords ?? long.MaxValue);
+    }
+
+    // Replaces a joint dim's flat extent e by the member extents of the largest box inside the flat range [0, e): the
+    // members below the most significant one that e spans whole, that one ⌊e ÷ block⌋ times, those above once.
+    private void FlatTileBox(FlattenGroup g, Span<long> ext)
+    {
+        long e = ext[(int)g.First];
+        long block = 1;
+        for (int i = g.Members.Count - 1; i >= 0; i--)
+        {
+            var d = g.Members[i];
+            long radix = Problem[d];
+            if (block * radix <= e) { ext[(int)d] = radix; block *= radix; continue; }
+            ext[(int)d] = Math.Max(1, e / block);
+            for (int k = i - 1; k >= 0; k--) ext[(int)g.Members[k]] = 1;
+            return;
+        }
     }
 
     /// <summary>

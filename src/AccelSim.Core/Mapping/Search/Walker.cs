@@ -98,7 +98,8 @@ internal sealed class Walker
         if (_pruneFrom is { } known) _incumbent.Offer(known);
         _plan = item.Plan;
         _spatial = item.Spatial;
-        _spatialPerfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial);
+        _spatialPerfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial) && !_plan.Flatten.Any();
+        _counter.Flatten = _plan.Flatten;
         for (int i = 0; i < _levels; i++)
         {
             Array.Copy(item.Spatial.X[i], _counter.SpatialX[i], Dims.Count);
@@ -202,7 +203,7 @@ internal sealed class Walker
         {
             long product = 1;
             for (int i = 0; i < _levels; i++) product *= (long)_temporal[i][d] * _counter.SpatialX[i][d] * _counter.SpatialY[i][d];
-            if (product != _plan.Problem[(Dim)d]) return false;
+            if (product != _plan.Bounds[d]) return false;
         }
         return true;
     }
@@ -278,6 +279,8 @@ internal sealed class Walker
         _counter.Prepare();
         // Imperfect spatial factors with inner temporal ones can leave a unit that never works: not a valid mapping.
         if (_counter.WastesIterations) { _result.Pruned++; return; }
+        // The plan checks flattened tiles against a lower bound only: their exact sizes here (as the validator's).
+        if (_plan.Flatten.Count > 0 && !FlattenedTilesFit()) { _result.Pruned++; return; }
         _counter.Count(_counts);
         _result.Evaluations++;
         _inspect?.Invoke(_counts);
@@ -336,7 +339,14 @@ internal sealed class Walker
         var levels = new LevelMapping[_levels];
         for (int i = 0; i < _levels; i++)
             levels[i] = new LevelMapping(_counter.Temporal[i], _counter.Order[i], _counter.SpatialX[i], _counter.SpatialY[i], _counter.Keeps[i]);
-        return new LoopMapping(levels);
+        return new LoopMapping(levels, _plan.Flatten);
+    }
+
+    private bool FlattenedTilesFit()
+    {
+        for (int i = 0; i < _levels; i++)
+            if (MappingValidator.CapacityProblems(_counter, _plan.Arch.Levels[i].Storage, i, _counter.Keeps[i]).Any()) return false;
+        return true;
     }
 
     /// <summary>Seeded random sampling of the same space: random factors per level (kept only when they fit) and random orders.</summary>
