@@ -35,7 +35,7 @@ internal static class MapCommand
         var traceRows = new Option<int>("--trace-rows") { Description = "Most rows the trace keeps", DefaultValueFactory = _ => 10_000 };
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which optional tensors (may_keep) the buffers keep or bypass" };
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Sound search: every spatial unrolling and no dominated-tiling skip, pruned only by proofs: branch and bound, exact loop-order narrowing (returns the optimum of the declared space; slower; docs/mapper.md)" };
-        var imperfect = new Option<bool>("--imperfect") { Description = "Also search imperfect spatial factors: fill an axis, leaving units of the last fold idle (docs/mapper.md)" };
+        var imperfect = new Option<bool>("--imperfect") { Description = "Also search imperfect spatial factors (fill an axis, leaving units of the last fold idle), imperfect temporal factors under DRAM and flattened axes where a dataflow allows them; walks without the bound (docs/mapper.md)" };
         var minUtilization = new Option<double>("--min-utilization") { Description = "Search only spatial unrollings using at least this fraction (0-1) of the MAC units (default 0: all)" };
         var simulationCap = new Option<int>("--simulation-cap") { Description = "Most mappings tied with the best (or latency-sim's candidates) the cycle-level simulator runs to pick the fastest; 0: analytical tie-break only", DefaultValueFactory = _ => MapperOptions.DefaultSimulationCap };
         var energyTable = CommonOptions.EnergyTable();
