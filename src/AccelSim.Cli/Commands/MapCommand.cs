@@ -35,7 +35,8 @@ internal static class MapCommand
         var traceRows = new Option<int>("--trace-rows") { Description = "Most rows the trace keeps", DefaultValueFactory = _ => 10_000 };
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which optional tensors (may_keep) the buffers keep or bypass" };
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Sound search: every spatial unrolling and no dominated-tiling skip, pruned only by proofs: branch and bound, exact loop-order narrowing (returns the optimum of the declared space; slower; docs/mapper.md)" };
-        var imperfect = new Option<bool>("--imperfect") { Description = "Also search imperfect spatial factors: fill an axis, leaving units of the last fold idle (docs/mapper.md)" };
+        var imperfect = new Option<bool>("--imperfect") { Description = "Also search imperfect spatial factors (fill an axis, leaving units of the last fold idle) and flattened axes where a dataflow allows them; those unrollings walk without the bound (docs/mapper.md)" };
+        var imperfectTemporal = new Option<bool>("--imperfect-temporal") { Description = "With --imperfect (implied): also imperfect temporal factors at the level under DRAM; the whole search walks without the bound, so it is much slower (docs/mapper.md)" };
         var minUtilization = new Option<double>("--min-utilization") { Description = "Search only spatial unrollings using at least this fraction (0-1) of the MAC units (default 0: all)" };
         var simulationCap = new Option<int>("--simulation-cap") { Description = "Most mappings tied with the best (or latency-sim's candidates) the cycle-level simulator runs to pick the fastest; 0: analytical tie-break only", DefaultValueFactory = _ => MapperOptions.DefaultSimulationCap };
         var energyTable = CommonOptions.EnergyTable();
@@ -49,7 +50,7 @@ internal static class MapCommand
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
             model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, minUtilization, trace, traceRows, bypass, energyTable, saveTimeloop, constraints,
-            counting, halo, ert, imperfect, art, scaleSim, simulationCap,
+            counting, halo, ert, imperfect, imperfectTemporal, art, scaleSim, simulationCap,
         };
         command.SetAction(parse =>
         {
@@ -95,7 +96,8 @@ internal static class MapCommand
                     MinUtilization = Fraction(parse.GetValue(minUtilization)),
                     SearchBypass = parse.GetValue(bypass),
                     Counting = rules,
-                    ImperfectFactors = parse.GetValue(imperfect),
+                    ImperfectFactors = parse.GetValue(imperfect) || parse.GetValue(imperfectTemporal),
+                    ImperfectTemporal = parse.GetValue(imperfectTemporal),
                     SimulationCap = parse.GetValue(simulationCap) is >= 0 and var cap ? cap : throw new InputException($"--simulation-cap: must not be negative, got {parse.GetValue(simulationCap)}"),
                 };
                 if (parse.GetValue(exhaustive)) options = options.Sound();

@@ -39,16 +39,17 @@ internal static class RunCommand
         var scaleSim = new Option<string?>("--scalesim") { Description = "Run every layer with SCALE-Sim v2's fixed mapping for its dataflow os, ws or is instead of searching (a one-array arch such as systolic-32x32; docs/validation.md)" };
         var art = new Option<string?>("--art") { Description = "Accelergy area reference table (timeloop-mapper.ART.yaml) for a Timeloop --arch: area_um2 in summary.json (docs/timeloop.md)" };
         var simulationCap = new Option<int>("--simulation-cap") { Description = "Most mappings tied with the best (or latency-sim's candidates) the cycle-level simulator runs per layer to pick the fastest; default 0 (off: the analytical tie-break), since the re-walk of tied items makes whole-model runs several times slower on some arches (docs/mapper.md)", DefaultValueFactory = _ => 0 };
+        var imperfect = new Option<bool>("--imperfect") { Description = "Search every layer with imperfect factors and flattened axes too, as map --imperfect (docs/mapper.md; slower: those unrollings walk without the bound)" };
         var command = new Command("run", "Evaluate a whole model on an architecture: map, evaluate and report every layer")
         {
             model, arch, dataflow, objective, batch, output, bypass, mappings, densities, energyTable, quiet, constraints,
-            counting, halo, ert, art, scaleSim, simulationCap,
+            counting, halo, ert, art, scaleSim, simulationCap, imperfect,
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, new RunRequest(
             parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch),
             parse.GetValue(output), Environment.GetCommandLineArgs(), parse.GetValue(bypass), parse.GetValue(mappings),
             parse.GetValue(energyTable), parse.GetValue(quiet), OnnxUnknownOption.Read(parse), parse.GetValue(densities), parse.GetValue(constraints),
-            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert), parse.GetValue(art), parse.GetValue(scaleSim)) { SimulationCap = parse.GetValue(simulationCap) }));
+            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert), parse.GetValue(art), parse.GetValue(scaleSim)) { SimulationCap = parse.GetValue(simulationCap), Imperfect = parse.GetValue(imperfect) }));
         return command;
     }
 
@@ -60,6 +61,9 @@ internal static class RunCommand
     {
         /// <summary>The simulated tie-break's cap (<see cref="MapperOptions.SimulationCap"/>); off by default in <c>run</c> (speed).</summary>
         public int SimulationCap { get; init; }
+
+        /// <summary>Search with imperfect factors and flattened axes (<see cref="MapperOptions.ImperfectFactors"/>).</summary>
+        public bool Imperfect { get; init; }
     }
 
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
@@ -78,6 +82,7 @@ internal static class RunCommand
             {
                 Objective = Objectives.Parse(request.Objective), SearchBypass = request.SearchBypass,
                 Counting = request.Counting ?? Model.CountingRules.AccelSim,
+                ImperfectFactors = request.Imperfect,
                 SimulationCap = request.SimulationCap >= 0 ? request.SimulationCap // the simulated tie-break (docs/mapper.md)
                     : throw new InputException($"--simulation-cap: must not be negative, got {request.SimulationCap}"),
             },

@@ -49,9 +49,9 @@ public class ImperfectSearchTests
     public void TheImperfectTilingSpaceIsWhatAnUnprunedWalkEnumerates()
     {
         var arch = TestArchitectures.ThreeLevel(4, 3, TensorSet.All, reduction: true);
-        var problem = new ProblemShape(1, 1, 7, 5, 5, 2, 3, 3);
+        var problem = new ProblemShape(1, 1, 7, 5, 3, 2, 1, 1);
         var result = Mapper.Search(problem, arch, Dataflows.Get("ws"),
-            new MapperOptions { SpatialCandidates = int.MaxValue, MaximalTilesOnly = false, BranchAndBound = false, ImperfectFactors = true });
+            new MapperOptions { SpatialCandidates = int.MaxValue, FlattenedCandidates = int.MaxValue, MaximalTilesOnly = false, BranchAndBound = false, ImperfectFactors = true });
         Assert.Equal(result.Stats.TilingSpace, result.Stats.Factorizations);
     }
 }

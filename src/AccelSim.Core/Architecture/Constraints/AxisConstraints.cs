@@ -21,6 +21,13 @@ public sealed record AxisConstraints
     /// <summary>Dims unrolled whole on this axis whenever what is left of their bound fits it.</summary>
     public IReadOnlyList<Dim> WholeIfFits { get; init; } = [];
 
+    /// <summary>
+    /// The axis may unroll a flattened group of its dims as one index (<c>flatten: true</c>; docs/arch-format.md): the
+    /// mapper's <c>--imperfect</c> search then also tries SCALE-Sim's folds (P·Q, C·R·S). Null leaves it to the other side
+    /// of a combination; false refuses it.
+    /// </summary>
+    public bool? Flatten { get; init; }
+
     /// <summary>True when <paramref name="dim"/> may be unrolled on the axis (listed, or no list).</summary>
     public bool Allows(Dim dim) => Dims is null || Dims.Contains(dim);
 
@@ -31,5 +38,6 @@ public sealed record AxisConstraints
         MaxDims = MaxDims is null ? other.MaxDims : other.MaxDims is null ? MaxDims : Math.Min(MaxDims.Value, other.MaxDims.Value),
         Factors = LevelConstraints.CombineFixed(Factors, other.Factors, conflict),
         WholeIfFits = WholeIfFits.Union(other.WholeIfFits).ToArray(),
+        Flatten = Flatten is false || other.Flatten is false ? false : Flatten ?? other.Flatten,
     };
 }

@@ -9,7 +9,7 @@ namespace AccelSim.Architecture.Yaml;
 /// Reads one constraint block (a level's <c>constraints:</c>, an entry of a <c>--constraints</c> file, a dataflow role):
 /// <c>factors</c> ({dim: n | [n, ...]} or Timeloop's [C=1, R=0]; 0 = the whole bound left), <c>loops</c> (dims that may loop
 /// here), <c>permutation</c> (outermost first, the level's innermost loops), <c>spatial: {x, y: {dims, max_dims, factors,
-/// whole}}</c>, and <c>keep</c>, <c>may_keep</c>, <c>never_keep</c> (or <c>bypass</c>). Every error is one line naming the field.
+/// whole, flatten}}</c>, and <c>keep</c>, <c>may_keep</c>, <c>never_keep</c> (or <c>bypass</c>). Every error is one line naming the field.
 /// </summary>
 internal static class ConstraintYaml
 {
@@ -47,7 +47,7 @@ internal static class ConstraintYaml
     private static AxisConstraints? Axis(YamlMap? map)
     {
         if (map is null) return null;
-        map.AllowOnly("dims", "max_dims", "factors", "whole");
+        map.AllowOnly("dims", "max_dims", "factors", "whole", "flatten");
         var factors = new Dictionary<Dim, int>();
         foreach (var (dim, values, path) in FactorEntries(map, "factors"))
         {
@@ -60,6 +60,7 @@ internal static class ConstraintYaml
             MaxDims = map.PositiveInt("max_dims"),
             Factors = factors,
             WholeIfFits = DimList(map, "whole") ?? [],
+            Flatten = map.Bool("flatten"),
         };
     }
 

@@ -21,7 +21,7 @@ public static class Mapper
         options ??= new MapperOptions();
         if (options.Objective == Objective.LatencySim) return LatencySimSearch.Search(problem, arch, dataflow, options);
         var clock = Stopwatch.StartNew();
-        var plans = SearchPlan.CreateAll(problem, arch, dataflow, options.SearchBypass);
+        var plans = SearchPlan.CreateAll(problem, arch, dataflow, options.SearchBypass, options.SearchesImperfectTemporal);
         var spatial = SpatialEnumerator.Enumerate(problem, arch, plans[0].Resolved);
         if (spatial.Count == 0) throw new MappingException($"dataflow '{dataflow.Name}' allows no spatial unrolling of {problem} on '{arch.Name}'");
         // No hidden floor beyond the declared candidate count: a utilization floor only when the caller asks for one.
@@ -39,14 +39,21 @@ public static class Mapper
                 .Where(c => !SpatialEnumerator.IsPerfect(problem, c)).ToList();
             searched.AddRange(imperfect.Take(Math.Max(1, options.SpatialCandidates)));
             spatial.AddRange(imperfect);
+            // Flattened unrollings where an axis opts in (flatten: true), their best-utilized ones on top as well.
+            var flattened = FlattenedUnrollings.Enumerate(problem, arch, plans[0].Resolved);
+            searched.AddRange(flattened.Take(Math.Max(0, Math.Min(options.SpatialCandidates, options.FlattenedCandidates))));
+            spatial.AddRange(flattened);
         }
         var incumbent = new Incumbent();
 
         var items = new List<WorkItem>();
-        foreach (var plan in plans)
+        foreach (var basePlan in plans)
             foreach (var (candidate, index) in searched.Select((c, i) => (c, i)))
+            {
+                var plan = basePlan.WithFlatten(candidate.Flatten);
                 foreach (var inner in plan.InnermostChoices(candidate))
                     items.Add(new WorkItem(index, candidate, inner, plan) { Index = items.Count });
+            }
 
         var results = new WorkResult[items.Count];
         var seed = new WorkResult();
@@ -93,7 +100,7 @@ public static class Mapper
         var broken = MappingValidator.Check(problem, arch, chosen, dataflow);
         if (broken.Count > 0) throw new InvalidOperationException($"mapper bug: the best mapping breaks a constraint: {string.Join("; ", broken)}");
         var evaluation = AnalyticalModel.Evaluate(problem, arch, chosen, options.Counting);
-        var stats = new SearchStats(spatial.Count, searched.Count, plans.Sum(p => spatial.Sum(p.TilingCount)), total.Factorizations, total.Pruned, total.Dominated, total.Evaluations, clock.Elapsed)
+        var stats = new SearchStats(spatial.Count, searched.Count, plans.Sum(p => spatial.Sum(c => p.WithFlatten(c.Flatten).TilingCount(c))), total.Factorizations, total.Pruned, total.Dominated, total.Evaluations, clock.Elapsed)
         {
             BoundPruned = total.BoundPruned,
             SeedCost = seed.BestCost,
@@ -111,6 +118,8 @@ public static class Mapper
         var bound = new PartialBound(problem, arch, rules);
         var noTemporal = Enumerable.Range(0, arch.Levels.Count).Select(_ => LevelMapping.Ones()).ToArray();
         double least = double.PositiveInfinity;
+        // PartialBound knows no joint dims: with flattened unrollings searched, the compulsory traffic alone is the bound.
+        if (searched.Any(c => c.Flatten.Count > 0)) return EnergyLowerBound.Of(problem, arch);
         foreach (var plan in plans)
             foreach (var c in searched)
                 least = Math.Min(least, bound.Of(plan.Levels, noTemporal, c.X, c.Y, plan.Keeps, out _));

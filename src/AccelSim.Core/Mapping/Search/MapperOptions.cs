@@ -50,10 +50,30 @@ public sealed record MapperOptions
 
     /// <summary>
     /// Also search imperfect spatial factors (docs/mapper.md): on each axis, for every number of folds a dim can take, the
-    /// fewest units that give it (⌈what is left ÷ folds⌉), so an axis can be filled and its last fold left partly idle.
-    /// Temporal factors still divide what the spatial ones leave (⌈bound ÷ spatial product⌉). Off by default.
+    /// fewest units that give it (⌈what is left ÷ folds⌉), so an axis can be filled and its last fold left partly idle;
+    /// and flattened unrollings where an axis opts in (<see cref="FlattenedCandidates"/>). Imperfect and flattened
+    /// unrollings walk without the branch-and-bound bound (proven for perfect completions only); perfect ones keep it.
+    /// Off by default.
     /// </summary>
     public bool ImperfectFactors { get; init; }
+
+    /// <summary>
+    /// With <see cref="ImperfectFactors"/>: also imperfect temporal factors at the level under DRAM (⌈what is left ÷ k⌉ per
+    /// count k of the DRAM iterations). Every partial mapping then has imperfect completions, for which the bound is not
+    /// proven, so the whole search walks without it: much slower (MobileNet v1 conv4_pw on eyeriss: 140 s), hence a
+    /// separate switch. Off by default.
+    /// </summary>
+    public bool ImperfectTemporal { get; init; }
+
+    /// <summary>Whether the search draws imperfect temporal factors (<see cref="ImperfectFactors"/> and <see cref="ImperfectTemporal"/>).</summary>
+    public bool SearchesImperfectTemporal => ImperfectFactors && ImperfectTemporal;
+
+    /// <summary>
+    /// With <see cref="ImperfectFactors"/>: at most this many flattened unrollings (axes with <c>flatten: true</c>,
+    /// docs/mapper.md "Flattened unrollings") are searched, the best-utilized first. 4 by default: a flattened mapping
+    /// costs milliseconds to evaluate (its input tiles are counted fold by fold), a thousand times an ordinary one.
+    /// </summary>
+    public int FlattenedCandidates { get; init; } = 4;
 
     /// <summary>
     /// The simulated pick (docs/mapper.md, "Simulated cycles"): at most this many mappings are simulated by the cycle-level

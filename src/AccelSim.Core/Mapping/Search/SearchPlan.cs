@@ -20,6 +20,11 @@ internal sealed class SearchPlan
     public int[] TemporalMask { get; }
     /// <summary>Per level, dims whose whole remaining bound must stay at that level.</summary>
     public int[] WholeMask { get; }
+    /// <summary>
+    /// Temporal factors of <see cref="ImperfectLevel"/> need not divide what is left (<c>--imperfect</c>): per count k of
+    /// the outer iterations only ⌈left ÷ k⌉ (<see cref="TemporalFactors"/>, docs/mapper.md "Imperfect factors").
+    /// </summary>
+    public bool ImperfectTemporal { get; private init; }
 
     private SearchPlan(ProblemShape problem, Accelerator arch, Dataflow dataflow, ResolvedConstraints resolved, IReadOnlyDictionary<int, TensorSet>? bypass = null)
     {
@@ -48,6 +53,37 @@ internal sealed class SearchPlan
     /// <summary>The dataflow's and the architecture's constraints, resolved per level.</summary>
     public ResolvedConstraints Resolved { get; }
 
+    /// <summary>Flattened axes of the unrollings this plan walks (empty for ordinary ones; <see cref="WithFlatten"/>).</summary>
+    public IReadOnlyList<FlattenGroup> Flatten { get; private init; } = [];
+
+    /// <summary>The bounds the factors cover per dim (a group's joint bound on its first member, 1 on its other members).</summary>
+    public int[] Bounds => _bounds ??= FlattenedBounds.Of(Problem, Flatten);
+    private int[]? _bounds;
+
+    // A copy for unrollings with flattened axes: a joint dim may loop at a level only where every member may (and is kept
+    // whole there if any member must be); its other members never loop.
+    private SearchPlan(SearchPlan source, IReadOnlyList<FlattenGroup> flatten)
+    {
+        Problem = source.Problem; Arch = source.Arch; Dataflow = source.Dataflow; Resolved = source.Resolved;
+        Levels = source.Levels; Keeps = source.Keeps; ImperfectTemporal = source.ImperfectTemporal;
+        TemporalMask = (int[])source.TemporalMask.Clone();
+        WholeMask = (int[])source.WholeMask.Clone();
+        Flatten = flatten;
+        for (int i = 0; i < Levels; i++)
+            foreach (var g in flatten)
+            {
+                int first = 1 << (int)g.First;
+                bool all = g.Members.All(d => (TemporalMask[i] & (1 << (int)d)) != 0);
+                bool whole = g.Members.Any(d => (WholeMask[i] & (1 << (int)d)) != 0);
+                foreach (var d in g.Members) { TemporalMask[i] &= ~(1 << (int)d); WholeMask[i] &= ~(1 << (int)d); }
+                if (all) TemporalMask[i] |= first;
+                if (all && whole) WholeMask[i] |= first;
+            }
+    }
+
+    /// <summary>This plan for unrollings with the flattened axes <paramref name="flatten"/> (itself when there are none).</summary>
+    public SearchPlan WithFlatten(IReadOnlyList<FlattenGroup> flatten) => flatten.Count == 0 ? this : new SearchPlan(this, flatten);
+
     /// <summary>True when the level's constraints allow temporal factor <paramref name="f"/> of a dim with <paramref name="left"/> left.</summary>
     public bool AllowedFactor(int level, int dim, int f, int left) =>
         !Resolved.Levels[level].Factors.TryGetValue((Dim)dim, out var allowed) || allowed.Any(a => a == f || (a == 0 && f == left));
@@ -60,10 +96,10 @@ internal sealed class SearchPlan
     /// kept tensors: every subset of each level's optional keeps (<c>may_keep</c> at the buffers, or in a level's
     /// constraints) on top of the rest, in a fixed order. A level without optional keeps is never varied.
     /// </summary>
-    public static List<SearchPlan> CreateAll(ProblemShape problem, Accelerator arch, Dataflow dataflow, bool searchBypass)
+    public static List<SearchPlan> CreateAll(ProblemShape problem, Accelerator arch, Dataflow dataflow, bool searchBypass, bool imperfect = false)
     {
         var resolved = ConstraintResolver.Resolve(arch, dataflow);
-        var first = new SearchPlan(problem, arch, dataflow, resolved);
+        var first = new SearchPlan(problem, arch, dataflow, resolved) { ImperfectTemporal = imperfect };
         var plans = new List<SearchPlan> { first };
         if (!searchBypass) return plans;
         var free = Enumerable.Range(1, first.Levels - 1).Where(i => resolved.Optional[i] != TensorSet.None).ToList();
@@ -76,7 +112,7 @@ internal sealed class SearchPlan
             while (k >= 0 && ++index[k] == choices[k].Count) { index[k] = 0; k--; }
             if (k < 0) break;
             var bypass = free.Select((level, j) => (level, choices[j][index[j]])).ToDictionary(p => p.level, p => p.Item2);
-            plans.Add(new SearchPlan(problem, arch, dataflow, resolved, bypass));
+            plans.Add(new SearchPlan(problem, arch, dataflow, resolved, bypass) { ImperfectTemporal = imperfect });
         }
         return plans;
     }
@@ -109,8 +145,31 @@ internal sealed class SearchPlan
                 if ((WholeMask[i] & (1 << d)) != 0) whole = true;
                 levels++;
             }
-            if (!whole) count *= OrderedSplits(remaining[d], levels);
+            if (whole) continue;
+            bool imperfectHere = ImperfectTemporal && ImperfectLevel < Levels && (TemporalMask[ImperfectLevel] & (1 << d)) != 0;
+            count *= imperfectHere ? ImperfectTilings(remaining[d], levels - 2) : OrderedSplits(remaining[d], levels);
         }
+        return count;
+    }
+
+    /// <summary>
+    /// The temporal factors tried for a dim with <paramref name="left"/> iterations left: its divisors, or with imperfect
+    /// temporal factors ⌈left ÷ k⌉ for every count k of the level's iterations (ascending either way).
+    /// </summary>
+    public int[] TemporalFactors(int level, int left) => ImperfectTemporal && level == ImperfectLevel ? SpatialFactors.Imperfect(left) : Divisors.Of(left);
+
+    /// <summary>
+    /// The one level whose temporal factors may be imperfect: the outermost under the backing store, whose tile the loops
+    /// above refill from DRAM (Ruby's case: a tile that fits that buffer better). The levels inside it keep divisors.
+    /// </summary>
+    public const int ImperfectLevel = 1;
+
+    // Tilings of n with an imperfect level outside `inner` perfect levels: the perfect levels take a product q dividing n
+    // (ordered splits), the imperfect level then one of ⌈(n ÷ q) ÷ k⌉, the outermost level the rest.
+    private static double ImperfectTilings(int n, int inner)
+    {
+        double count = 0;
+        foreach (int q in Divisors.Of(n)) count += OrderedSplits(q, inner) * SpatialFactors.Imperfect(n / q).Length;
         return count;
     }
 
@@ -131,7 +190,7 @@ internal sealed class SearchPlan
     /// leaves ⌈bound ÷ factor⌉ iterations, the last one partial).</summary>
     public int[] Remaining(SpatialCandidate spatial)
     {
-        var r = Problem.Bounds();
+        var r = (int[])Bounds.Clone();
         for (int i = 0; i < Levels; i++)
             for (int d = 0; d < Dims.Count; d++) r[d] = SpatialFactors.Left(r[d], spatial.X[i][d] * spatial.Y[i][d]);
         return r;
@@ -172,7 +231,7 @@ internal sealed class SearchPlan
             EnumerateLevel(level, dim + 1, remaining, factors, spatial, belowExt, complete, pruned);
             return;
         }
-        foreach (int f in mayLoop ? Divisors.Of(remaining[dim]) : [1])
+        foreach (int f in mayLoop ? TemporalFactors(level, remaining[dim]) : [1])
         {
             if ((whole && f != remaining[dim]) || !AllowedFactor(level, dim, f, remaining[dim])) continue;
             factors[dim] = f;
@@ -194,7 +253,7 @@ internal sealed class SearchPlan
         {
             if ((TemporalMask[level] & (1 << d)) == 0 || factors[d] == remaining[d]) continue;
             int next = 0;
-            foreach (int f in Divisors.Of(remaining[d])) if (f > factors[d] && remaining[d] % f == 0 && AllowedFactor(level, d, f, remaining[d])) { next = f; break; }
+            foreach (int f in TemporalFactors(level, remaining[d])) if (f > factors[d] && AllowedFactor(level, d, f, remaining[d])) { next = f; break; }
             if (next == 0) continue;
             int saved = factors[d];
             factors[d] = next;
@@ -225,7 +284,10 @@ internal sealed class SearchPlan
         if (storage.Unbounded || Keeps[level] == TensorSet.None) return true;
         // The largest tile is the first one, clipped to the bounds (an imperfect factor's span can reach past them).
         Span<long> clipped = stackalloc long[Dims.Count];
-        for (int d = 0; d < Dims.Count; d++) clipped[d] = Math.Min(ext[d], Problem[(Dim)d]);
+        for (int d = 0; d < Dims.Count; d++) clipped[d] = Math.Min(ext[d], Bounds[d]);
+        // A joint dim's tile is a flat range; the box inside its first one is a lower bound of every tile, so the check
+        // never prunes what fits (the walker checks flattened tiles exactly when it evaluates them).
+        foreach (var g in Flatten) FlatTileBox(g, clipped);
         long total = 0;
         try
         {
@@ -239,6 +301,23 @@ internal sealed class SearchPlan
         }
         catch (OverflowException) { return false; } // a tile beyond 2^63 words fits no buffer
         return storage.PartitionWords is not null || total <= (storage.CapacityWords ?? long.MaxValue);
+    }
+
+    // Replaces a joint dim's flat extent e by the member extents of the largest box inside the flat range [0, e): the
+    // members below the most significant one that e spans whole, that one ⌊e ÷ block⌋ times, those above once.
+    private void FlatTileBox(FlattenGroup g, Span<long> ext)
+    {
+        long e = ext[(int)g.First];
+        long block = 1;
+        for (int i = g.Members.Count - 1; i >= 0; i--)
+        {
+            var d = g.Members[i];
+            long radix = Problem[d];
+            if (block * radix <= e) { ext[(int)d] = radix; block *= radix; continue; }
+            ext[(int)d] = Math.Max(1, e / block);
+            for (int k = i - 1; k >= 0; k--) ext[(int)g.Members[k]] = 1;
+            return;
+        }
     }
 
     /// <summary>

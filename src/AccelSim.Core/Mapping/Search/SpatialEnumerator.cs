@@ -16,14 +16,17 @@ internal static class SpatialEnumerator
 {
     private const int DefaultMaxDimsPerAxis = 2;
 
-    public static List<SpatialCandidate> Enumerate(ProblemShape problem, Accelerator arch, ResolvedConstraints constraints, bool imperfect = false)
+    public static List<SpatialCandidate> Enumerate(ProblemShape problem, Accelerator arch, ResolvedConstraints constraints, bool imperfect = false,
+        IReadOnlyList<FlattenGroup>? flatten = null)
     {
+        flatten ??= [];
+        var bounds = FlattenedBounds.Of(problem, flatten);
         var results = new List<SpatialCandidate>();
         int levels = arch.Levels.Count;
         var x = new int[levels][];
         var y = new int[levels][];
         for (int i = 0; i < levels; i++) { x[i] = LevelMapping.Ones(); y[i] = LevelMapping.Ones(); }
-        Recurse(problem, arch, constraints, 0, problem.Bounds(), x, y, results, imperfect);
+        Recurse(bounds, arch, constraints, 0, (int[])bounds.Clone(), x, y, results, imperfect, flatten);
         // Best-utilized first (units doing work on average: an imperfect fold's idle units do not count); ties keep
         // generation order (deterministic).
         return results.Select((c, i) => (c, i)).OrderByDescending(p => SpatialFactors.BusyUnits(problem, p.c)).ThenBy(p => p.i).Select(p => p.c).ToList();
@@ -33,35 +36,35 @@ internal static class SpatialEnumerator
     public static bool IsPerfect(ProblemShape problem, SpatialCandidate candidate) =>
         SpatialFactors.BusyUnits(problem, candidate) == candidate.Units;
 
-    private static void Recurse(ProblemShape problem, Accelerator arch, ResolvedConstraints constraints, int level, int[] remaining,
-        int[][] x, int[][] y, List<SpatialCandidate> results, bool imperfect)
+    private static void Recurse(int[] bounds, Accelerator arch, ResolvedConstraints constraints, int level, int[] remaining,
+        int[][] x, int[][] y, List<SpatialCandidate> results, bool imperfect, IReadOnlyList<FlattenGroup> flatten)
     {
         if (level == arch.Levels.Count)
         {
             long units = 1;
             for (int i = 0; i < x.Length; i++)
                 for (int d = 0; d < Dims.Count; d++) units *= (long)x[i][d] * y[i][d];
-            results.Add(new SpatialCandidate(x.Select(a => (int[])a.Clone()).ToArray(), y.Select(a => (int[])a.Clone()).ToArray(), units));
+            results.Add(new SpatialCandidate(x.Select(a => (int[])a.Clone()).ToArray(), y.Select(a => (int[])a.Clone()).ToArray(), units) { Flatten = flatten });
             return;
         }
         var fanout = arch.Levels[level].Fanout;
         if (fanout is null || fanout.Size == 1)
         {
-            Recurse(problem, arch, constraints, level + 1, remaining, x, y, results, imperfect);
+            Recurse(bounds, arch, constraints, level + 1, remaining, x, y, results, imperfect, flatten);
             return;
         }
         var c = constraints.Levels[level];
-        foreach (var yAssign in AxisAssignments(c.Y, fanout.Y, remaining, fanout.Network.Reduces(true), problem, imperfect))
+        foreach (var yAssign in AxisAssignments(c.Y, fanout.Y, remaining, fanout.Network.Reduces(true), bounds, imperfect))
         {
             var afterY = (int[])remaining.Clone();
             for (int d = 0; d < Dims.Count; d++) afterY[d] = SpatialFactors.Left(afterY[d], yAssign[d]);
-            foreach (var xAssign in AxisAssignments(c.X, fanout.X, afterY, fanout.Network.Reduces(false), problem, imperfect))
+            foreach (var xAssign in AxisAssignments(c.X, fanout.X, afterY, fanout.Network.Reduces(false), bounds, imperfect))
             {
                 var afterX = (int[])afterY.Clone();
                 for (int d = 0; d < Dims.Count; d++) afterX[d] = SpatialFactors.Left(afterX[d], xAssign[d]);
                 Array.Copy(yAssign, y[level], Dims.Count);
                 Array.Copy(xAssign, x[level], Dims.Count);
-                Recurse(problem, arch, constraints, level + 1, afterX, x, y, results, imperfect);
+                Recurse(bounds, arch, constraints, level + 1, afterX, x, y, results, imperfect, flatten);
             }
         }
         x[level] = LevelMapping.Ones();
@@ -69,13 +72,13 @@ internal static class SpatialEnumerator
     }
 
     // All factor assignments of one axis (arrays indexed by dim), including "nothing unrolled" when nothing is fixed.
-    private static List<int[]> AxisAssignments(AxisConstraints? axis, int size, int[] remaining, bool reduces, ProblemShape problem, bool imperfect)
+    private static List<int[]> AxisAssignments(AxisConstraints? axis, int size, int[] remaining, bool reduces, int[] bounds, bool imperfect)
     {
         var allowed = (axis?.Dims ?? Dims.All)
             .Where(d => reduces || d is not (Dim.C or Dim.R or Dim.S))
             .Where(d => remaining[(int)d] > 1)
             .ToList();
-        var whole = (axis?.WholeIfFits ?? []).Where(d => remaining[(int)d] > 1 && remaining[(int)d] == problem[d] && problem[d] <= size && allowed.Contains(d)).ToList();
+        var whole = (axis?.WholeIfFits ?? []).Where(d => remaining[(int)d] > 1 && remaining[(int)d] == bounds[(int)d] && bounds[(int)d] <= size && allowed.Contains(d)).ToList();
         var list = new List<int[]>();
         var current = LevelMapping.Ones();
         Choose(allowed, 0, 0, 1, size, axis?.MaxDims ?? DefaultMaxDimsPerAxis, remaining, current, list, imperfect);

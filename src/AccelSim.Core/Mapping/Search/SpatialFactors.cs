@@ -30,12 +30,13 @@ internal static class SpatialFactors
     public static double BusyUnits(ProblemShape problem, SpatialCandidate candidate)
     {
         double busy = 1;
+        var bounds = candidate.Bounds(problem);
         foreach (var d in Dims.All)
         {
             long product = 1;
             for (int i = 0; i < candidate.X.Length; i++) product *= (long)candidate.X[i][(int)d] * candidate.Y[i][(int)d];
-            long folds = (problem[d] + product - 1) / product;
-            busy *= (double)problem[d] / folds;
+            long folds = (bounds[(int)d] + product - 1) / product;
+            busy *= (double)bounds[(int)d] / folds;
         }
         return busy;
     }

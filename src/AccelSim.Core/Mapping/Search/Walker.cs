@@ -27,6 +27,7 @@ internal sealed class Walker
     private readonly Func<double> _simBound;
     private long _currentCycles; // analytical cycles of the mapping being evaluated (for SimBound)
     private bool _spatialPerfect; // the current work item's unrolling divides every bound (PartialBound assumes it)
+    private bool _mappingPerfect; // the mapping being evaluated has perfect factors only (order narrowing, SimBound)
     private readonly AccessCounter _counter;
     private readonly AccessCounts _counts;
     private readonly int _levels;
@@ -47,7 +48,8 @@ internal sealed class Walker
         _snapshot = Snapshot;
         _simBound = SimBound;
         // The bound is proven for both counting rules and perfect tiles (PartialBound); imperfect ones are walked in full.
-        _branchAndBound = options.BranchAndBound;
+        // With imperfect temporal factors every completion may be imperfect, so no partial mapping has a proven bound.
+        _branchAndBound = options.BranchAndBound && !options.SearchesImperfectTemporal;
         _narrowOrders = options.BranchAndBound;
         _levels = plan.Levels;
         _counter = new AccessCounter(plan.Problem, plan.Arch, options.Counting);
@@ -93,7 +95,8 @@ internal sealed class Walker
         _incumbent = new Incumbent();
         _plan = item.Plan;
         _spatial = item.Spatial;
-        _spatialPerfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial);
+        _spatialPerfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial) && !_plan.Flatten.Any();
+        _counter.Flatten = _plan.Flatten;
         for (int i = 0; i < _levels; i++)
         {
             Array.Copy(item.Spatial.X[i], _counter.SpatialX[i], Dims.Count);
@@ -106,7 +109,7 @@ internal sealed class Walker
         ext = new long[Dims.Count];
         for (int d = 0; d < Dims.Count; d++)
         {
-            remaining[d] /= item.Innermost[d];
+            remaining[d] = SpatialFactors.Left(remaining[d], item.Innermost[d]);
             ext[d] = (long)item.Innermost[d] * item.Spatial.X[inner][d] * item.Spatial.Y[inner][d];
         }
     }
@@ -132,7 +135,7 @@ internal sealed class Walker
             var nextExt = new long[Dims.Count];
             for (int d = 0; d < Dims.Count; d++)
             {
-                nextRemaining[d] = remaining[d] / chosen[d];
+                nextRemaining[d] = SpatialFactors.Left(remaining[d], chosen[d]);
                 nextExt[d] = ext[d] * chosen[d] * _spatial.X[level][d] * _spatial.Y[level][d];
             }
             EnumerateOuter(level - 1, nextRemaining, nextExt);
@@ -187,7 +190,8 @@ internal sealed class Walker
         }
         if (_plan.Resolved.Levels[_levels - 1].Permutation is { } innermost)
             Array.Copy(LoopOrders.Constrained(InnerMask(), innermost), _counter.Order[_levels - 1], Dims.Count);
-        if (_narrowOrders && _objective == Objective.Energy && _spatialPerfect && NarrowOrders(outer)) return;
+        _mappingPerfect = _spatialPerfect && TemporalPerfect();
+        if (_narrowOrders && _objective == Objective.Energy && _mappingPerfect && NarrowOrders(outer)) return;
         while (true)
         {
             for (int i = 0; i < outer; i++) Array.Copy(_orderChoices[i][_orderIndex[i]], _counter.Order[i], Dims.Count);
@@ -196,6 +200,18 @@ internal sealed class Walker
             while (k >= 0 && ++_orderIndex[k] == _orderChoices[k].Length) { _orderIndex[k] = 0; k--; }
             if (k < 0) break;
         }
+    }
+
+    // True when the temporal factors divide what the spatial ones leave: the product of every dim's factors is its bound.
+    private bool TemporalPerfect()
+    {
+        for (int d = 0; d < Dims.Count; d++)
+        {
+            long product = 1;
+            for (int i = 0; i < _levels; i++) product *= (long)_temporal[i][d] * _counter.SpatialX[i][d] * _counter.SpatialY[i][d];
+            if (product != _plan.Bounds[d]) return false;
+        }
+        return true;
     }
 
     private readonly List<int>[] _tied = Enumerable.Range(0, 8).Select(_ => new List<int>()).ToArray();
@@ -269,6 +285,8 @@ internal sealed class Walker
         _counter.Prepare();
         // Imperfect spatial factors with inner temporal ones can leave a unit that never works: not a valid mapping.
         if (_counter.WastesIterations) { _result.Pruned++; return; }
+        // The plan checks flattened tiles against a lower bound only: their exact sizes here (as the validator's).
+        if (_plan.Flatten.Count > 0 && !FlattenedTilesFit()) { _result.Pruned++; return; }
         _counter.Count(_counts);
         _result.Evaluations++;
         _inspect?.Invoke(_counts);
@@ -316,7 +334,7 @@ internal sealed class Walker
     // A lower bound on the current mapping's simulated cycles (0 for imperfect factors, where none is proven).
     private double SimBound()
     {
-        if (!_spatialPerfect) return 0;
+        if (!_mappingPerfect) return 0;
         long computeAndSkew = _counter.TemporalIterations + _counter.Folds * _counter.SystolicFoldCycles;
         double tiles = SimulatedCyclesBound.Of(_plan.Problem, _plan.Arch, _counter.Temporal, _counter.SpatialX, _counter.SpatialY, _counter.Keeps, computeAndSkew);
         return Math.Max(tiles, _currentCycles);
@@ -327,7 +345,14 @@ internal sealed class Walker
         var levels = new LevelMapping[_levels];
         for (int i = 0; i < _levels; i++)
             levels[i] = new LevelMapping(_counter.Temporal[i], _counter.Order[i], _counter.SpatialX[i], _counter.SpatialY[i], _counter.Keeps[i]);
-        return new LoopMapping(levels);
+        return new LoopMapping(levels, _plan.Flatten);
+    }
+
+    private bool FlattenedTilesFit()
+    {
+        for (int i = 0; i < _levels; i++)
+            if (MappingValidator.CapacityProblems(_counter, _plan.Arch.Levels[i].Storage, i, _counter.Keeps[i]).Any()) return false;
+        return true;
     }
 
     /// <summary>Seeded random sampling of the same space: random factors per level (kept only when they fit) and random orders.</summary>
@@ -361,6 +386,7 @@ internal sealed class Walker
             }
             if (!fits) continue;
             _result.Factorizations++;
+            _mappingPerfect = _spatialPerfect;
             for (int i = 0; i < _levels; i++) Array.Copy(_temporal[i], _counter.Temporal[i], Dims.Count);
             for (int i = 0; i < _levels; i++)
             {
