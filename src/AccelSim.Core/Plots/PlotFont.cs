@@ -14,7 +14,11 @@ public static class PlotFont
     public const string Family = "DejaVu Sans";
 
     private const string ResourceName = "AccelSim.Plots.Fonts.DejaVuSans.ttf";
-    private static readonly Lazy<SKTypeface> Typeface = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    // The font file's bytes, loaded once. ScottPlot's resolver contract is "a new instance per call" (it may dispose
+    // what it gets, or keep one of two racing results), so each request gets its own typeface over these shared,
+    // immutable bytes: handing every caller one shared SKTypeface let a disposed native typeface be used by another
+    // thread (intermittent segfaults in libSkiaSharp while figures were drawn in parallel).
+    private static readonly Lazy<SKData> FontData = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lock Gate = new();
     private static bool _registered;
 
@@ -24,28 +28,33 @@ public static class PlotFont
         lock (Gate)
         {
             if (_registered) return;
-            var typeface = Typeface.Value;
-            Fonts.FontResolvers.Insert(0, new EmbeddedResolver(typeface));
+            var data = FontData.Value;
+            Fonts.FontResolvers.Insert(0, new EmbeddedResolver(data));
             Fonts.Default = Family;
             _registered = true;
         }
     }
 
-    private static SKTypeface Load()
+    private static SKData Load()
     {
         using var stream = typeof(PlotFont).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"the plot font {ResourceName} is missing from {typeof(PlotFont).Assembly.GetName().Name}; plots cannot draw text without it");
-        var typeface = SKTypeface.FromStream(stream)
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        var data = SKData.CreateCopy(bytes.ToArray());
+        // Fail here, with a clear message, rather than drawing blank text later.
+        using var probe = SKTypeface.FromData(data)
             ?? throw new InvalidOperationException($"the plot font {ResourceName} could not be read; plots cannot draw text without it");
-        return typeface;
+        return data;
     }
 
-    // Answers every request for our family with the embedded typeface; other names fall through to ScottPlot's resolvers.
-    private sealed class EmbeddedResolver(SKTypeface typeface) : IFontResolver
+    // Answers every request for our family with a new typeface over the embedded bytes; other names fall through to
+    // ScottPlot's resolvers.
+    private sealed class EmbeddedResolver(SKData data) : IFontResolver
     {
         public SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing spacing) =>
-            fontName == Family ? typeface : null;
+            fontName == Family ? SKTypeface.FromData(data) : null;
 
-        public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) => fontName == Family ? typeface : null;
+        public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) => fontName == Family ? SKTypeface.FromData(data) : null;
     }
 }
