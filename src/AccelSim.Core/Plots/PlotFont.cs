@@ -14,10 +14,8 @@ public static class PlotFont
     public const string Family = "DejaVu Sans";
 
     private const string ResourceName = "AccelSim.Plots.Fonts.DejaVuSans.ttf";
-    // The font file's bytes, loaded once. ScottPlot's resolver contract is "a new instance per call" (it may dispose
-    // what it gets, or keep one of two racing results), so each request gets its own typeface over these shared,
-    // immutable bytes: handing every caller one shared SKTypeface let a disposed native typeface be used by another
-    // thread (intermittent segfaults in libSkiaSharp while figures were drawn in parallel).
+    // The font file's bytes, loaded once. ScottPlot's resolver contract is "a new instance per call" (the caller owns
+    // what it gets), so each request gets its own typeface over these shared, immutable bytes.
     private static readonly Lazy<SKData> FontData = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lock Gate = new();
     private static bool _registered;

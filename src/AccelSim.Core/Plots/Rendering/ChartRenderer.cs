@@ -11,14 +11,24 @@ public sealed record RenderedChart(string Svg, byte[] Png, int Width, int Height
 /// </summary>
 public static class ChartRenderer
 {
-    /// <summary>Draws <paramref name="spec"/> as SVG and PNG.</summary>
+    // One chart at a time in the whole process. ScottPlot keeps process-wide state (the clip-path counter below, its
+    // typeface cache) and drawing two charts at once on two threads crashed the process inside libSkiaSharp (a segfault
+    // at the same instruction, about one full test run in four on the 2-core machine, while ModelFigures drew figures in
+    // parallel and xunit ran plot tests side by side). Serializing costs little: the figures of a 150-layer model take
+    // about 0.2 s (docs/benchmarks.md).
+    private static readonly Lock RenderGate = new();
+
+    /// <summary>Draws <paramref name="spec"/> as SVG and PNG (one chart at a time per process; see the gate above).</summary>
     public static RenderedChart Render(ChartSpec spec)
     {
-        using var plot = Build(spec);
-        int height = HeightOf(spec);
-        string svg = StableIds(plot.GetSvgXml(spec.Width, height));
-        byte[] png = plot.GetImageBytes(spec.Width, height, ImageFormat.Png);
-        return new RenderedChart(svg, png, spec.Width, height);
+        lock (RenderGate)
+        {
+            using var plot = Build(spec);
+            int height = HeightOf(spec);
+            string svg = StableIds(plot.GetSvgXml(spec.Width, height));
+            byte[] png = plot.GetImageBytes(spec.Width, height, ImageFormat.Png);
+            return new RenderedChart(svg, png, spec.Width, height);
+        }
     }
 
     // ScottPlot names clip paths from a process-wide counter (cl_1a7, ...): renumbered in document order so the same
