@@ -14,8 +14,8 @@ public static class ChartRenderer
     // One chart at a time in the whole process. ScottPlot keeps process-wide state (the clip-path counter below, its
     // typeface cache) and drawing two charts at once on two threads crashed the process inside libSkiaSharp (a segfault
     // at the same instruction, about one full test run in four on the 2-core machine, while ModelFigures drew figures in
-    // parallel and xunit ran plot tests side by side). Serializing costs little: the figures of a 150-layer model take
-    // about 0.2 s (docs/benchmarks.md).
+    // parallel and xunit ran plot tests side by side). Serializing costs little: the seven figures of a 150-layer model went
+    // from 0.23 to 0.30 s (docs/benchmarks.md, "Figures").
     private static readonly Lock RenderGate = new();
 
     /// <summary>Draws <paramref name="spec"/> as SVG and PNG (one chart at a time per process; see the gate above).</summary>
