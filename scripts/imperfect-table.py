@@ -6,6 +6,7 @@ Runs `accelsim map` per row, once with the default search (before) and once with
 Usage: scripts/imperfect-table.py [DLL] (default: the Release build of src/AccelSim.Cli).
 """
 import json, subprocess, sys, tempfile, os
+from decimal import Decimal, ROUND_HALF_UP
 
 DLL = sys.argv[1] if len(sys.argv) > 1 else "src/AccelSim.Cli/bin/Release/net10.0/accelsim.dll"
 ROWS = [  # (label, model, layer, arch, objective)
@@ -49,7 +50,8 @@ def measure(model, layer, arch, objective, imperfect):
 def change(a, b, text):
     if a == b:
         return f"{text(a)} → same"
-    return f"{text(a)} → {text(b)} ({(b - a) / a * 100:+.1f} %)".replace("-", "−")
+    percent = (Decimal(b) - Decimal(a)) / Decimal(a) * 100  # exact, rounded half up as the docs round
+    return f"{text(a)} → {text(b)} ({percent.quantize(Decimal('0.1'), ROUND_HALF_UP):+} %)".replace("-", "−")
 
 
 def main():
