@@ -115,11 +115,11 @@ public static class Mapper
     // fixed) over every plan and searched unrolling, never below the compulsory DRAM traffic of EnergyLowerBound.
     private static double SpaceBound(ProblemShape problem, Accelerator arch, List<SearchPlan> plans, List<SpatialCandidate> searched, CountingRules rules)
     {
+        // PartialBound knows no joint dims: with flattened unrollings searched, the compulsory traffic alone is the bound.
+        if (searched.Any(c => c.Flatten.Count > 0)) return EnergyLowerBound.Of(problem, arch);
         var bound = new PartialBound(problem, arch, rules);
         var noTemporal = Enumerable.Range(0, arch.Levels.Count).Select(_ => LevelMapping.Ones()).ToArray();
         double least = double.PositiveInfinity;
-        // PartialBound knows no joint dims: with flattened unrollings searched, the compulsory traffic alone is the bound.
-        if (searched.Any(c => c.Flatten.Count > 0)) return EnergyLowerBound.Of(problem, arch);
         foreach (var plan in plans)
             foreach (var c in searched)
                 least = Math.Min(least, bound.Of(plan.Levels, noTemporal, c.X, c.Y, plan.Keeps, out _));

@@ -190,7 +190,8 @@ internal sealed class Walker
         }
         if (_plan.Resolved.Levels[_levels - 1].Permutation is { } innermost)
             Array.Copy(LoopOrders.Constrained(InnerMask(), innermost), _counter.Order[_levels - 1], Dims.Count);
-        _mappingPerfect = _spatialPerfect && TemporalPerfect();
+        // Temporal factors are divisors unless the plan draws imperfect ones: check the product only then (hot path).
+        _mappingPerfect = _spatialPerfect && (!_plan.ImperfectTemporal || TemporalPerfect());
         if (_narrowOrders && _objective == Objective.Energy && _mappingPerfect && NarrowOrders(outer)) return;
         while (true)
         {
