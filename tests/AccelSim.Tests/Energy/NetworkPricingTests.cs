@@ -122,6 +122,37 @@ public class NetworkPricingTests
         Assert.Equal((Math.Log2(12) / 2 + 7.0 / 12) * pitch, PerWord(arch, TensorKind.Outputs), 12);
     }
 
+    [Fact]
+    public void SimbasTwoNetworksPricedByHandFromTheChipletAreaBound()
+    {
+        // 3.1 mm^2 over 4 x 4 PEs, then a sixteenth of it (0.194 mm^2) over each PE's 8 x 8 lanes; 8-bit words, 45 nm wire.
+        var arch = ArchitectureLibrary.Load("simba");
+        double wire = AccelSim.Energy.EnergyTables.Find("horowitz-45nm")!.WirePerBitMm!.Value;
+        double pe = 8 * Math.Sqrt(3.1 / 16) * wire, lane = 8 * Math.Sqrt(0.194 / 64) * wire;
+        // Between PEs: inputs on a bus per axis; psums reduced by an adder tree per axis (log2(4)/2); weights point to
+        // point on both axes (4/2 pitches each).
+        Assert.Equal(2 * pe, NetworkPricing.EnergyPerWord(arch, 1, TensorKind.Inputs), 12);
+        Assert.Equal(2 * pe, NetworkPricing.EnergyPerWord(arch, 1, TensorKind.Outputs), 12);
+        Assert.Equal(4 * pe, NetworkPricing.EnergyPerWord(arch, 1, TensorKind.Weights), 12);
+        // Lanes: inputs on the Y bus plus a point-to-point path across X (8/2 pitches shared by the 8 of a column);
+        // psums by an adder tree along X (log2(8)/2) plus a Y path (8/2 shared by the 8 of a row); weights point to point.
+        Assert.Equal((1 + 4.0 / 8) * lane, NetworkPricing.EnergyPerWord(arch, 2, TensorKind.Inputs), 12);
+        Assert.Equal((1.5 + 4.0 / 8) * lane, NetworkPricing.EnergyPerWord(arch, 2, TensorKind.Outputs), 12);
+        Assert.Equal(8 * lane, NetworkPricing.EnergyPerWord(arch, 2, TensorKind.Weights), 12);
+    }
+
+    [Fact]
+    public void ShiDianNaosNetworkPricedByHandFromTheChipArea()
+    {
+        // The whole 4.86 mm^2 chip over 8 x 8 PEs, 16-bit words: weights and inputs on a bus per axis; outputs, which
+        // no axis shares or reduces, point to point on both (8/2 pitches each).
+        var arch = ArchitectureLibrary.Load("shidiannao");
+        double pitch = 16 * Math.Sqrt(4.86 / 64) * AccelSim.Energy.EnergyTables.Find("horowitz-45nm")!.WirePerBitMm!.Value;
+        Assert.Equal(2 * pitch, PerWord(arch, TensorKind.Weights), 12);
+        Assert.Equal(2 * pitch, PerWord(arch, TensorKind.Inputs), 12);
+        Assert.Equal(8 * pitch, PerWord(arch, TensorKind.Outputs), 12);
+    }
+
     [Theory]
     [InlineData("pe_pitch_mm: 0.5\n      array_area_mm2: 8", "array_area_mm2: give pe_pitch_mm or array_area_mm2, not both")]
     [InlineData("wire_pj_per_bit_mm: 0.2", "wire_pj_per_bit_mm: needs pe_pitch_mm or array_area_mm2")]
