@@ -1,4 +1,5 @@
 using AccelSim.Architecture;
+using AccelSim.Energy;
 using AccelSim.Workloads;
 using Spectre.Console;
 using Spectre.Console.Rendering;

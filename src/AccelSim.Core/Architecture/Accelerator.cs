@@ -1,3 +1,4 @@
+using AccelSim.Energy;
 namespace AccelSim.Architecture;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using AccelSim.Energy;
 using AccelSim.Workloads;
 
 namespace AccelSim.Architecture;

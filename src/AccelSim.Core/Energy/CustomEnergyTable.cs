@@ -1,4 +1,3 @@
-using AccelSim.Architecture;
 
 namespace AccelSim.Energy;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccelSim.Pipeline;
+using AccelSim.Plots;
 using CsvHelper;
 
 namespace AccelSim.Reports;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccelSim.Plots;
 using AccelSim.Plots.Figures;
 
 namespace AccelSim.Reports;

@@ -1,5 +1,6 @@
 using AccelSim.Architecture;
 using AccelSim.Common;
+using AccelSim.Energy;
 using AccelSim.Workloads;
 
 namespace AccelSim.Sweeps;

@@ -1,6 +1,7 @@
 using AccelSim.Architecture;
 using AccelSim.Architecture.Yaml;
 using AccelSim.Common;
+using AccelSim.Energy;
 
 namespace AccelSim.Tests.Architecture;
 

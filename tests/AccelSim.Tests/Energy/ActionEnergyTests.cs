@@ -1,6 +1,7 @@
 using AccelSim.Architecture;
 using AccelSim.Architecture.Yaml;
 using AccelSim.Common;
+using AccelSim.Energy;
 using AccelSim.Mapping;
 using AccelSim.Mapping.Search;
 using AccelSim.Model;

@@ -1,5 +1,6 @@
 using AccelSim.Architecture;
 using AccelSim.Architecture.Timeloop;
+using AccelSim.Energy;
 using AccelSim.Mapping;
 using AccelSim.Mapping.Timeloop;
 using AccelSim.Tests.Support;

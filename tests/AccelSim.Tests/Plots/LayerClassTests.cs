@@ -1,3 +1,4 @@
+using AccelSim.Plots;
 using AccelSim.Reports;
 using AccelSim.Tests.Support;
 

@@ -1,4 +1,5 @@
 using AccelSim.Architecture;
+using AccelSim.Energy;
 
 namespace AccelSim.Tests.Support;
 

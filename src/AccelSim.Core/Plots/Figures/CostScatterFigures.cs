@@ -40,7 +40,7 @@ public static class CostScatterFigures
         double smallest = folded.Where(l => l.Macs > 0).Select(l => (double)l.Macs).DefaultIfEmpty(10).Min();
         double noMacsX = smallest / 10;
         var series = LayerClassStyles.ByClass(folded).Select(g => new PointSeries(
-            g.Key == Reports.FigureLayerClass.Vector ? $"{g.Key} (no MACs, drawn at {NumberText.Compact(noMacsX)})" : g.Key,
+            g.Key == FigureLayerClass.Vector ? $"{g.Key} (no MACs, drawn at {NumberText.Compact(noMacsX)})" : g.Key,
             g.Select(l => new ChartPoint(l.Macs > 0 ? l.Macs : noMacsX, cost(l), l.Layer,
                 l.Macs > 0 && k > 0 ? $"{NumberText.Ratio(cost(l) / l.Macs / k)}x the model's average {what} per MAC" : "no MACs")
             { Annotated = labelled.Contains(l.Layer) }).ToArray(),

@@ -1,4 +1,3 @@
-using AccelSim.Reports;
 
 namespace AccelSim.Plots.Figures;
 

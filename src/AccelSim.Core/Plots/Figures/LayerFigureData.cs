@@ -27,7 +27,7 @@ public sealed record LayerFigureData(
     double AchievedMacsPerCycle)
 {
     /// <summary>The layer class the figures colour by (<see cref="LayerClassStyles"/>).</summary>
-    public string Class { get; init; } = Reports.FigureLayerClass.Dense;
+    public string Class { get; init; } = FigureLayerClass.Dense;
 
     /// <summary>Cycles lost waiting for data (part of <see cref="Cycles"/>).</summary>
     public long StallCycles { get; init; }

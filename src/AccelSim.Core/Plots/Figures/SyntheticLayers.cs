@@ -42,11 +42,11 @@ internal static class SyntheticLayers
             double intensity = dramWords > 0 ? macs / dramWords : 0;
             string layerClass = kind switch
             {
-                "conv" => Reports.FigureLayerClass.Dense,
-                "depthwise" => Reports.FigureLayerClass.Depthwise,
-                "pointwise" => Reports.FigureLayerClass.Pointwise,
-                "fc" => Reports.FigureLayerClass.FullyConnected,
-                _ => Reports.FigureLayerClass.Vector,
+                "conv" => FigureLayerClass.Dense,
+                "depthwise" => FigureLayerClass.Depthwise,
+                "pointwise" => FigureLayerClass.Pointwise,
+                "fc" => FigureLayerClass.FullyConnected,
+                _ => FigureLayerClass.Vector,
             };
             // A fifth of the cycles stalled, a tenth spent on fill/drain (whole numbers, within the layer's cycles).
             long stalls = cycles / 5, fillDrain = cycles / 10;

@@ -1,7 +1,7 @@
 using AccelSim.Pipeline;
 using AccelSim.Workloads;
 
-namespace AccelSim.Reports;
+namespace AccelSim.Plots;
 
 /// <summary>
 /// The layer classes the figures colour by (layers.csv's layer_class column): they differ in data reuse, which is what

@@ -1,4 +1,4 @@
-namespace AccelSim.Architecture;
+namespace AccelSim.Energy;
 
 /// <summary>
 /// Energy of one word read from and one word written to a storage level, in the architecture's energy unit. A write is a

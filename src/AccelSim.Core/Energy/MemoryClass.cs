@@ -1,4 +1,4 @@
-namespace AccelSim.Architecture;
+namespace AccelSim.Energy;
 
 /// <summary>The component class of a storage level; energy tables are keyed by it.</summary>
 public enum MemoryClass
