@@ -54,6 +54,24 @@ public class SimulatedTieBreakTests
     }
 
     [Fact]
+    public void SimbaStridedDepthwiseLayerGainsOverFortyPercentAtTheSameEnergy()
+    {
+        // Issue #16's "simba up to -41 %": MobileNet v1's stride-2 depthwise layers (docs/mapper.md, "Issue #16's figures,
+        // reconciled"). conv13_dw ties 84 mappings; with a cap above that every one is simulated, so the pick is proven.
+        var layer = AccelSim.Workloads.Zoo.ModelZoo.Get("mobilenet-v1").MacLayers.Single(l => l.Name == "conv13_dw").Problem!;
+        var simba = ArchitectureLibrary.Load("simba");
+        MapperResult Map(int cap) => Mapper.Search(layer, simba, Dataflows.WeightStationary, new MapperOptions { SimulationCap = cap });
+        var analytical = Map(0);
+        var simulated = Map(1000);
+        Assert.Equal(analytical.Evaluation.TotalEnergy, simulated.Evaluation.TotalEnergy);
+        var s = simulated.Stats.Simulation!;
+        Assert.True(s.Proven);
+        Assert.Equal(s.Candidates, s.Simulated + s.Skipped);
+        long before = CycleSimulator.Run(layer, simba, analytical.Mapping).TotalCycles;
+        Assert.True(s.WinnerCycles <= before * 0.6, $"{s.WinnerCycles} simulated cycles against the analytical pick's {before}");
+    }
+
+    [Fact]
     public void TheCapIsExplicitAndReported()
     {
         var one = Search(new MapperOptions { SimulationCap = 1 }).Stats.Simulation!;
