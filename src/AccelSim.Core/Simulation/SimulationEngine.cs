@@ -298,8 +298,10 @@ internal sealed class SimulationEngine
         return inner;
     }
 
-    // One compute block: waits for every resident tile and the ports feeding the MAC, then runs its cycles (plus the
-    // systolic skew), stretched if the feeding ports cannot keep up.
+    // One compute block: waits for every resident tile, then runs its cycles (plus the systolic skew), stretched until
+    // the ports that feed the MAC have served its words. It does not wait for those ports to be free: a port serves the
+    // block after the transfers booked on it before (program order, as for transfers) while the MAC computes from data
+    // already resident, so a write-back that only holds a port for its share of the link does not stop the MACs.
     private void Block()
     {
         long b = _n.BlockCycles;
@@ -335,10 +337,6 @@ internal sealed class SimulationEngine
         // Feeding ports: reads of each operand's and the outputs' innermost level, updates of the outputs' one.
         Span<long> readWords = stackalloc long[_levels];
         readWords[pw] += rw; readWords[pi] += ri; readWords[po] += ro;
-        for (int i = 0; i < _levels; i++)
-            if (readWords[i] > 0 && _ports.ReadTicks(i, readWords[i]) > 0) start = Timed.Max(start, _ports.ReadFree[i]);
-        long writeTicks = _ports.WriteTicks(po, wo);
-        if (writeTicks > 0) start = Timed.Max(start, _ports.WriteFree[po]);
         if (start.Ticks > _macFree.Ticks) Charge(start, start.Ticks - _macFree.Ticks);
 
         long compute = (b + _skew) * _k, longest = compute;
@@ -348,17 +346,31 @@ internal sealed class SimulationEngine
             long ticks = _ports.ReadTicks(i, readWords[i]);
             if (ticks == 0) continue;
             var tensor = i == pw && rw >= ri && rw >= ro ? TensorKind.Weights : i == pi && ri >= ro ? TensorKind.Inputs : i == po ? TensorKind.Outputs : TensorKind.Weights;
-            _ports.BookRead(i, start.Ticks, ticks, new Timed(start.Ticks + ticks, i, tensor));
-            if (ticks > longest) { longest = ticks; slowest = new Timed(0, i, tensor); }
+            long served = Serve(_ports.ReadFree[i], start, ticks, new Timed(0, i, tensor), ref slowest, ref longest);
+            _ports.BookRead(i, served - ticks, ticks, new Timed(served, i, tensor));
         }
-        _ports.BookWrite(po, start.Ticks, writeTicks, new Timed(start.Ticks + writeTicks, po, TensorKind.Outputs));
-        if (writeTicks > longest) { longest = writeTicks; slowest = new Timed(0, po, TensorKind.Outputs); }
+        long writeTicks = _ports.WriteTicks(po, wo);
+        if (writeTicks > 0)
+        {
+            long served = Serve(_ports.WriteFree[po], start, writeTicks, new Timed(0, po, TensorKind.Outputs), ref slowest, ref longest);
+            _ports.BookWrite(po, served - writeTicks, writeTicks, new Timed(served, po, TensorKind.Outputs));
+        }
         if (longest > compute) Charge(slowest, longest - compute);
         _pipelineTicks += _skew * _k;
 
         _macFree = new Timed(start.Ticks + longest, -1, TensorKind.Weights);
         foreach (var t in Tensors.All)
             foreach (int c in _chain[(int)t]) _lastUse[(int)t][c] = Timed.Max(_lastUse[(int)t][c], _macFree);
+    }
+
+    // When a feeding port has served a block's words (ticks of them) that started at start: after what was booked on the
+    // port before. A block that must wait for the port beyond its compute is blamed, as a transfer is, on whichever delayed
+    // it more: the port's own time for its words (its level) or the earlier booking it queued behind (that booking's blame).
+    private static long Serve(Timed portFree, Timed start, long ticks, Timed own, ref Timed slowest, ref long longest)
+    {
+        long from = Math.Max(start.Ticks, portFree.Ticks), span = from + ticks - start.Ticks;
+        if (span > longest) (longest, slowest) = (span, ticks >= from - start.Ticks ? own : portFree);
+        return from + ticks;
     }
 
     // Block for an imperfect mapping: counts every MAC point that exists; returns the block's cycles and the words per
