@@ -1,7 +1,9 @@
 using AccelSim.Architecture;
+using AccelSim.Mapping;
 using AccelSim.Mapping.Search;
 using AccelSim.Model;
 using AccelSim.Tests.Support;
+using AccelSim.Workloads;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -13,6 +15,8 @@ namespace AccelSim.Tests.Mapping;
 /// walker could meet on the way to it (levels fixed from the innermost outward, and the spatial unrolling alone) is at most
 /// the mapping's energy and its analytical cycles. Under AccelSim's counting rules and under Timeloop's (both halo rules),
 /// where the storage levels' update energy is also drawn below their write energy (Timeloop's ERTs price the two apart).
+/// The same for every level the walker enumerates dim by dim, partly chosen (<see cref="PartialBound.OfPartialLevel"/>): at
+/// every depth of its dims, the later ones anywhere up to a random largest factor.
 /// </summary>
 public class LowerBoundTests
 {
@@ -61,6 +65,36 @@ public class LowerBoundTests
             double energy = bound.Of(fixedFrom, temporal, x, y, keeps, out long cycles);
             if (energy > exact.TotalEnergy * (1 + Incumbent.RoundingMargin)) failures.Add($"energy bound {energy} > {exact.TotalEnergy} fixing from {fixedFrom}");
             if (cycles > exact.Cycles) failures.Add($"cycle bound {cycles} > {exact.Cycles} fixing from {fixedFrom}");
+        }
+        // A level partly chosen, as the walker enumerates it dim by dim (PartialBound.OfPartialLevel): the dims before `chosen`
+        // at their factors, each later one between 1 and a random largest factor at least the mapping's (a divisor of what
+        // is left of it for this level and the ones above, as the walker's largest fitting factor is).
+        var rng = new Random(seed ^ 0x9a77);
+        for (int level = 1; level < levels.Count - 1; level++)
+        {
+            var left = new int[Dims.Count];
+            for (int d = 0; d < Dims.Count; d++)
+            {
+                long product = 1;
+                for (int i = 0; i <= level; i++) product *= temporal[i][d];
+                left[d] = (int)product;
+            }
+            for (int chosen = 0; chosen < Dims.Count; chosen++)
+            {
+                var partial = temporal.Select(t => t.ToArray()).ToArray();
+                var high = new int[Dims.Count];
+                for (int d = 0; d < Dims.Count; d++)
+                {
+                    if (d < chosen) { high[d] = temporal[level][d]; continue; }
+                    partial[level][d] = 1;
+                    var above = RandomCase.Divisors(left[d]).Where(f => f >= temporal[level][d]).ToList();
+                    high[d] = above[rng.Next(above.Count)];
+                }
+                for (int i = 0; i < level; i++) partial[i] = LevelMapping.Ones(); // free levels: what the walker left there is stale
+                double energy = bound.OfPartialLevel(level, high, partial, x, y, keeps, out long cycles);
+                if (energy > exact.TotalEnergy * (1 + Incumbent.RoundingMargin)) failures.Add($"energy bound {energy} > {exact.TotalEnergy} at level {level} chosen to dim {chosen}");
+                if (cycles > exact.Cycles) failures.Add($"cycle bound {cycles} > {exact.Cycles} at level {level} chosen to dim {chosen}");
+            }
         }
         // The complete mapping's bound is not vacuous: it charges at least the MACs.
         double complete = bound.Of(0, temporal, x, y, keeps, out _);

@@ -32,18 +32,19 @@ internal sealed partial class PartialBound
         _ => PlaneDims,
     };
 
-    // The joint-order excess summed over the fixed levels (0 when no level holds the terms of two tensors).
+    // The joint-order excess summed over the fixed levels (0 when no level holds the terms of two tensors), and over level 0
+    // while level 1 is partly chosen (its terms, RecordRestLevelTerms, bound every split of what level 1 leaves it).
     private double JointOrderExcess()
     {
         double excess = 0;
-        for (int k = _fixedFrom; k < _levels; k++)
+        for (int k = _partial == 1 ? 0 : _fixedFrom; k < _levels; k++)
         {
             int present = 0;
             for (int i = 0; i < _recorded; i++) if (_terms[i].Level == k) present |= 1 << (int)_terms[i].Tensor;
             if ((present & (present - 1)) == 0) continue; // one tensor: its own best order is reachable
             double separate = 0;
             for (int i = 0; i < _recorded; i++)
-                if (_terms[i].Level == k) separate += TermEnergy(_terms[i], Prefix(k, 1 << (int)_terms[i].Tensor));
+                if (_terms[i].Level == k) separate += TermEnergy(_terms[i], DimsOf(1 << (int)_terms[i].Tensor));
             double least = double.PositiveInfinity;
             foreach (var order in TensorOrders)
             {
@@ -53,9 +54,9 @@ internal sealed partial class PartialBound
                 {
                     if ((present & (1 << t)) == 0) continue;
                     union |= 1 << t;
-                    long prefix = Prefix(k, union);
+                    int dims = DimsOf(union);
                     for (int i = 0; i < _recorded; i++)
-                        if (_terms[i].Level == k && (int)_terms[i].Tensor == t) total += TermEnergy(_terms[i], prefix);
+                        if (_terms[i].Level == k && (int)_terms[i].Tensor == t) total += TermEnergy(_terms[i], dims);
                 }
                 least = Math.Min(least, total);
             }
@@ -64,39 +65,32 @@ internal sealed partial class PartialBound
         return excess;
     }
 
-    // The product of level k's loops relevant to any tensor of the set.
-    private long Prefix(int k, int tensors)
+    // The dims relevant to any tensor of the set (a mask over Dim).
+    private static int DimsOf(int tensors)
     {
         int dims = 0;
         for (int t = 0; t < Tensors.Count; t++)
             if ((tensors & (1 << t)) != 0)
                 foreach (int d in RelevantDims((TensorKind)t)) dims |= 1 << d;
+        return dims;
+    }
+
+    // The product of level k's loops over the dims of the mask (at a partly chosen level: each dim's largest factor).
+    private long Prefix(int k, int dims)
+    {
         long product = 1;
-        for (int d = 0; d < Dims.Count; d++) if ((dims & (1 << d)) != 0) product *= _temporal[k][d];
+        for (int d = 0; d < Dims.Count; d++) if ((dims & (1 << d)) != 0) product *= Factor(k, d);
         return product;
     }
 
-    // The energy a term charges (storage at the parent and child, network words) when its loads are base·prefix: the same
-    // formulas as AddOperand and AddOutputs, in floating point.
-    private double TermEnergy(in Term term, long prefix)
+    // The energy a term charges when its loads are base·prefix (the loops over `dims` at its level): the same traffic and
+    // pricing as the per-tensor terms (OperandTraffic, OutputTraffic, Price).
+    private double TermEnergy(in Term term, int dims)
     {
-        var parent = _access[term.Parent, (int)term.Tensor];
-        var child = _access[term.Child, (int)term.Tensor];
-        int net = NearestFanout(term.Parent, term.Child);
-        double netEnergy = net >= 0 ? _netEnergy[net] : 0;
-        double volume = Math.Max((double)term.Tile * term.Base * prefix, term.Floor);
-        if (term.Tensor != TensorKind.Outputs)
-        {
-            double childTotal = volume * _used[term.Child];
-            return volume * ReadsFactor(term.Tensor, term.Parent, term.Child) * _used[term.Parent] * parent.Read
-                + childTotal * child.Write + childTotal * netEnergy;
-        }
-        double share = Share(term.Child, OutputDims);
-        double heads = (double)OutputHeads(term.Parent, term.Child);
-        double reloads = Math.Max(0, volume - share) * heads;
-        double drained = volume * _used[term.Child];
-        double drainReads = _rules.DrainReads ? drained : 0; // Timeloop's rules read nothing to drain (AddOutputs)
-        return reloads * parent.Read + volume * heads * parent.Update + drainReads * child.Read + reloads * child.Write
-            + (drained + reloads) * netEnergy;
+        long volume = Math.Max(term.Level < _fixedFrom ? RestVolume(term, dims) : term.Tile * term.Base * Prefix(term.Level, dims), term.Floor);
+        var traffic = term.Tensor == TensorKind.Outputs
+            ? OutputTraffic(term.Parent, term.Child, volume)
+            : OperandTraffic(term.Tensor, term.Parent, term.Child, volume);
+        return Price(term.Tensor, term.Parent, term.Child, traffic);
     }
 }

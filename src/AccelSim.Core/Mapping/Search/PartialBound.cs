@@ -41,7 +41,7 @@ internal sealed partial class PartialBound
     private readonly long[][] _spatialAbove;   // [level 0..L][dim] spatial factors above a level
     private readonly long[] _used;             // instances doing work per level
     private readonly long[] _rest = new long[Dims.Count]; // product of the free levels' factors per dim
-    private readonly long[] _reads, _writes, _net;
+    private readonly long[] _reads, _writes;
     private int[][] _temporal = null!, _x = null!, _y = null!;
     private TensorSet[] _keeps = null!;
     private int _fixedFrom;
@@ -66,7 +66,6 @@ internal sealed partial class PartialBound
         _used = new long[_levels + 1];
         _reads = new long[_levels];
         _writes = new long[_levels];
-        _net = new long[_levels];
         _access = new AccessEnergy[_levels, Tensors.Count];
         for (int i = 0; i < _levels; i++)
             foreach (var t in Tensors.All) _access[i, (int)t] = arch.Levels[i].Storage.EnergyFor(t);
@@ -114,7 +113,7 @@ internal sealed partial class PartialBound
         _temporal = temporal; _x = spatialX; _y = spatialY; _keeps = keeps; _fixedFrom = fixedFrom;
         CheckSpatial();
         Prepare();
-        Array.Clear(_reads); Array.Clear(_writes); Array.Clear(_net);
+        Array.Clear(_reads); Array.Clear(_writes);
         _recorded = 0;
         foreach (var tensor in Tensors.All)
         {
@@ -127,27 +126,53 @@ internal sealed partial class PartialBound
                 parent = child;
             }
         }
+        if (_partial == 1) RecordRestLevelTerms();
         double energy = _problem.Macs * _arch.Mac.EnergyPerMac;
         cycles = ComputeCycles();
         for (int i = 0; i < _levels; i++)
-        {
-            var storage = _arch.Levels[i].Storage;
-            energy += _net[i] * _netEnergy[i];
-            cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(_reads[i], _writes[i], _used[i], storage));
-        }
+            cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(_reads[i], _writes[i], _used[i], _arch.Levels[i].Storage));
         energy += _energy;
         if (!(energy > enough)) energy += JointOrderExcess();
         _energy = 0;
         return energy;
     }
 
-    // Reads and writes of a level (writes are partial-sum updates, priced as such, when `updates`).
-    private void Charge(int level, TensorKind tensor, long reads, long writes, bool updates = false)
+    // What one (tensor, parent, child) term moves: reads and writes at the parent (partial-sum write-backs for outputs, priced
+    // as updates), at the child (none at the MAC) and words on the nearest fan-out's network between them.
+    private readonly record struct Traffic(long ParentReads, long ParentWrites, long ChildReads, long ChildWrites, long NetWords);
+
+    // The one pricing of a term, shared by the per-tensor terms (Charge) and the joint-order term (TermEnergy).
+    private double Price(TensorKind tensor, int parent, int child, in Traffic traffic)
     {
-        _reads[level] += reads;
-        _writes[level] += writes;
-        var e = _access[level, (int)tensor];
-        _energy += reads * e.Read + writes * (updates ? e.Update : e.Write);
+        var up = _access[parent, (int)tensor];
+        double energy = traffic.ParentReads * up.Read + traffic.ParentWrites * (tensor == TensorKind.Outputs ? up.Update : up.Write);
+        if (child < _levels)
+        {
+            var down = _access[child, (int)tensor];
+            energy += traffic.ChildReads * down.Read + traffic.ChildWrites * down.Write;
+        }
+        int net = NearestFanout(parent, child);
+        return net >= 0 ? energy + traffic.NetWords * _netEnergy[net] : energy;
+    }
+
+    // Adds a term's accesses to the levels' counts (for the cycle bound) and its energy.
+    private void Charge(TensorKind tensor, int parent, int child, in Traffic traffic)
+    {
+        _reads[parent] += traffic.ParentReads;
+        _writes[parent] += traffic.ParentWrites;
+        if (child < _levels)
+        {
+            _reads[child] += traffic.ChildReads;
+            _writes[child] += traffic.ChildWrites;
+        }
+        _energy += Price(tensor, parent, child, traffic);
+    }
+
+    // An operand term whose child instances are each filled `perInstance` words over the run.
+    private Traffic OperandTraffic(TensorKind tensor, int parent, int child, long perInstance)
+    {
+        long childTotal = perInstance * _used[child];
+        return new Traffic(perInstance * ReadsFactor(tensor, parent, child) * _used[parent], 0, 0, childTotal, childTotal);
     }
 
     private void Prepare()
@@ -223,12 +248,13 @@ internal sealed partial class PartialBound
             foreach (int d in relevant) if (_temporal[k][d] > 1) { has = true; break; }
             if (!has) continue;
             long loads = 1;
-            for (int d = 0; d < Dims.Count; d++) loads *= _rest[d];
+            // Above a partly chosen level, a dim not chosen yet may still take up to its largest factor there (RestAbove).
+            for (int d = 0; d < Dims.Count; d++) loads *= k == _partial ? RestAbove(d) : _rest[d];
             for (int j = _fixedFrom; j < k; j++)
                 for (int d = 0; d < Dims.Count; d++) loads *= _temporal[j][d];
             _lastLevel = k;
             _lastBase = loads;
-            foreach (int d in relevant) loads *= _temporal[k][d];
+            foreach (int d in relevant) loads *= Factor(k, d);
             return loads;
         }
         long distinct = 1;
@@ -266,11 +292,7 @@ internal sealed partial class PartialBound
     {
         long perInstance = OperandFills(tensor, child);
         if (_lastLevel >= 0) Record(tensor, parent, child, TileMath.TileSize(_problem, tensor, _ext[child]), tensor == TensorKind.Inputs ? InputFloor(child) : 0);
-        long childTotal = perInstance * _used[child];
-        Charge(parent, tensor, perInstance * ReadsFactor(tensor, parent, child) * _used[parent], 0);
-        if (child < _levels) Charge(child, tensor, 0, childTotal);
-        int net = NearestFanout(parent, child);
-        if (net >= 0) _net[net] += childTotal;
+        Charge(tensor, parent, child, OperandTraffic(tensor, parent, child, perInstance));
     }
 
     private void AddOutputs(int parent, int child)
@@ -280,20 +302,18 @@ internal sealed partial class PartialBound
         long volume = child == _levels ? TemporalIterations
             : child >= _fixedFrom ? TileMath.TileSize(_problem, TensorKind.Outputs, _ext[child]) * Loads(child, OutputDims) : share;
         if (_lastLevel >= 0) Record(TensorKind.Outputs, parent, child, TileMath.TileSize(_problem, TensorKind.Outputs, _ext[child]), 0);
-        var (reloads, writeBacks, drained) = OutputTraffic(parent, child, volume);
-        Charge(parent, TensorKind.Outputs, reloads, writeBacks, updates: true);
-        if (child < _levels) Charge(child, TensorKind.Outputs, _rules.DrainReads ? drained : 0, reloads);
-        int net = NearestFanout(parent, child);
-        if (net >= 0) _net[net] += drained + reloads;
+        Charge(TensorKind.Outputs, parent, child, OutputTraffic(parent, child, volume));
     }
 
-    // Outputs between a parent and a child whose instances each hold `volume` words over the run: partial-sum reloads and
-    // write-backs at the parent, words drained from the child.
-    private (long Reloads, long WriteBacks, long Drained) OutputTraffic(int parent, int child, long volume)
+    // Outputs between a parent and a child whose instances each hold `volume` words over the run: partial-sum reloads
+    // (read at the parent, written into the child) and write-backs (updates at the parent), the finished words drained
+    // from the child (read there only under rules that count drain reads).
+    private Traffic OutputTraffic(int parent, int child, long volume)
     {
-        long share = Share(child, OutputDims);
         long heads = OutputHeads(parent, child);
-        return (Math.Max(0, volume - share) * heads, volume * heads, volume * _used[child]);
+        long reloads = Math.Max(0, volume - Share(child, OutputDims)) * heads;
+        long drained = volume * _used[child];
+        return new Traffic(reloads, volume * heads, _rules.DrainReads ? drained : 0, reloads, drained + reloads);
     }
 
     // Parent instances times the distinct output tiles among the children of one (the write-back heads).

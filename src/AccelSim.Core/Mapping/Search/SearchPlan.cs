@@ -216,8 +216,11 @@ internal sealed class SearchPlan
     /// Enumerates the temporal factors of one level dim by dim; <paramref name="belowExt"/> is the tile extent under the level
     /// (child tile × this level's spatial factors). A partial choice whose tile already overflows is pruned.
     /// </summary>
+    /// <paramref name="cut"/>, when given, is asked after each dim's factor is chosen (the later dims still at 1) whether no
+    /// completion of the partial choice can be worth walking (the walker's bound on a partly chosen level); if so the choice
+    /// is skipped.
     public void EnumerateLevel(int level, int dim, int[] remaining, int[] factors, SpatialCandidate spatial, long[] belowExt,
-        Action<int[]> complete, Action pruned)
+        Action<int[]> complete, Action pruned, Func<int, bool>? cut = null)
     {
         if (dim == Dims.Count) { complete(factors); return; }
         int mask = TemporalMask[level];
@@ -228,7 +231,7 @@ internal sealed class SearchPlan
             factors[dim] = remaining[dim];
             bool mayLoopHere = remaining[dim] == 1 || (TemporalMask[0] & (1 << dim)) != 0;
             if (!mayLoopHere || !AllowedFactor(0, dim, remaining[dim], remaining[dim])) { pruned(); return; }
-            EnumerateLevel(level, dim + 1, remaining, factors, spatial, belowExt, complete, pruned);
+            EnumerateLevel(level, dim + 1, remaining, factors, spatial, belowExt, complete, pruned, cut);
             return;
         }
         foreach (int f in mayLoop ? TemporalFactors(level, remaining[dim]) : [1])
@@ -236,7 +239,8 @@ internal sealed class SearchPlan
             if ((whole && f != remaining[dim]) || !AllowedFactor(level, dim, f, remaining[dim])) continue;
             factors[dim] = f;
             if (!Fits(level, factors, dim, spatial, belowExt)) { pruned(); break; } // larger factors only grow the tile
-            EnumerateLevel(level, dim + 1, remaining, factors, spatial, belowExt, complete, pruned);
+            if (cut is not null && mayLoop && cut(dim)) continue;
+            EnumerateLevel(level, dim + 1, remaining, factors, spatial, belowExt, complete, pruned, cut);
         }
         factors[dim] = 1;
     }
@@ -262,6 +266,27 @@ internal sealed class SearchPlan
             if (fits) return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// The largest temporal factor dim <paramref name="dim"/> can take at <paramref name="level"/> (what is left of it is
+    /// <paramref name="left"/>) with every other dim at least at its factor in <paramref name="factors"/>: tiles only grow
+    /// with factors, so a completion's factor that overflows here or in a level above (<see cref="FitsOuter"/>) does not exist.
+    /// 1 when no factor fits (the walk then finds no completion either).
+    /// </summary>
+    public int LargestFitting(int level, int dim, int left, int[] factors, SpatialCandidate spatial, long[] belowExt)
+    {
+        var candidates = TemporalFactors(level, left);
+        int saved = factors[dim], low = 0, high = candidates.Length - 1, best = 1;
+        while (low <= high) // the factors ascend and fitting is monotone in them: the last one that fits
+        {
+            int mid = (low + high) / 2;
+            factors[dim] = candidates[mid];
+            if (FitsWhole(level, factors, spatial, belowExt) && FitsOuter(level, factors, spatial, belowExt)) { best = candidates[mid]; low = mid + 1; }
+            else high = mid - 1;
+        }
+        factors[dim] = saved;
+        return best;
     }
 
     /// <summary>True when the level's tiles with all of <paramref name="factors"/> fit.</summary>

@@ -139,7 +139,38 @@ internal sealed class Walker
                 nextExt[d] = ext[d] * chosen[d] * _spatial.X[level][d] * _spatial.Y[level][d];
             }
             EnumerateOuter(level - 1, nextRemaining, nextExt);
-        }, () => _result.Pruned++);
+        }, () => _result.Pruned++, level > 0 && _branchAndBound && _spatialPerfect ? dim => CutsPartial(level, factors, remaining, ext, dim) : null);
+    }
+
+    private readonly int[] _high = new int[Dims.Count];
+
+    // The bound on a partly chosen level (PartialBound.OfPartialLevel): the dims up to `dim` chosen in `factors`, each later
+    // one anywhere up to what is left of it. Asked only where a later dim still has a choice (else the complete level's
+    // bound follows at once). True when no completion can reach the best.
+    private bool CutsPartial(int level, int[] factors, int[] remaining, long[] ext, int dim)
+    {
+        bool open = false;
+        for (int d = 0; d < Dims.Count; d++)
+        {
+            bool mayLoop = d > dim && (_plan.TemporalMask[level] & (1 << d)) != 0;
+            _high[d] = d <= dim ? factors[d] : mayLoop ? remaining[d] : 1;
+            if (d > dim && _high[d] > 1) _high[d] = _plan.LargestFitting(level, d, remaining[d], factors, _spatial, ext);
+            if (_high[d] > 1 && d > dim) open = true;
+        }
+        if (!open) return false;
+        double best = _window ?? _incumbent.Value;
+        if (double.IsPositiveInfinity(best)) return false;
+        Array.Copy(factors, _temporal[level], Dims.Count);
+        double energy = _bound.OfPartialLevel(level, _high, _temporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, out long cycles, Enough(best));
+        double bound = _objective switch
+        {
+            Objective.Energy => energy,
+            Objective.Latency => cycles,
+            _ => energy * cycles,
+        };
+        if (!Incumbent.Beyond(bound, best)) return false;
+        _result.BoundPruned++;
+        return true;
     }
 
     // Branch and bound: true when no completion of the levels fixed so far (from `fixedFrom` inward) can match the best
@@ -150,15 +181,16 @@ internal sealed class Walker
         // latency-sim's second walk prunes against its window (every mapping within it is collected), not the best.
         double best = _window ?? _incumbent.Value;
         if (double.IsPositiveInfinity(best)) return false;
-        // The bound's joint-order term only raises the energy: not needed once the rest already prunes, nor for latency.
-        double enough = _objective switch
-        {
-            Objective.Energy => best * (1 + Incumbent.RoundingMargin),
-            Objective.Latency => double.NegativeInfinity,
-            _ => double.PositiveInfinity,
-        };
-        return Incumbent.Beyond(ObjectiveBound(fixedFrom, enough), best);
+        return Incumbent.Beyond(ObjectiveBound(fixedFrom, Enough(best)), best);
     }
+
+    // The bound's joint-order term only raises the energy: not needed once the rest already prunes, nor for latency.
+    private double Enough(double best) => _objective switch
+    {
+        Objective.Energy => best * (1 + Incumbent.RoundingMargin),
+        Objective.Latency => double.NegativeInfinity,
+        _ => double.PositiveInfinity,
+    };
 
     // The bound of the objective over every completion of the levels fixed from `fixedFrom` inward (0 where none is proven).
     private double ObjectiveBound(int fixedFrom, double enough = double.PositiveInfinity)
@@ -401,3 +433,4 @@ internal sealed class Walker
         return _result;
     }
 }
+
