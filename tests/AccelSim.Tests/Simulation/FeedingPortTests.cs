@@ -1,4 +1,5 @@
 using AccelSim.Architecture;
+using AccelSim.Energy;
 using AccelSim.Mapping;
 using AccelSim.Mapping.Search;
 using AccelSim.Model;
