@@ -45,6 +45,9 @@ internal static class FanoutYaml
             if (wire is not null) throw map.Error("wire_pj_per_bit_mm", "needs pe_pitch_mm or array_area_mm2");
             return null;
         }
+        // A normalized table (xMAC) has no joules to price millimetres of wire in: its own per-hop figure (Eyeriss' 2x NoC)
+        // is the network's price, as for background power (docs/energy.md); `--energy-table eyeriss-normalized` on eyeriss.
+        if (wire is null && table.Unit != "pJ") return null;
         wire ??= table.WirePerBitMm
             ?? throw map.Error("wire_pj_per_bit_mm", $"energy table '{table.Name}' has no wire energy; give it");
         return new WireGeometry(pitch.Value, wire.Value);

@@ -117,7 +117,7 @@ public static class Mapper
     {
         // PartialBound knows no joint dims: with flattened unrollings searched, the compulsory traffic alone is the bound.
         if (searched.Any(c => c.Flatten.Count > 0)) return EnergyLowerBound.Of(problem, arch);
-        var bound = new PartialBound(problem, arch, rules);
+        var bound = new PartialBound(problem, arch, rules, background: false); // reported beside the access energy
         var noTemporal = Enumerable.Range(0, arch.Levels.Count).Select(_ => LevelMapping.Ones()).ToArray();
         double least = double.PositiveInfinity;
         foreach (var plan in plans)

@@ -31,4 +31,13 @@ public static class Objectives
         "latency-sim" => Objective.LatencySim,
         _ => throw new InputException($"unknown objective '{text}' (expected energy, latency, edp or latency-sim)"),
     };
+
+    /// <summary>
+    /// The energy the energy and EDP objectives rank by: a mapping's access energy plus the architecture's background
+    /// power (<see cref="Architecture.Accelerator.BackgroundEnergyPerCycle"/>) over its analytical cycles. Exactly the access
+    /// energy (x + 0 = x) when the architecture declares none. Reports charge the background over the simulated cycles,
+    /// known only once the mapping is chosen (docs/mapper.md, "Background power in the objective").
+    /// </summary>
+    internal static double TotalEnergy(double accessEnergy, long cycles, double backgroundPerCycle) =>
+        accessEnergy + backgroundPerCycle * cycles;
 }

@@ -48,10 +48,16 @@ internal sealed partial class PartialBound
     private int _lastLevel;   // set by Loads: the fixed level holding the innermost relevant loop (-1: none)
     private long _lastBase;   // set by Loads: the product of every loop above that level
     private double _energy; // storage energy charged so far by the current call
+    private readonly double _background; // background energy per cycle charged over the cycle bound (0: access energy only)
 
-    /// <summary>A bound for <paramref name="rules"/> (AccelSim's when null).</summary>
-    public PartialBound(ProblemShape problem, Accelerator arch, CountingRules? rules = null)
+    /// <summary>
+    /// A bound for <paramref name="rules"/> (AccelSim's when null). With <paramref name="background"/> the energy bound is
+    /// the objective's (<see cref="Objectives.TotalEnergy"/>): the architecture's background energy per cycle times the
+    /// cycle bound is added, a bound on the background over the analytical cycles since both factors are.
+    /// </summary>
+    public PartialBound(ProblemShape problem, Accelerator arch, CountingRules? rules = null, bool background = true)
     {
+        _background = background ? arch.BackgroundEnergyPerCycle : 0;
         _problem = problem;
         _arch = arch;
         _rules = rules ?? CountingRules.AccelSim;
@@ -131,7 +137,7 @@ internal sealed partial class PartialBound
         cycles = ComputeCycles();
         for (int i = 0; i < _levels; i++)
             cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(_reads[i], _writes[i], _used[i], _arch.Levels[i].Storage));
-        energy += _energy;
+        energy = Objectives.TotalEnergy(energy + _energy, cycles, _background);
         if (!(energy > enough)) energy += JointOrderExcess();
         _energy = 0;
         return energy;

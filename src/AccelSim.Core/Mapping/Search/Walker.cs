@@ -33,6 +33,7 @@ internal sealed class Walker
     private readonly int _levels;
     private readonly int[][] _temporal;
     private readonly double[,] _netEnergy;
+    private readonly double _background; // background energy per cycle (Objectives.TotalEnergy; 0 when none is declared)
     private Mapper.WorkResult _result = new();
     private SpatialCandidate _spatial = null!;
 
@@ -57,6 +58,7 @@ internal sealed class Walker
         _counts = new AccessCounts(_levels);
         _temporal = new int[_levels][];
         for (int i = 0; i < _levels; i++) _temporal[i] = LevelMapping.Ones();
+        _background = plan.Arch.BackgroundEnergyPerCycle;
         _netEnergy = new double[_levels, Tensors.Count];
         for (int i = 0; i < _levels; i++)
             foreach (var t in Tensors.All) _netEnergy[i, (int)t] = NetworkPricing.EnergyPerWord(plan.Arch, i, t);
@@ -248,13 +250,16 @@ internal sealed class Walker
     }
 
     private readonly List<int>[] _tied = Enumerable.Range(0, 8).Select(_ => new List<int>()).ToArray();
-    private readonly double[] _energies = new double[64];
+    private readonly double[][] _energies = Enumerable.Range(0, 8).Select(_ => new double[64]).ToArray();
+    private readonly double[] _least = new double[8];
 
     // Loop orders are separable in energy (docs/mapper.md, "Loop orders"): with every factor fixed, the energy is a constant
     // plus one term per level that depends on that level's order only. So each level's orders are evaluated with the
     // others at their first order, and only the combinations of every level's best orders (within the rounding margin)
     // are walked, in the full walk's order, so ties are broken as the full walk would. Skipped entirely when even the
     // best combination cannot reach the item's best. Returns false where there is nothing to gain (one combination).
+    // With background power the objective adds background × cycles, and cycles are not separable: a level keeps every
+    // order within a slack of its least (OrderSlack), the most a combination's cycles can save against the best one's.
     private bool NarrowOrders(int outer)
     {
         long combinations = 1, singles = 0;
@@ -265,7 +270,7 @@ internal sealed class Walker
         double predicted = reference;
         for (int i = 0; i < outer; i++)
         {
-            var energies = _energies.AsSpan(0, _orderChoices[i].Length);
+            var energies = _energies[i].AsSpan(0, _orderChoices[i].Length);
             energies[0] = reference;
             for (int o = 1; o < energies.Length; o++)
             {
@@ -276,11 +281,22 @@ internal sealed class Walker
             double least = double.PositiveInfinity;
             foreach (double e in energies) least = Math.Min(least, e);
             predicted += least - reference;
-            _tied[i].Clear();
-            for (int o = 0; o < energies.Length; o++) if (!Incumbent.Beyond(energies[o], least)) _tied[i].Add(o);
+            _least[i] = least;
         }
-        // The sum of the levels' gains is the best combination's energy up to rounding: compare with a margin for it.
-        if (Incumbent.Beyond(predicted, _incumbent.Value * (1 + Incumbent.RoundingMargin))) { _result.BoundPruned++; return true; }
+        // The sum of the levels' gains is the best combination's energy up to rounding: compare with a margin for it. Every
+        // combination takes at least the compute cycles (loop orders do not change them), so background × those is added.
+        long compute = _counter.TemporalIterations + _counter.Folds * _counter.SystolicFoldCycles;
+        if (Incumbent.Beyond(Objectives.TotalEnergy(predicted, compute, _background), _incumbent.Value * (1 + Incumbent.RoundingMargin)))
+        {
+            _result.BoundPruned++;
+            return true;
+        }
+        double slack = _background > 0 ? OrderSlack(outer, compute) : 0;
+        for (int i = 0; i < outer; i++)
+        {
+            _tied[i].Clear();
+            for (int o = 0; o < _orderChoices[i].Length; o++) if (!Incumbent.Beyond(_energies[i][o], _least[i] + slack)) _tied[i].Add(o);
+        }
         Array.Clear(_orderIndex);
         while (true)
         {
@@ -292,14 +308,33 @@ internal sealed class Walker
         }
     }
 
-    // The energy of the mapping in the working arrays (perfect factors), counted as an evaluation, offered to no one.
-    private double EnergyOfCurrent()
+    // The background energy a combination of orders can save against the least-energy combination (each level at the first
+    // of its least orders), whose cycles C* are counted here: background × (C* − compute cycles), since no combination
+    // takes fewer than the compute cycles. A combination with one level's energy more than this above that level's least
+    // costs more than the least-energy combination in energy + background × cycles, so it can never win or tie
+    // (docs/mapper.md, "Background power in the objective").
+    private double OrderSlack(int outer, long compute)
+    {
+        for (int i = 0; i < outer; i++)
+        {
+            int least = 0;
+            while (_energies[i][least] != _least[i]) least++;
+            Array.Copy(_orderChoices[i][least], _counter.Order[i], Dims.Count);
+        }
+        long cycles = FiguresOfCurrent().Cycles;
+        return _background * (cycles - compute);
+    }
+
+    // The access energy of the mapping in the working arrays (perfect factors), counted as an evaluation, offered to no one.
+    private double EnergyOfCurrent() => FiguresOfCurrent().Energy;
+
+    private (double Energy, long Cycles) FiguresOfCurrent()
     {
         _counter.Prepare();
         _counter.Count(_counts);
         _result.Evaluations++;
         _inspect?.Invoke(_counts);
-        return Cost().Cost;
+        return Figures();
     }
 
     // Candidate orders of a level: the searched ones, or the one its permutation constraint fixes.
@@ -336,7 +371,21 @@ internal sealed class Walker
     }
 
     // The objective, and what breaks its ties: among equally cheap mappings the faster one, among equally fast the cheaper.
+    // Energy and EDP rank by the total energy, background over the analytical cycles included (Objectives.TotalEnergy).
     private (double Cost, double TieBreak, long Cycles) Cost()
+    {
+        var (energy, cycles) = Figures();
+        double total = Objectives.TotalEnergy(energy, cycles, _background);
+        return _objective switch
+        {
+            Objective.Energy => (total, cycles, cycles),
+            Objective.Latency => (cycles, energy, cycles),
+            _ => (total * cycles, total, cycles),
+        };
+    }
+
+    // The access energy and the analytical cycles of the counted mapping.
+    private (double Energy, long Cycles) Figures()
     {
         var arch = _plan.Arch;
         double energy = _counts.Macs * arch.Mac.EnergyPerMac;
@@ -356,12 +405,7 @@ internal sealed class Walker
             for (int t = 0; t < Tensors.Count; t++) energy += _counts.NetworkWords(i, (TensorKind)t) * _netEnergy[i, t];
             cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(reads, writes, _counter.UsedInstances(i), storage));
         }
-        return _objective switch
-        {
-            Objective.Energy => (energy, cycles, cycles),
-            Objective.Latency => (cycles, energy, cycles),
-            _ => (energy * cycles, energy, cycles),
-        };
+        return (energy, cycles);
     }
 
     // A lower bound on the current mapping's simulated cycles (0 for imperfect factors, where none is proven).
