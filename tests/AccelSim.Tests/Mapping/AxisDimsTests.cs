@@ -50,7 +50,7 @@ public class AxisDimsTests
         SearchPlan.CreateAll(Vgg16Conv1_1Reduced, arch, Dataflows.WeightStationary, searchBypass: false)[0].Resolved);
 
     // The enumerated unrollings are exactly the factor assignments a brute force over every dim's divisors accepts, each
-    // once: ws (five dims allowed per axis), rs (R whole on Y whenever it fits) and ws with max_dims 2 on both axes.
+    // once: ws (five dims allowed per axis), rs (R whole on Y whenever it fits, and only there) and ws with max_dims 2 on both axes.
     [Theory]
     [InlineData("ws", null)]
     [InlineData("rs", null)]
@@ -63,7 +63,7 @@ public class AxisDimsTests
             {
                 Levels = [.. arch.Levels.Select((l, i) => i == 1 ? l with { Constraints = l.Constraints with { X = new AxisConstraints { MaxDims = max }, Y = new AxisConstraints { MaxDims = max } } } : l)],
             };
-        var problem = new ProblemShape(2, 2, 8, 4, 4, 2, 3, 2);
+        var problem = new ProblemShape(2, 2, 8, 4, 4, 2, 4, 2);
         var flow = Dataflows.Get(dataflow);
         var plan = SearchPlan.CreateAll(problem, arch, flow, searchBypass: false)[0];
         var enumerated = SpatialEnumerator.Enumerate(problem, arch, plan.Resolved).Select(Key).ToList();
@@ -76,6 +76,9 @@ public class AxisDimsTests
         Assert.Equal(expected.OrderBy(k => k), enumerated.OrderBy(k => k));
         // The walk must actually reach three dims somewhere, or this test would not cover the change.
         if (maxDims is null) Assert.Contains(enumerated, k => k.Split('|').Any(axis => axis.Split(',').Count(f => f != "1") >= 3));
+        // R (4 here) is whole on Y only where the dataflow says so (rs: whole: [R]); ws may split it.
+        bool splitsR = enumerated.Any(k => k.Split('|')[1].Split(',')[(int)Dim.R] == "2");
+        Assert.Equal(dataflow != "rs", splitsR);
     }
 
     // Every (X, Y) factor vector of the buffer's fan-out: per dim, factors whose product divides the bound, allowed dims only
