@@ -26,9 +26,12 @@ internal static class SpatialEnumerator
         var y = new int[levels][];
         for (int i = 0; i < levels; i++) { x[i] = LevelMapping.Ones(); y[i] = LevelMapping.Ones(); }
         Recurse(bounds, arch, constraints, 0, (int[])bounds.Clone(), x, y, results, imperfect, flatten);
-        // Best-utilized first (units doing work on average: an imperfect fold's idle units do not count); ties keep
-        // generation order (deterministic).
-        return results.Select((c, i) => (c, i)).OrderByDescending(p => SpatialFactors.BusyUnits(problem, p.c)).ThenBy(p => p.i).Select(p => p.c).ToList();
+        // Best-utilized first (units doing work on average: an imperfect fold's idle units do not count). Among equally
+        // utilized ones, those with more than two dims on an axis come after the rest, which keep their generation order:
+        // the default search's first 16 then change only where more dims bring more units (its cap, not the space, would
+        // otherwise trade an energy-optimal unrolling for an equally utilized one; docs/mapper.md). Deterministic.
+        return results.Select((c, i) => (c, i)).OrderByDescending(p => SpatialFactors.BusyUnits(problem, p.c))
+            .ThenBy(p => Math.Max(2, p.c.MostDimsOnAnAxis)).ThenBy(p => p.i).Select(p => p.c).ToList();
     }
 
     /// <summary>True when every spatial factor of the candidate divides what is left of its dim's bound.</summary>
