@@ -39,6 +39,18 @@ public sealed class FlattenGroup : IEquatable<FlattenGroup>
         return b;
     }
 
+    /// <summary>
+    /// The bound the factors of <paramref name="dim"/> cover when <paramref name="groups"/> are flattened: its own bound
+    /// outside every group, a group's joint bound on its first member, 1 on its other members (their loops are the joint
+    /// dim's). The one statement of that rule (<see cref="LoopMapping.BoundOf"/>, the mapper's per-dim bounds).
+    /// </summary>
+    public static long BoundOf(ProblemShape problem, IReadOnlyList<FlattenGroup> groups, Dim dim)
+    {
+        foreach (var g in groups)
+            if (g.Contains(dim)) return g.First == dim ? g.JointBound(problem) : 1;
+        return problem[dim];
+    }
+
     /// <summary>Writes the member coordinates of flat index <paramref name="flat"/> into <paramref name="coords"/> (indexed by Dim).</summary>
     public void Split(ProblemShape problem, long flat, Span<long> coords)
     {

@@ -27,7 +27,7 @@ public sealed class LoopMapping(IReadOnlyList<LevelMapping> levels, IReadOnlyLis
     /// The bound the factors of <paramref name="dim"/> must cover: its own, or for a flattened group's first member the
     /// joint bound, and 1 for the group's other members (their loops are the joint dim's).
     /// </summary>
-    public long BoundOf(ProblemShape problem, Dim dim) => GroupOf(dim) is { } g ? g.First == dim ? g.JointBound(problem) : 1 : problem[dim];
+    public long BoundOf(ProblemShape problem, Dim dim) => FlattenGroup.BoundOf(problem, Flatten, dim);
 
     /// <summary>The same loops with other flattened axes.</summary>
     public LoopMapping WithFlatten(IReadOnlyList<FlattenGroup> groups) => new(Levels, groups);

@@ -83,7 +83,7 @@ public class TimeloopExportCheckTests
     {
         var dir = CliRunner.TempDir();
         string json = Path.Combine(dir, "m.json"), file = Path.Combine(dir, "m.timeloop.yaml");
-        string[] args = ["map", "--model", "vgg16", "--layer", "conv3_1", "--arch", "eyeriss", "--json", json, "--save-timeloop", file];
+        string[] args = ["map", "--model", "vgg16", "--layer", "conv2_1", "--arch", "eyeriss", "--json", json, "--save-timeloop", file];
         var (exit, _, error) = CliRunner.Run(args);
         Assert.Equal(2, exit);
         Assert.StartsWith($"error: {file}: level GlobalBuffer: the counts rely on diagonal multicast", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));

@@ -12,7 +12,7 @@ public sealed record AxisConstraints
     /// <summary>Dims the axis may unroll, or null for any.</summary>
     public IReadOnlyList<Dim>? Dims { get; init; }
 
-    /// <summary>Most dims unrolled on the axis at once, or null for the mapper's default (2).</summary>
+    /// <summary>Most dims unrolled on the axis at once, or null for no limit but the axis' size.</summary>
     public int? MaxDims { get; init; }
 
     /// <summary>Fixed spatial factors per dim; 0 means the whole bound left at this point of the nest.</summary>

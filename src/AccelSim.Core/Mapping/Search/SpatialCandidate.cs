@@ -13,4 +13,7 @@ internal sealed record SpatialCandidate(int[][] X, int[][] Y, long Units)
 
     /// <summary>The bounds its factors cover, per dim: a group's joint bound on its first member, 1 on the others.</summary>
     public int[] Bounds(ProblemShape problem) => FlattenedBounds.Of(problem, Flatten);
+
+    /// <summary>The most dims unrolled on any one axis of any fan-out.</summary>
+    public int MostDimsOnAnAxis => X.Concat(Y).Max(axis => axis.Count(f => f > 1));
 }
