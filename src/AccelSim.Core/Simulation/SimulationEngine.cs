@@ -316,8 +316,9 @@ internal sealed partial class SimulationEngine
     {
         long b = _n.BlockCycles;
         var start = _macFree;
-        foreach (var t in Tensors.All)
-            foreach (int c in _chain[(int)t]) start = Timed.Max(start, _ready[(int)t][c]);
+        // Indexed loops, not foreach over Tensors.All: that enumerates an interface and allocated on every block.
+        for (int t = 0; t < Tensors.Count; t++)
+            foreach (int c in _chain[t]) start = Timed.Max(start, _ready[t][c]);
 
         int pw = _parentOf[(int)TensorKind.Weights][_levels], pi = _parentOf[(int)TensorKind.Inputs][_levels], po = _parentOf[O][_levels];
         long rw, ri, ro, wo;
@@ -335,10 +336,10 @@ internal sealed partial class SimulationEngine
             _counts.At(po, TensorKind.Outputs).Reads += ro * _n.Used[po];
             _counts.At(po, TensorKind.Outputs).Updates += wo * _n.Used[po];
             long macWords = b * _n.Used[_levels];
-            foreach (var t in Tensors.All)
+            for (int t = 0; t < Tensors.Count; t++)
             {
-                int net = _netOf[(int)t][_levels];
-                if (net >= 0) _counts.NetworkWords(net, t) += macWords;
+                int net = _netOf[t][_levels];
+                if (net >= 0) _counts.NetworkWords(net, (TensorKind)t) += macWords;
             }
             if (_netOf[O][_levels] >= 0) _counts.NetworkWords(_netOf[O][_levels], TensorKind.Outputs) += ro * _n.Used[po];
         }
@@ -369,8 +370,8 @@ internal sealed partial class SimulationEngine
         _pipelineTicks += _skew * _k;
 
         _macFree = new Timed(start.Ticks + longest, -1, TensorKind.Weights);
-        foreach (var t in Tensors.All)
-            foreach (int c in _chain[(int)t]) _lastUse[(int)t][c] = Timed.Max(_lastUse[(int)t][c], _macFree);
+        for (int t = 0; t < Tensors.Count; t++)
+            foreach (int c in _chain[t]) _lastUse[t][c] = Timed.Max(_lastUse[t][c], _macFree);
     }
 
     // Block for an imperfect mapping: counts every MAC point that exists; returns the block's cycles and the words per
