@@ -10,9 +10,10 @@ namespace AccelSim.Simulation;
 /// block it recomputes the tile of each tensor at each level from the loop indices, and when a tile changed it moves
 /// the words the new box does not share with the resident one (operands), or writes the old output tile back and
 /// reloads the new one if it was resident before. Counts come from these box differences only; timing books each
-/// transfer on the read port of its source and the write port of its destination.
+/// transfer on the read port of its source and the write port of its destination. Repeated loop bodies are skipped in
+/// closed form (SimulationEngine.Repeats.cs).
 /// </summary>
-internal sealed class SimulationEngine
+internal sealed partial class SimulationEngine
 {
     private const int O = (int)TensorKind.Outputs;
     private readonly ProblemShape _p;
@@ -53,6 +54,7 @@ internal sealed class SimulationEngine
     private readonly List<TransferRecord> _trace = [];
     private readonly PartialStep? _partial; // imperfect factors: per-instance clipped tiles (PartialStep.cs)
     private long _computeCycles;
+    private long _walked; // compute blocks walked (not skipped as repeats)
     private bool _traceTruncated;
 
     public SimulationEngine(ProblemShape problem, Accelerator arch, LoopMapping mapping, SimulationOptions options)
@@ -104,6 +106,7 @@ internal sealed class SimulationEngine
         for (int c = 0; c < _levels; c++) _dimOrigin[c] = new long[Dims.Count];
         _idx = new long[_n.LoopDim.Length];
         _outputIrrelevant = _n.LoopDim.Select(d => !Tensors.IsRelevant(TensorKind.Outputs, (Dim)d)).ToArray();
+        if (_partial is null && !options.WalkEveryBody) EnableRepeats(); // imperfect mappings' bodies differ at the bounds: walked in full
     }
 
     private int NearestFanout(int parent, int child)
@@ -117,20 +120,29 @@ internal sealed class SimulationEngine
     {
         _counts.Macs = _p.Macs;
         int pending = int.MaxValue; // outermost level that advanced since the last block (steps past a bound are skipped)
-        for (long s = 0; s < _n.Steps; s++)
+        for (bool first = true; ; first = false)
         {
-            int changed = s == 0 ? -1 : Advance();
+            if (++_walked > _options.MaxWalkedBlocks)
+                throw new MappingException($"{_p}: the simulation would walk more than {_options.MaxWalkedBlocks:N0} of its {_n.Steps:N0} compute blocks, more than the limit (docs/simulator.md: repeated loop bodies are skipped, these did not repeat); use a smaller batch or layer");
+            int changed = first ? -1 : Advance();
+            bool past = false;
             if (_partial is not null)
             {
                 pending = Math.Min(pending, changed);
-                if (_partial.PastABound(_dimOrigin[_levels - 1])) continue;
-                (changed, pending) = (pending, int.MaxValue);
+                past = _partial.PastABound(_dimOrigin[_levels - 1]);
+                if (!past) (changed, pending) = (pending, int.MaxValue);
             }
-            bool first = s == 0;
-            StepOperand(TensorKind.Weights, changed, first);
-            StepOperand(TensorKind.Inputs, changed, first);
-            StepOutputs(changed, first);
-            Block();
+            if (!past)
+            {
+                StepOperand(TensorKind.Weights, changed, first);
+                StepOperand(TensorKind.Inputs, changed, first);
+                StepOutputs(changed, first);
+                Block();
+            }
+            int next = NextToAdvance();
+            // A jump ahead ends a body of the loop it skipped in, and may end one of an outer loop too.
+            while (next >= 0 && _records is not null && AtBodyEnd(next)) next = NextToAdvance();
+            if (next < 0) break;
         }
         long lastBlockEnd = _macFree.Ticks;
         var end = DrainOutputs(Timed.Zero);
@@ -306,8 +318,9 @@ internal sealed class SimulationEngine
     {
         long b = _n.BlockCycles;
         var start = _macFree;
-        foreach (var t in Tensors.All)
-            foreach (int c in _chain[(int)t]) start = Timed.Max(start, _ready[(int)t][c]);
+        // Indexed loops, not foreach over Tensors.All: that enumerates an interface and allocated on every block.
+        for (int t = 0; t < Tensors.Count; t++)
+            foreach (int c in _chain[t]) start = Timed.Max(start, _ready[t][c]);
 
         int pw = _parentOf[(int)TensorKind.Weights][_levels], pi = _parentOf[(int)TensorKind.Inputs][_levels], po = _parentOf[O][_levels];
         long rw, ri, ro, wo;
@@ -325,10 +338,10 @@ internal sealed class SimulationEngine
             _counts.At(po, TensorKind.Outputs).Reads += ro * _n.Used[po];
             _counts.At(po, TensorKind.Outputs).Updates += wo * _n.Used[po];
             long macWords = b * _n.Used[_levels];
-            foreach (var t in Tensors.All)
+            for (int t = 0; t < Tensors.Count; t++)
             {
-                int net = _netOf[(int)t][_levels];
-                if (net >= 0) _counts.NetworkWords(net, t) += macWords;
+                int net = _netOf[t][_levels];
+                if (net >= 0) _counts.NetworkWords(net, (TensorKind)t) += macWords;
             }
             if (_netOf[O][_levels] >= 0) _counts.NetworkWords(_netOf[O][_levels], TensorKind.Outputs) += ro * _n.Used[po];
         }
@@ -359,8 +372,8 @@ internal sealed class SimulationEngine
         _pipelineTicks += _skew * _k;
 
         _macFree = new Timed(start.Ticks + longest, -1, TensorKind.Weights);
-        foreach (var t in Tensors.All)
-            foreach (int c in _chain[(int)t]) _lastUse[(int)t][c] = Timed.Max(_lastUse[(int)t][c], _macFree);
+        for (int t = 0; t < Tensors.Count; t++)
+            foreach (int c in _chain[t]) _lastUse[t][c] = Timed.Max(_lastUse[t][c], _macFree);
     }
 
     // When a feeding port has served a block's words (ticks of them) that started at start: after what was booked on the
@@ -434,6 +447,9 @@ internal sealed class SimulationEngine
         var timelines = Enumerable.Range(0, _levels)
             .Select(i => new LevelTimeline(_arch.Levels[i].Name, (double)_ports.ReadBusy[i] / _k, (double)_ports.WriteBusy[i] / _k, total))
             .ToList();
-        return new SimulationResult(_counts, total, _computeCycles, _pipelineTicks / _k, stalls, timelines, _trace, _traceTruncated);
+        return new SimulationResult(_counts, total, _computeCycles, _pipelineTicks / _k, stalls, timelines, _trace, _traceTruncated)
+        {
+            WalkedBlocks = _walked,
+        };
     }
 }

@@ -53,6 +53,9 @@ public sealed class SimulationResult
     /// <summary>True when the run had more transfers than the trace kept.</summary>
     public bool TraceTruncated { get; }
 
+    /// <summary>Compute blocks the simulator walked one by one; the others were repeats added in closed form.</summary>
+    internal long WalkedBlocks { get; init; }
+
     /// <summary>Stall cycles charged to one level (all tensors).</summary>
     public double StallsAt(int level) => Stalls.Where(s => s.LevelIndex == level).Sum(s => s.Cycles);
 
