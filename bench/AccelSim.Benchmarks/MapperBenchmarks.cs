@@ -1,6 +1,6 @@
 using AccelSim.Architecture;
 using AccelSim.Mapping;
-using AccelSim.Mapping.Search;
+using AccelSim.Search;
 using AccelSim.Workloads;
 using AccelSim.Workloads.Zoo;
 using BenchmarkDotNet.Attributes;

@@ -1,7 +1,7 @@
 using AccelSim.Architecture;
 using AccelSim.Architecture.Timeloop;
 using AccelSim.Mapping;
-using AccelSim.Mapping.Search;
+using AccelSim.Search;
 using AccelSim.Model;
 using AccelSim.Workloads;
 using AccelSim.Workloads.Timeloop;

@@ -6,7 +6,7 @@ using AccelSim.Common;
 using AccelSim.Mapping;
 using AccelSim.Mapping.Timeloop;
 using AccelSim.Mapping.ScaleSim;
-using AccelSim.Mapping.Search;
+using AccelSim.Search;
 using AccelSim.Model;
 using AccelSim.Reports;
 using AccelSim.Simulation;

@@ -3,7 +3,7 @@ using System.Globalization;
 using AccelSim.Architecture;
 using AccelSim.Common;
 using AccelSim.Mapping;
-using AccelSim.Mapping.Search;
+using AccelSim.Search;
 using AccelSim.Mapping.ScaleSim;
 using AccelSim.Pipeline;
 using AccelSim.Reports;

@@ -1,5 +1,5 @@
 using AccelSim.Mapping;
-using AccelSim.Mapping.Search;
+using AccelSim.Search;
 using AccelSim.Workloads;
 
 namespace AccelSim.Pipeline;

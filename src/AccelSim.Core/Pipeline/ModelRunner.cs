@@ -1,7 +1,7 @@
 using AccelSim.Architecture;
 using AccelSim.Common;
 using AccelSim.Mapping;
-using AccelSim.Mapping.Search;
+using AccelSim.Search;
 using AccelSim.Model;
 using AccelSim.Simulation;
 using AccelSim.Workloads;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccelSim.Architecture;
 using AccelSim.Mapping;
-using AccelSim.Mapping.Search;
+using AccelSim.Search;
 using AccelSim.Model;
 using AccelSim.Workloads;
 

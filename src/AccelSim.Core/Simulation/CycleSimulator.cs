@@ -1,5 +1,6 @@
 using AccelSim.Architecture;
 using AccelSim.Mapping;
+using AccelSim.Model;
 using AccelSim.Workloads;
 
 namespace AccelSim.Simulation;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AccelSim.Architecture;
 using AccelSim.Mapping;
+using AccelSim.Model;
 using AccelSim.Tests.Mapping;
 using AccelSim.Tests.Support;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AccelSim.Architecture;
 using AccelSim.Mapping;
+using AccelSim.Model;
 using AccelSim.Tests.Support;
 using AccelSim.Workloads.Zoo;
 

@@ -3,7 +3,7 @@ using AccelSim.Architecture.Yaml;
 using AccelSim.Common;
 using AccelSim.Energy;
 using AccelSim.Mapping;
-using AccelSim.Mapping.Search;
+using AccelSim.Search;
 using AccelSim.Model;
 using AccelSim.Tests.Mapping;
 using AccelSim.Workloads;

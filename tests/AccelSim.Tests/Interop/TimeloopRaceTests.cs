@@ -1,7 +1,7 @@
 using AccelSim.Architecture;
 using AccelSim.Architecture.Timeloop;
 using AccelSim.Mapping;
-using AccelSim.Mapping.Search;
+using AccelSim.Search;
 using AccelSim.Mapping.Timeloop;
 using AccelSim.Model;
 using AccelSim.Tests.Support;

@@ -1,7 +1,7 @@
 using AccelSim.Architecture;
 using AccelSim.Architecture.Constraints;
 using AccelSim.Mapping;
-using AccelSim.Mapping.Search;
+using AccelSim.Search;
 using AccelSim.Tests.Support;
 using AccelSim.Workloads;
 

@@ -2,7 +2,8 @@ using AccelSim.Architecture;
 using AccelSim.Architecture.Yaml;
 using AccelSim.Common;
 using AccelSim.Mapping;
-using AccelSim.Mapping.Search;
+using AccelSim.Model;
+using AccelSim.Search;
 using AccelSim.Tests.Support;
 using AccelSim.Workloads;
 

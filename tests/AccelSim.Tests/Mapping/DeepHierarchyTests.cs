@@ -1,6 +1,7 @@
 using AccelSim.Architecture;
 using AccelSim.Mapping;
-using AccelSim.Mapping.Search;
+using AccelSim.Model;
+using AccelSim.Search;
 using AccelSim.Workloads;
 
 namespace AccelSim.Tests.Mapping;

@@ -1,6 +1,7 @@
 using AccelSim.Architecture;
 using AccelSim.Common;
 using AccelSim.Mapping;
+using AccelSim.Model;
 using AccelSim.Tests.Support;
 using AccelSim.Workloads;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using AccelSim.Architecture;
 using AccelSim.Mapping;
-using AccelSim.Mapping.Search;
+using AccelSim.Search;
 using AccelSim.Model;
 using AccelSim.Workloads;
 

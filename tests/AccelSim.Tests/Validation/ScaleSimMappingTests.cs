@@ -1,5 +1,6 @@
 using AccelSim.Mapping;
 using AccelSim.Mapping.ScaleSim;
+using AccelSim.Model;
 using AccelSim.Workloads;
 using static AccelSim.Workloads.Dim;
 

@@ -1,6 +1,7 @@
+using AccelSim.Mapping;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>
 /// The joint-order term of <see cref="PartialBound"/>. Each (tensor, child) term whose innermost relevant loop sits at a

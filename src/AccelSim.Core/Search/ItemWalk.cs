@@ -1,4 +1,5 @@
-namespace AccelSim.Mapping.Search;
+using AccelSim.Mapping;
+namespace AccelSim.Search;
 
 /// <summary>
 /// Walks work items in parallel, one <see cref="Walker"/> per thread: the one loop behind the waves, the seed, the

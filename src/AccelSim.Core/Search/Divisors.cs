@@ -1,4 +1,5 @@
-namespace AccelSim.Mapping.Search;
+using AccelSim.Mapping;
+namespace AccelSim.Search;
 
 /// <summary>Divisors of small bounds, cached (bounds are at most a few thousand).</summary>
 internal static class Divisors

@@ -1,6 +1,7 @@
+using AccelSim.Mapping;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>
 /// One spatial unrolling: X and Y factors (indexed by dim) for every level's fan-out. With <see cref="Flatten"/> groups,

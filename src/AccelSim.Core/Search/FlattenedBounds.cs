@@ -1,6 +1,7 @@
+using AccelSim.Mapping;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>The per-dim bounds a mapping's factors cover when some dims are flattened (<see cref="FlattenGroup.BoundOf"/>, as <see cref="LoopMapping.BoundOf"/>).</summary>
 internal static class FlattenedBounds

@@ -1,6 +1,7 @@
 using AccelSim.Common;
+using AccelSim.Mapping;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>What the mapper minimizes.</summary>
 public enum Objective

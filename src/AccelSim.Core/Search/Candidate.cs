@@ -1,4 +1,5 @@
-namespace AccelSim.Mapping.Search;
+using AccelSim.Mapping;
+namespace AccelSim.Search;
 
 /// <summary>
 /// A mapping kept for the simulated pick (<see cref="SimulatedPick"/>): its analytical figures and where the walk met it

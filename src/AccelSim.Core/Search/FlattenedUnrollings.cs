@@ -1,8 +1,9 @@
 using AccelSim.Architecture;
 using AccelSim.Architecture.Constraints;
+using AccelSim.Mapping;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>
 /// The flattened spatial unrollings the mapper tries under <c>--imperfect</c> (docs/mapper.md, "Flattened unrollings"):

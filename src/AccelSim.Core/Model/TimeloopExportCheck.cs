@@ -1,11 +1,12 @@
 using System.Globalization;
 using AccelSim.Architecture;
 using AccelSim.Common;
+using AccelSim.Mapping;
 using AccelSim.Model;
 using AccelSim.Workloads;
 using AccelSim.Workloads.Timeloop;
 
-namespace AccelSim.Mapping.Timeloop;
+namespace AccelSim.Model;
 
 /// <summary>
 /// What a mapping may rely on and still be exported in Timeloop's format (docs/timeloop.md, Mappings in and out):

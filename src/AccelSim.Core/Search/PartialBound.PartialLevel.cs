@@ -1,8 +1,9 @@
 using AccelSim.Architecture;
+using AccelSim.Mapping;
 using AccelSim.Model;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>
 /// The bound of <see cref="PartialBound"/> while one level's factors are only partly chosen (the walker enumerates a level

@@ -1,8 +1,9 @@
 using AccelSim.Architecture;
+using AccelSim.Mapping;
 using AccelSim.Model;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping;
+namespace AccelSim.Model;
 
 /// <summary>
 /// Checks a mapping against a layer and an accelerator (SPEC §3): factors cover each bound (imperfect factors allowed, none

@@ -1,4 +1,5 @@
-namespace AccelSim.Mapping.Search;
+using AccelSim.Mapping;
+namespace AccelSim.Search;
 
 /// <summary>
 /// Runs the work items of an exhaustive search lowest bound first, in waves of a fixed size. Every item of a wave prunes

@@ -1,8 +1,9 @@
 using AccelSim.Architecture;
+using AccelSim.Mapping;
 using AccelSim.Simulation;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>
 /// Picks, among the candidates the walk collected (the mappings tied with the best objective, or latency-sim's window),

@@ -1,4 +1,5 @@
-namespace AccelSim.Mapping.Search;
+using AccelSim.Mapping;
+namespace AccelSim.Search;
 
 /// <summary>
 /// What the simulated pick did (docs/mapper.md, "Simulated cycles"): how many candidates the walk met (mappings tied with

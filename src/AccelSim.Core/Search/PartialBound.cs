@@ -1,9 +1,10 @@
 using AccelSim.Architecture;
 using AccelSim.Energy;
+using AccelSim.Mapping;
 using AccelSim.Model;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>
 /// A lower bound on the energy and the analytical cycles of every completion of a partial mapping: the spatial unrolling

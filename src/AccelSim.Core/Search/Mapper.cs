@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using AccelSim.Architecture;
 using AccelSim.Common;
+using AccelSim.Mapping;
 using AccelSim.Model;
+using AccelSim.Search;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>
 /// Searches the mappings a dataflow allows for one layer on one accelerator. The walk: spatial unrollings (best-utilized

@@ -1,6 +1,7 @@
+using AccelSim.Mapping;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>
 /// The imperfect spatial factors the mapper tries (docs/mapper.md). Unrolling n iterations over f units takes ⌈n ÷ f⌉

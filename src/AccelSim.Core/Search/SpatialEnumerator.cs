@@ -3,7 +3,7 @@ using AccelSim.Architecture.Constraints;
 using AccelSim.Mapping;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>
 /// Enumerates the spatial unrollings the resolved constraints allow: on each axis of each fan-out, any number of the dims

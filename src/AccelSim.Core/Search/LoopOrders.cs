@@ -1,6 +1,7 @@
+using AccelSim.Mapping;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>
 /// Candidate loop orders for one level, keyed by which dims have a factor above 1 there (loops of factor 1 are no-ops, so

@@ -1,4 +1,5 @@
-namespace AccelSim.Mapping.Search;
+using AccelSim.Mapping;
+namespace AccelSim.Search;
 
 /// <summary>
 /// The mappings one work item collects for the simulated pick: either those tied with the item's best objective (ties

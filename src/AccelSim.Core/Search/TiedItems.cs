@@ -1,4 +1,5 @@
-namespace AccelSim.Mapping.Search;
+using AccelSim.Mapping;
+namespace AccelSim.Search;
 
 /// <summary>
 /// Completes the tied set for the simulated tie-break when the walk skipped dominated tilings. The skip keeps the largest

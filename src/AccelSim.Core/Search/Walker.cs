@@ -1,9 +1,10 @@
 using AccelSim.Architecture;
+using AccelSim.Mapping;
 using AccelSim.Model;
 using AccelSim.Simulation;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>
 /// Walks one work item (a spatial unrolling and an innermost-level tiling): the temporal factors of the outer levels and the

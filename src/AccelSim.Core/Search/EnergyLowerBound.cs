@@ -1,7 +1,8 @@
 using AccelSim.Architecture;
+using AccelSim.Mapping;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>
 /// A bound no mapping can beat: every tensor's distinct words cross DRAM once (weights and inputs read, outputs written),

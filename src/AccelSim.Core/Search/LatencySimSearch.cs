@@ -1,7 +1,8 @@
 using AccelSim.Architecture;
+using AccelSim.Mapping;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>
 /// The latency-sim objective (docs/mapper.md, "Simulated cycles"): fewest cycles in the cycle-level simulator. Two walks

@@ -1,8 +1,9 @@
 using AccelSim.Architecture;
+using AccelSim.Mapping;
 using AccelSim.Model;
 using AccelSim.Workloads;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>
 /// What a dataflow and an accelerator fix before the walk (their constraints resolved per level by

@@ -1,4 +1,5 @@
-namespace AccelSim.Mapping.Search;
+using AccelSim.Mapping;
+namespace AccelSim.Search;
 
 /// <summary>What a search covered: the space (spatial unrollings, and temporal tilings of all of them before pruning), what
 /// pruning removed, what was evaluated (each tiling with its candidate loop orders), and how long it took.</summary>

@@ -1,6 +1,8 @@
+using AccelSim.Mapping;
 using AccelSim.Model;
+using AccelSim.Search;
 
-namespace AccelSim.Mapping.Search;
+namespace AccelSim.Search;
 
 /// <summary>How the mapper searches.</summary>
 public sealed record MapperOptions
