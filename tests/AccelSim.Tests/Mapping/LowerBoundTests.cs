@@ -98,7 +98,7 @@ public class LowerBoundTests
                 }
                 for (int i = 0; i < level; i++) partial[i] = LevelMapping.Ones(); // free levels: what the walker left there is stale
                 double energy = bound.OfPartialLevel(level, high, partial, x, y, keeps, out long cycles);
-                if (energy > exact.TotalEnergy * (1 + Incumbent.RoundingMargin)) failures.Add($"energy bound {energy} > {exact.TotalEnergy} at level {level} chosen to dim {chosen}");
+                if (energy > total * (1 + Incumbent.RoundingMargin)) failures.Add($"energy bound {energy} > {total} at level {level} chosen to dim {chosen}");
                 if (cycles > exact.Cycles) failures.Add($"cycle bound {cycles} > {exact.Cycles} at level {level} chosen to dim {chosen}");
             }
         }
