@@ -114,7 +114,7 @@ internal static class MapCommand
             var sim = CycleSimulator.Run(problem, accelerator, mapping, new SimulationOptions { Trace = traceFile is not null, MaxTraceRows = rows });
             SimulationReport.Print(console, sim);
             // Rendered before anything is written: a mapping with no Timeloop form must leave no partial output.
-            string? timeloopText = parse.GetValue(saveTimeloop) is null ? null : TimeloopMappingYaml.Write(accelerator, mapping);
+            string? timeloopText = parse.GetValue(saveTimeloop) is { } timeloopOut ? TimeloopMappingYaml.Write(accelerator, mapping, timeloopOut) : null;
             // So must a mapping with imperfect factors or whose counts rely on diagonal multicast (TimeloopExportCheck).
             if (parse.GetValue(saveTimeloop) is { } timeloopPath) TimeloopExportCheck.Check(timeloopPath, problem, accelerator, mapping, rules);
             if (parse.GetValue(json) is { } jsonPath) AtomicFile.WriteAllText(jsonPath, MappingJson.Write(node.Name, problem, mapping, eval, search, sim));

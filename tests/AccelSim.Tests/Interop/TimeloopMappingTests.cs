@@ -82,6 +82,7 @@ public class TimeloopMappingTests
         string json = Path.Combine(dir, "conv2.json"), timeloopFile = Path.Combine(dir, "conv2.timeloop.yaml");
         var (exit, _, error) = CliRunner.Run("map", "--model", "alexnet", "--layer", "conv2", "--arch", "eyeriss", "--json", json, "--save-timeloop", timeloopFile);
         Assert.Equal(2, exit);
+        Assert.Contains($"{timeloopFile}: level ", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         Assert.Contains("dim G (groups) has no Timeloop conv2D form", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         Assert.False(File.Exists(json));
         Assert.False(File.Exists(timeloopFile));

@@ -19,8 +19,11 @@ namespace AccelSim.Mapping.Timeloop;
 /// </summary>
 public static class TimeloopMappingYaml
 {
-    /// <summary>The mapping as a Timeloop mapping document.</summary>
-    public static string Write(Accelerator arch, LoopMapping mapping)
+    /// <summary>
+    /// The mapping as a Timeloop mapping document, to be written to <paramref name="file"/> (named in the one-line refusal
+    /// of a mapping Timeloop's format cannot express).
+    /// </summary>
+    public static string Write(Accelerator arch, LoopMapping mapping, string file = "--save-timeloop")
     {
         var text = new StringBuilder("mapping:\n");
         for (int i = 0; i < mapping.Levels.Count; i++)
@@ -29,7 +32,7 @@ public static class TimeloopMappingYaml
             string target = arch.Levels[i].Name;
             foreach (var d in Dims.All)
                 if (TimeloopDims.ToTimeloop(d) is null && (level.TemporalOf(d) > 1 || level.SpatialOf(d) > 1))
-                    throw new InputException($"level {target}: dim {d} (groups) has no Timeloop conv2D form; export a mapping with G = 1 everywhere");
+                    throw new InputException($"{file}: level {target}: dim {d} (groups) has no Timeloop conv2D form; export a mapping with G = 1 everywhere");
             // Timeloop permutations list loops innermost first; AccelSim's order is outermost first.
             var inner = level.Order.Reverse().Where(d => d != Dim.G).Select(d => TimeloopDims.ToTimeloop(d)!).ToList();
             text.Append($"  - target: {target}\n    type: temporal\n    factors: {Factors(level.Temporal)}\n    permutation: {string.Concat(inner)}\n");
@@ -40,7 +43,7 @@ public static class TimeloopMappingYaml
                 // Timeloop gives one spatial factor per dim and level; a dim split over both axes has no form there.
                 var both = x.Intersect(y).ToList();
                 if (both.Count > 0)
-                    throw new InputException($"level {target}: dim {both[0]} is unrolled along both X and Y; Timeloop's mapping gives one spatial factor per dim and level");
+                    throw new InputException($"{file}: level {target}: dim {both[0]} is unrolled along both X and Y; Timeloop's mapping gives one spatial factor per dim and level");
                 var rest = Dims.All.Where(d => d != Dim.G && !x.Contains(d) && !y.Contains(d));
                 var spatialFactors = LevelMapping.Ones();
                 foreach (var d in Dims.All) spatialFactors[(int)d] = level.SpatialX[(int)d] * level.SpatialY[(int)d];
