@@ -1,8 +1,8 @@
 using AccelSim.Architecture;
 using AccelSim.Architecture.Timeloop;
 using AccelSim.Mapping;
-using AccelSim.Search;
 using AccelSim.Model;
+using AccelSim.Search;
 using AccelSim.Workloads;
 using AccelSim.Workloads.Timeloop;
 using BenchmarkDotNet.Attributes;

@@ -1,8 +1,8 @@
 using AccelSim.Architecture;
 using AccelSim.Common;
 using AccelSim.Mapping;
-using AccelSim.Search;
 using AccelSim.Model;
+using AccelSim.Search;
 using AccelSim.Simulation;
 using AccelSim.Workloads;
 

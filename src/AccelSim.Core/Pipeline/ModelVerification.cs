@@ -1,7 +1,7 @@
 using AccelSim.Architecture;
 using AccelSim.Mapping;
-using AccelSim.Search;
 using AccelSim.Model;
+using AccelSim.Search;
 using AccelSim.Simulation;
 using AccelSim.Workloads;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccelSim.Architecture;
 using AccelSim.Mapping;
-using AccelSim.Search;
 using AccelSim.Model;
+using AccelSim.Search;
 using AccelSim.Workloads;
 
 namespace AccelSim.Reports;

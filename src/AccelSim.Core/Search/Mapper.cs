@@ -3,7 +3,6 @@ using AccelSim.Architecture;
 using AccelSim.Common;
 using AccelSim.Mapping;
 using AccelSim.Model;
-using AccelSim.Search;
 using AccelSim.Workloads;
 
 namespace AccelSim.Search;

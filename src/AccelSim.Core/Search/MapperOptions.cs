@@ -1,6 +1,5 @@
 using AccelSim.Mapping;
 using AccelSim.Model;
-using AccelSim.Search;
 
 namespace AccelSim.Search;
 

@@ -165,13 +165,7 @@ internal sealed class Walker
         if (double.IsPositiveInfinity(best)) return false;
         Array.Copy(factors, _temporal[level], Dims.Count);
         double energy = _bound.OfPartialLevel(level, _high, _temporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, out long cycles, Enough(best));
-        double bound = _objective switch
-        {
-            Objective.Energy => energy,
-            Objective.Latency => cycles,
-            _ => energy * cycles,
-        };
-        if (!Incumbent.Beyond(bound, best)) return false;
+        if (!Incumbent.Beyond(ObjectiveOf(energy, cycles), best)) return false;
         _result.BoundPruned++;
         return true;
     }
@@ -200,13 +194,16 @@ internal sealed class Walker
     {
         if (!_branchAndBound || !_spatialPerfect) return 0;
         double energy = _bound.Of(fixedFrom, _temporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, out long cycles, enough);
-        return _objective switch
-        {
-            Objective.Energy => energy,
-            Objective.Latency => cycles,
-            _ => energy * cycles,
-        };
+        return ObjectiveOf(energy, cycles);
     }
+
+    // The objective of a bound's energy (background included) and cycles.
+    private double ObjectiveOf(double energy, long cycles) => _objective switch
+    {
+        Objective.Energy => energy,
+        Objective.Latency => cycles,
+        _ => energy * cycles,
+    };
 
     private readonly Dim[][][] _orderChoices = new Dim[8][][];
     private readonly int[] _orderIndex = new int[8];
@@ -218,13 +215,11 @@ internal sealed class Walker
         Array.Copy(LoopOrders.Canonical, _counter.Order[_levels - 1], Dims.Count);
         for (int i = 0; i < outer; i++)
         {
-            int mask = 0;
-            for (int d = 0; d < Dims.Count; d++) if (_temporal[i][d] > 1) mask |= 1 << d;
-            _orderChoices[i] = OrdersFor(i, mask);
+            _orderChoices[i] = OrdersFor(i, LoopMask(i));
             _orderIndex[i] = 0;
         }
         if (_plan.Resolved.Levels[_levels - 1].Permutation is { } innermost)
-            Array.Copy(LoopOrders.Constrained(InnerMask(), innermost), _counter.Order[_levels - 1], Dims.Count);
+            Array.Copy(LoopOrders.Constrained(LoopMask(_levels - 1), innermost), _counter.Order[_levels - 1], Dims.Count);
         // Temporal factors are divisors unless the plan draws imperfect ones: check the product only then (hot path).
         _mappingPerfect = _spatialPerfect && (!_plan.ImperfectTemporal || TemporalPerfect());
         if (_narrowOrders && _objective == Objective.Energy && _mappingPerfect && NarrowOrders(outer)) return;
@@ -286,7 +281,7 @@ internal sealed class Walker
         }
         // The sum of the levels' gains is the best combination's energy up to rounding: compare with a margin for it. Every
         // combination takes at least the compute cycles (loop orders do not change them), so background × those is added.
-        long compute = _counter.TemporalIterations + _counter.Folds * _counter.SystolicFoldCycles;
+        long compute = ComputeCycles;
         if (Incumbent.Beyond(Objectives.TotalEnergy(predicted, compute, _background), _incumbent.Value * (1 + Incumbent.RoundingMargin)))
         {
             _result.BoundPruned++;
@@ -342,10 +337,11 @@ internal sealed class Walker
     private Dim[][] OrdersFor(int level, int mask) =>
         _plan.Resolved.Levels[level].Permutation is { } permutation ? [LoopOrders.Constrained(mask, permutation)] : LoopOrders.For(mask);
 
-    private int InnerMask()
+    // The dims a level loops over (factor above 1 in the working tiling), as a bit mask.
+    private int LoopMask(int level)
     {
         int mask = 0;
-        for (int d = 0; d < Dims.Count; d++) if (_temporal[_levels - 1][d] > 1) mask |= 1 << d;
+        for (int d = 0; d < Dims.Count; d++) if (_temporal[level][d] > 1) mask |= 1 << d;
         return mask;
     }
 
@@ -385,12 +381,15 @@ internal sealed class Walker
         };
     }
 
+    // Compute cycles of the counted mapping, systolic skew included: no loop order changes them.
+    private long ComputeCycles => _counter.TemporalIterations + _counter.Folds * _counter.SystolicFoldCycles;
+
     // The access energy and the analytical cycles of the counted mapping.
     private (double Energy, long Cycles) Figures()
     {
         var arch = _plan.Arch;
         double energy = _counts.Macs * arch.Mac.EnergyPerMac;
-        long cycles = _counter.TemporalIterations + _counter.Folds * _counter.SystolicFoldCycles;
+        long cycles = ComputeCycles;
         for (int i = 0; i < _levels; i++)
         {
             var storage = arch.Levels[i].Storage;
@@ -413,8 +412,7 @@ internal sealed class Walker
     private double SimBound()
     {
         if (!_mappingPerfect) return 0;
-        long computeAndSkew = _counter.TemporalIterations + _counter.Folds * _counter.SystolicFoldCycles;
-        double tiles = SimulatedCyclesBound.Of(_plan.Problem, _plan.Arch, _counter.Temporal, _counter.SpatialX, _counter.SpatialY, _counter.Keeps, computeAndSkew);
+        double tiles = SimulatedCyclesBound.Of(_plan.Problem, _plan.Arch, _counter.Temporal, _counter.SpatialX, _counter.SpatialY, _counter.Keeps, ComputeCycles);
         return Math.Max(tiles, _currentCycles);
     }
 
@@ -468,9 +466,7 @@ internal sealed class Walker
             for (int i = 0; i < _levels; i++) Array.Copy(_temporal[i], _counter.Temporal[i], Dims.Count);
             for (int i = 0; i < _levels; i++)
             {
-                int mask = 0;
-                for (int d = 0; d < Dims.Count; d++) if (_temporal[i][d] > 1) mask |= 1 << d;
-                var choices = i == _levels - 1 && _plan.Resolved.Levels[i].Permutation is null ? [LoopOrders.Canonical] : OrdersFor(i, mask);
+                var choices = i == _levels - 1 && _plan.Resolved.Levels[i].Permutation is null ? [LoopOrders.Canonical] : OrdersFor(i, LoopMask(i));
                 Array.Copy(choices[rng.Next(choices.Length)], _counter.Order[i], Dims.Count);
             }
             EvaluateCurrent();

@@ -3,8 +3,8 @@ using AccelSim.Architecture.Yaml;
 using AccelSim.Common;
 using AccelSim.Energy;
 using AccelSim.Mapping;
-using AccelSim.Search;
 using AccelSim.Model;
+using AccelSim.Search;
 using AccelSim.Tests.Mapping;
 using AccelSim.Workloads;
 

@@ -1,8 +1,8 @@
 using AccelSim.Architecture;
 using AccelSim.Mapping;
-using AccelSim.Search;
 using AccelSim.Mapping.Timeloop;
 using AccelSim.Model;
+using AccelSim.Search;
 using AccelSim.Tests.Mapping;
 using AccelSim.Tests.Support;
 using AccelSim.Workloads;

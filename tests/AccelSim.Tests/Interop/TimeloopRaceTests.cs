@@ -1,9 +1,9 @@
 using AccelSim.Architecture;
 using AccelSim.Architecture.Timeloop;
 using AccelSim.Mapping;
-using AccelSim.Search;
 using AccelSim.Mapping.Timeloop;
 using AccelSim.Model;
+using AccelSim.Search;
 using AccelSim.Tests.Support;
 using AccelSim.Workloads;
 using AccelSim.Workloads.Timeloop;

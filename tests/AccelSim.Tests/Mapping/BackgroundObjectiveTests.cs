@@ -1,7 +1,7 @@
 using AccelSim.Architecture;
 using AccelSim.Mapping;
-using AccelSim.Search;
 using AccelSim.Pipeline;
+using AccelSim.Search;
 using AccelSim.Tests.Support;
 using AccelSim.Workloads;
 using AccelSim.Workloads.Zoo;

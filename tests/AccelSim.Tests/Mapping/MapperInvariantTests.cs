@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using AccelSim.Architecture;
 using AccelSim.Mapping;
-using AccelSim.Search;
 using AccelSim.Model;
+using AccelSim.Search;
 using AccelSim.Workloads;
 
 namespace AccelSim.Tests.Mapping;

@@ -1,8 +1,8 @@
 using AccelSim.Architecture;
 using AccelSim.Energy;
 using AccelSim.Mapping;
-using AccelSim.Search;
 using AccelSim.Model;
+using AccelSim.Search;
 using AccelSim.Simulation;
 using AccelSim.Workloads;
 using static AccelSim.Tests.Support.TestArchitectures;
