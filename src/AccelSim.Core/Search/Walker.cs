@@ -222,7 +222,7 @@ internal sealed class Walker
             Array.Copy(LoopOrders.Constrained(LoopMask(_levels - 1), innermost), _counter.Order[_levels - 1], Dims.Count);
         // Temporal factors are divisors unless the plan draws imperfect ones: check the product only then (hot path).
         _mappingPerfect = _spatialPerfect && (!_plan.ImperfectTemporal || TemporalPerfect());
-        if (_narrowOrders && _objective == Objective.Energy && _mappingPerfect && NarrowOrders(outer)) return;
+        if (_narrowOrders && _mappingPerfect && (_objective == Objective.Energy ? NarrowOrders(outer) : BoundOrders(outer))) return;
         while (true)
         {
             for (int i = 0; i < outer; i++) Array.Copy(_orderChoices[i][_orderIndex[i]], _counter.Order[i], Dims.Count);
@@ -258,27 +258,10 @@ internal sealed class Walker
     // order within a slack of its least (OrderSlack), the most a combination's cycles can save against the best one's.
     private bool NarrowOrders(int outer)
     {
-        long combinations = 1, singles = 0;
-        for (int i = 0; i < outer; i++) { combinations *= _orderChoices[i].Length; singles += _orderChoices[i].Length - 1; }
-        if (combinations <= singles + 1) return false;
-        for (int i = 0; i < outer; i++) Array.Copy(_orderChoices[i][0], _counter.Order[i], Dims.Count);
-        double reference = EnergyOfCurrent();
+        if (!ManyCombinations(outer)) return false;
+        double reference = SingleLevelFigures(outer, traffic: false);
         double predicted = reference;
-        for (int i = 0; i < outer; i++)
-        {
-            var energies = _energies[i].AsSpan(0, _orderChoices[i].Length);
-            energies[0] = reference;
-            for (int o = 1; o < energies.Length; o++)
-            {
-                Array.Copy(_orderChoices[i][o], _counter.Order[i], Dims.Count);
-                energies[o] = EnergyOfCurrent();
-            }
-            Array.Copy(_orderChoices[i][0], _counter.Order[i], Dims.Count);
-            double least = double.PositiveInfinity;
-            foreach (double e in energies) least = Math.Min(least, e);
-            predicted += least - reference;
-            _least[i] = least;
-        }
+        for (int i = 0; i < outer; i++) predicted += _least[i] - reference;
         // The sum of the levels' gains is the best combination's energy up to rounding: compare with a margin for it. Every
         // combination takes at least the compute cycles (loop orders do not change them), so background × those is added.
         long compute = ComputeCycles;
@@ -301,6 +284,121 @@ internal sealed class Walker
             int k = outer - 1;
             while (k >= 0 && ++_orderIndex[k] == _tied[k].Count) { _orderIndex[k] = 0; k--; }
             if (k < 0) return true;
+        }
+    }
+
+    // True when the level orders' combinations outnumber the single-level evaluations that narrowing or bounding them costs.
+    private bool ManyCombinations(int outer)
+    {
+        long combinations = 1, singles = 0;
+        for (int i = 0; i < outer; i++) { combinations *= _orderChoices[i].Length; singles += _orderChoices[i].Length - 1; }
+        return combinations > singles + 1;
+    }
+
+    // Evaluates each level's orders with the other levels at their first order (the reference, every level at its first):
+    // per level and order the energy (_energies), per level the least (_least) and, with `traffic`, every level's reads and
+    // writes (_orderReads, _orderWrites; the reference's in _referenceReads, _referenceWrites). Returns the reference energy.
+    private double SingleLevelFigures(int outer, bool traffic)
+    {
+        for (int i = 0; i < outer; i++) Array.Copy(_orderChoices[i][0], _counter.Order[i], Dims.Count);
+        double reference = EnergyOfCurrent();
+        if (traffic) RecordTraffic(_referenceReads, _referenceWrites);
+        for (int i = 0; i < outer; i++)
+        {
+            var energies = _energies[i].AsSpan(0, _orderChoices[i].Length);
+            energies[0] = reference;
+            if (traffic) { Array.Copy(_referenceReads, _orderReads[i][0], _levels); Array.Copy(_referenceWrites, _orderWrites[i][0], _levels); }
+            for (int o = 1; o < energies.Length; o++)
+            {
+                Array.Copy(_orderChoices[i][o], _counter.Order[i], Dims.Count);
+                energies[o] = EnergyOfCurrent();
+                if (traffic) RecordTraffic(_orderReads[i][o], _orderWrites[i][o]);
+            }
+            Array.Copy(_orderChoices[i][0], _counter.Order[i], Dims.Count);
+            double least = double.PositiveInfinity;
+            foreach (double e in energies) least = Math.Min(least, e);
+            _least[i] = least;
+        }
+        return reference;
+    }
+
+    // Every level's reads and writes of the mapping just counted.
+    private void RecordTraffic(long[] reads, long[] writes)
+    {
+        for (int k = 0; k < _levels; k++) { reads[k] = _counts.LevelReads(k); writes[k] = _counts.LevelWrites(k); }
+    }
+
+    private readonly long[] _referenceReads = new long[8], _referenceWrites = new long[8];
+    private readonly long[][][] _orderReads = NewTraffic(), _orderWrites = NewTraffic();   // [level][order][level counted]
+    private readonly long[][] _prefixReads = NewRows(9), _prefixWrites = NewRows(9);      // [depth][level counted]
+    private readonly long[][] _suffixReads = NewRows(9), _suffixWrites = NewRows(9);      // [depth][level counted]
+    private readonly double[] _suffixEnergy = new double[9];
+    private double _referenceEnergy;
+    private long _computeCycles;
+
+    private static long[][] NewRows(int rows) => Enumerable.Range(0, rows).Select(_ => new long[8]).ToArray();
+    private static long[][][] NewTraffic() => Enumerable.Range(0, 8).Select(_ => NewRows(64)).ToArray();
+
+    // Loop orders under the latency and EDP objectives (docs/mapper.md, "Loop orders under EDP and latency"): every count is
+    // a constant plus one term per level that depends on that level's order only (the separability NarrowOrders rests on),
+    // so a combination's energy and every level's reads and writes are the reference's plus each level's change from its
+    // single evaluation. The combinations are walked in the full walk's order, level by level; a prefix (the outer levels'
+    // orders chosen) is skipped when, with every later level at its least energy and least reads and writes, its cycles
+    // (the compute cycles or a level's bandwidth cycles, whichever is larger) and objective are beyond the best.
+    private bool BoundOrders(int outer)
+    {
+        if (!ManyCombinations(outer)) return false;
+        _referenceEnergy = SingleLevelFigures(outer, traffic: true);
+        _computeCycles = ComputeCycles;
+        _suffixEnergy[outer] = 0;
+        Array.Clear(_suffixReads[outer]);
+        Array.Clear(_suffixWrites[outer]);
+        for (int i = outer - 1; i >= 0; i--)
+        {
+            _suffixEnergy[i] = _suffixEnergy[i + 1] + (_least[i] - _referenceEnergy);
+            for (int k = 0; k < _levels; k++)
+            {
+                long reads = long.MaxValue, writes = long.MaxValue;
+                for (int o = 0; o < _orderChoices[i].Length; o++)
+                {
+                    reads = Math.Min(reads, _orderReads[i][o][k] - _referenceReads[k]);
+                    writes = Math.Min(writes, _orderWrites[i][o][k] - _referenceWrites[k]);
+                }
+                _suffixReads[i][k] = _suffixReads[i + 1][k] + reads;
+                _suffixWrites[i][k] = _suffixWrites[i + 1][k] + writes;
+            }
+        }
+        Array.Copy(_referenceReads, _prefixReads[0], _levels);
+        Array.Copy(_referenceWrites, _prefixWrites[0], _levels);
+        WalkOrders(0, outer, _referenceEnergy);
+        return true;
+    }
+
+    // The combinations with the orders of levels before `level` chosen (their energy `energy`, their traffic at depth
+    // `level` of _prefixReads and _prefixWrites): each order of `level` whose bound can still reach the best, then deeper.
+    private void WalkOrders(int level, int outer, double energy)
+    {
+        if (level == outer) { EvaluateCurrent(); return; }
+        var prefixReads = _prefixReads[level];
+        var prefixWrites = _prefixWrites[level];
+        var nextReads = _prefixReads[level + 1];
+        var nextWrites = _prefixWrites[level + 1];
+        for (int o = 0; o < _orderChoices[level].Length; o++)
+        {
+            double chosen = energy + (_energies[level][o] - _referenceEnergy);
+            long cycles = _computeCycles;
+            for (int k = 0; k < _levels; k++)
+            {
+                nextReads[k] = prefixReads[k] + (_orderReads[level][o][k] - _referenceReads[k]);
+                nextWrites[k] = prefixWrites[k] + (_orderWrites[level][o][k] - _referenceWrites[k]);
+                long reads = nextReads[k] + _suffixReads[level + 1][k], writes = nextWrites[k] + _suffixWrites[level + 1][k];
+                cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(reads, writes, _counter.UsedInstances(k), _plan.Arch.Levels[k].Storage));
+            }
+            double bound = ObjectiveOf(Objectives.TotalEnergy(chosen + _suffixEnergy[level + 1], cycles, _background), cycles);
+            // The sums round differently from an evaluation: a margin for that on top of Beyond's (as NarrowOrders).
+            if (Incumbent.Beyond(bound, (_window ?? _incumbent.Value) * (1 + Incumbent.RoundingMargin))) { _result.BoundPruned++; continue; }
+            Array.Copy(_orderChoices[level][o], _counter.Order[level], Dims.Count);
+            WalkOrders(level + 1, outer, chosen);
         }
     }
 

@@ -30,7 +30,7 @@ public class SoundSearchTests
         var data = new TheoryData<string, string, Objective>();
         foreach (var arch in ArchitectureLibrary.Names)
             foreach (var layer in Layers.Keys)
-                foreach (var objective in new[] { Objective.Energy, Objective.Latency })
+                foreach (var objective in new[] { Objective.Energy, Objective.Latency, Objective.Edp })
                     data.Add(arch, layer, objective);
         return data;
     }
