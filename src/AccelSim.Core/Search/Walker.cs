@@ -61,6 +61,14 @@ internal sealed class Walker
         for (int i = 0; i < _levels; i++) _temporal[i] = LevelMapping.Ones();
         _background = plan.Arch.BackgroundEnergyPerCycle;
         _netEnergy = new double[_levels, Tensors.Count];
+        _referenceReads = new long[_levels];
+        _referenceWrites = new long[_levels];
+        _orderReads = Enumerable.Range(0, _levels).Select(_ => NewRows(64)).ToArray();
+        _orderWrites = Enumerable.Range(0, _levels).Select(_ => NewRows(64)).ToArray();
+        _prefixReads = NewRows(_levels + 1);
+        _prefixWrites = NewRows(_levels + 1);
+        _suffixReads = NewRows(_levels + 1);
+        _suffixWrites = NewRows(_levels + 1);
         for (int i = 0; i < _levels; i++)
             foreach (var t in Tensors.All) _netEnergy[i, (int)t] = NetworkPricing.EnergyPerWord(plan.Arch, i, t);
     }
@@ -328,16 +336,16 @@ internal sealed class Walker
         for (int k = 0; k < _levels; k++) { reads[k] = _counts.LevelReads(k); writes[k] = _counts.LevelWrites(k); }
     }
 
-    private readonly long[] _referenceReads = new long[8], _referenceWrites = new long[8];
-    private readonly long[][][] _orderReads = NewTraffic(), _orderWrites = NewTraffic();   // [level][order][level counted]
-    private readonly long[][] _prefixReads = NewRows(9), _prefixWrites = NewRows(9);      // [depth][level counted]
-    private readonly long[][] _suffixReads = NewRows(9), _suffixWrites = NewRows(9);      // [depth][level counted]
-    private readonly double[] _suffixEnergy = new double[9];
+    // BoundOrders' working arrays, per level counted (sized in the constructor): the reference's traffic, each level's
+    // orders' ([level][order]), the chosen levels' sums ([depth]) and the later levels' least changes ([depth]).
+    private readonly long[] _referenceReads, _referenceWrites;
+    private readonly long[][][] _orderReads, _orderWrites;
+    private readonly long[][] _prefixReads, _prefixWrites, _suffixReads, _suffixWrites;
+    private readonly double[] _suffixEnergy = new double[9]; // [depth], outer levels at most 8 (as _orderChoices)
     private double _referenceEnergy;
     private long _computeCycles;
 
-    private static long[][] NewRows(int rows) => Enumerable.Range(0, rows).Select(_ => new long[8]).ToArray();
-    private static long[][][] NewTraffic() => Enumerable.Range(0, 8).Select(_ => NewRows(64)).ToArray();
+    private long[][] NewRows(int rows) => Enumerable.Range(0, rows).Select(_ => new long[_levels]).ToArray();
 
     // Loop orders under the latency and EDP objectives (docs/mapper.md, "Loop orders under EDP and latency"): every count is
     // a constant plus one term per level that depends on that level's order only (the separability NarrowOrders rests on),
