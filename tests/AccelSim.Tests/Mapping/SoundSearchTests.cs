@@ -10,7 +10,7 @@ namespace AccelSim.Tests.Mapping;
 /// The sound search (<see cref="MapperOptions.Sound"/>, <c>--exhaustive</c>: every spatial unrolling, no dominance rule)
 /// loses nothing to its pruning (issue #16): branch and bound, the seed, the waves and the separable loop orders. On every
 /// shipped architecture under its own dataflow, for a conv, a 1x1, a depthwise, an FC and an attention matmul layer (shapes
-/// reduced so that an unpruned walk fits the test budget), under the energy and the latency objective, it returns the same
+/// reduced so that an unpruned walk fits the test budget), under the energy, the latency and the EDP objective, it returns the same
 /// mapping figures as a walk of the same space with no pruning at all; and with a background power in the objective
 /// (energy and EDP), where the loop-order narrowing keeps the orders within the background slack (docs/mapper.md).
 /// </summary>
