@@ -29,6 +29,9 @@ public static class Mapper
         bool BelowFloor(SpatialCandidate c) => (double)c.Units / arch.MacUnits < options.MinUtilization;
         var searched = spatial.Where(c => !BelowFloor(c))
             .Take(Math.Max(1, options.SpatialCandidates)).ToList();
+        // When no cap binds (the sound search), one unrolling per mirror class: a proof (docs/mapper.md, "Mirrored unrollings").
+        if (options.MirrorSymmetric is { } symmetric && searched.Count == spatial.Count(c => !BelowFloor(c)))
+            searched = SpatialCandidateMirrors.OnePerClass(searched, arch, level => symmetric(arch, level));
         if (searched.Count == 0) throw new MappingException($"no spatial unrolling of {problem} on '{arch.Name}' reaches the minimum utilization {options.MinUtilization:P0}");
         if (options.ImperfectFactors)
         {

@@ -88,6 +88,12 @@ public sealed record MapperOptions
     /// </summary>
     public int SimulationCap { get; init; }
 
+    /// <summary>
+    /// When every unrolling is searched, one per mirror class: X and Y swapped at the fan-outs this names symmetric give the
+    /// same counts (<see cref="SpatialCandidateMirrors"/>, docs/mapper.md "Mirrored unrollings"), so the result never
+    /// changes. Null (tests) walks every twin; a predicate naming an asymmetric fan-out (tests) must be caught.
+    /// </summary>
+    internal Func<Architecture.Accelerator, int, bool>? MirrorSymmetric { get; init; } = SpatialCandidateMirrors.IsMirrorSymmetric;
     /// <summary>The cap <c>accelsim map</c> and <c>accelsim run</c> search with unless told otherwise.</summary>
     public const int DefaultSimulationCap = 64;
 
