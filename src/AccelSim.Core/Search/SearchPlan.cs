@@ -49,6 +49,7 @@ internal sealed class SearchPlan
             // A level that keeps nothing has no loops of its own worth having: they would only repeat the level below.
             if (i > 0 && Keeps[i] == TensorSet.None) TemporalMask[i] = 0;
         }
+        _capacity = LevelCapacity.Of(arch, Keeps);
     }
 
     /// <summary>The dataflow's and the architecture's constraints, resolved per level.</summary>
@@ -67,6 +68,7 @@ internal sealed class SearchPlan
     {
         Problem = source.Problem; Arch = source.Arch; Dataflow = source.Dataflow; Resolved = source.Resolved;
         Levels = source.Levels; Keeps = source.Keeps; ImperfectTemporal = source.ImperfectTemporal;
+        _capacity = source._capacity;
         TemporalMask = (int[])source.TemporalMask.Clone();
         WholeMask = (int[])source.WholeMask.Clone();
         Flatten = flatten;
@@ -303,30 +305,34 @@ internal sealed class SearchPlan
         return TilesFit(level, ext);
     }
 
+    // Per level, the capacity the fits checks compare with, looked up once (they run millions of times per search).
+    private readonly LevelCapacity[] _capacity;
+
     // Capacity check of one level given the full extents of its tile (its own loops, its fan-out and everything below).
     private bool TilesFit(int level, ReadOnlySpan<long> ext)
     {
-        var storage = Arch.Levels[level].Storage;
-        if (storage.Unbounded || Keeps[level] == TensorSet.None) return true;
+        var capacity = _capacity[level];
+        if (capacity.AlwaysFits) return true;
         // The largest tile is the first one, clipped to the bounds (an imperfect factor's span can reach past them).
         Span<long> clipped = stackalloc long[Dims.Count];
-        for (int d = 0; d < Dims.Count; d++) clipped[d] = Math.Min(ext[d], Bounds[d]);
+        var bounds = Bounds;
+        for (int d = 0; d < Dims.Count; d++) clipped[d] = Math.Min(ext[d], bounds[d]);
         // A joint dim's tile is a flat range; the box inside its first one is a lower bound of every tile, so the check
         // never prunes what fits (the walker checks flattened tiles exactly when it evaluates them).
-        foreach (var g in Flatten) FlatTileBox(g, clipped);
+        if (Flatten.Count > 0) foreach (var g in Flatten) FlatTileBox(g, clipped);
         long total = 0;
         try
         {
-            foreach (var t in Tensors.All)
+            for (int t = 0; t < Tensors.Count; t++)
             {
-                if (!Keeps[level].Has(t)) continue;
-                long size = TileMath.TileSize(Problem, t, clipped);
-                if (storage.PartitionWords is not null && size > (storage.PartitionFor(t) ?? 0)) return false;
+                if (!capacity.Keeps.Has((TensorKind)t)) continue;
+                long size = TileMath.TileSize(Problem, (TensorKind)t, clipped);
+                if (capacity.Partitioned && size > capacity.Partition(t)) return false;
                 total += size;
             }
         }
         catch (OverflowException) { return false; } // a tile beyond 2^63 words fits no buffer
-        return storage.PartitionWords is not null || total <= (storage.CapacityWords ?? long.MaxValue);
+        return capacity.Partitioned || total <= capacity.Words;
     }
 
     // Replaces a joint dim's flat extent e by the member extents of the largest box inside the flat range [0, e): the
