@@ -42,7 +42,12 @@ internal sealed class AccessCounter
     private readonly int[] _loopDim = new int[64];
     private readonly long[] _loopBound = new long[64], _loopStep = new long[64], _prodBefore = new long[65];
     private readonly int[] _levelStart;       // [level 0..L] first flattened loop of a level
-    private readonly long[] _reset = new long[Dims.Count];
+    private readonly long[] _reset = new long[Dims.Count], _inner = new long[Dims.Count];
+    // The factors the extents, instances and reads factors were derived from (PrepareTiles), and the reads factors per
+    // (tensor, parent, child) for them (0: not computed yet).
+    private readonly int[][] _preparedTemporal, _preparedX, _preparedY;
+    private bool _tilesPrepared;
+    private readonly long[,,] _readsFactor;
     private readonly long[] _offsetScratch = new long[4096];
     private readonly PartialTiles _partial;   // imperfect factorizations (Model/PartialTiles.cs)
     private bool _imperfect;
@@ -66,6 +71,10 @@ internal sealed class AccessCounter
         _usedInstances = new long[_levels + 1];
         _spatialProduct = new long[_levels];
         _levelStart = new int[_levels + 1];
+        _preparedTemporal = NewJagged<int>(_levels, Dims.Count);
+        _preparedX = NewJagged<int>(_levels, Dims.Count);
+        _preparedY = NewJagged<int>(_levels, Dims.Count);
+        _readsFactor = new long[Tensors.Count, _levels + 1, _levels + 1];
         _partial = new PartialTiles(problem, arch);
         _systolicSkew = arch.SystolicSkew;
         _systolicRows = arch.SystolicRows;
@@ -113,6 +122,37 @@ internal sealed class AccessCounter
     /// <summary>Derives extents, instance counts and the flattened temporal loops from the working arrays.</summary>
     public void Prepare()
     {
+        // The mapper evaluates every loop order of one tiling in a row: what depends on the factors only is kept.
+        bool sameTiles = SameTilesAsPrepared();
+        if (!sameTiles) PrepareTiles();
+        PrepareLoops();
+        // Only the factors decide whether the tiling is perfect: a perfect one stays so under another order.
+        if (!sameTiles || _imperfect || Flatten.Count > 0)
+            _imperfect = _partial.Prepare(Temporal, SpatialX, SpatialY, Order, flatten: Flatten);
+        _tilesPrepared = true; // only now: a step that threw leaves nothing to reuse
+    }
+
+    // True when the factors are those of the last PrepareTiles.
+    private bool SameTilesAsPrepared()
+    {
+        if (!_tilesPrepared) return false;
+        for (int i = 0; i < _levels; i++)
+            if (!Temporal[i].AsSpan().SequenceEqual(_preparedTemporal[i]) || !SpatialX[i].AsSpan().SequenceEqual(_preparedX[i])
+                || !SpatialY[i].AsSpan().SequenceEqual(_preparedY[i])) return false;
+        return true;
+    }
+
+    // Extents and instances (the factors' products), remembering the factors they came from; forgets the reads factors.
+    private void PrepareTiles()
+    {
+        _tilesPrepared = false;
+        for (int i = 0; i < _levels; i++)
+        {
+            Array.Copy(Temporal[i], _preparedTemporal[i], Dims.Count);
+            Array.Copy(SpatialX[i], _preparedX[i], Dims.Count);
+            Array.Copy(SpatialY[i], _preparedY[i], Dims.Count);
+        }
+        Array.Clear(_readsFactor);
         for (int d = 0; d < Dims.Count; d++) _ext[_levels][d] = 1;
         for (int i = _levels - 1; i >= 0; i--)
             for (int d = 0; d < Dims.Count; d++)
@@ -126,10 +166,13 @@ internal sealed class AccessCounter
             _spatialProduct[i] = s;
             _usedInstances[i + 1] = _usedInstances[i] * s;
         }
+    }
 
-        // Flatten temporal loops with bound > 1, outermost level first, each level in its order.
+    // Flattens the temporal loops with bound > 1, outermost level first, each level in its order, with their steps.
+    private void PrepareLoops()
+    {
         int n = 0;
-        Span<long> inner = stackalloc long[Dims.Count];
+        var inner = _inner;
         for (int i = 0; i < _levels; i++)
         {
             _levelStart[i] = n;
@@ -153,7 +196,6 @@ internal sealed class AccessCounter
         _levelStart[_levels] = n;
         _prodBefore[0] = 1;
         for (int l = 0; l < n; l++) _prodBefore[l + 1] = _prodBefore[l] * _loopBound[l];
-        _imperfect = _partial.Prepare(Temporal, SpatialX, SpatialY, Order, flatten: Flatten);
     }
 
     /// <summary>True after <see cref="Prepare"/> when some dim's factors multiply to more than its bound.</summary>
@@ -360,6 +402,13 @@ internal sealed class AccessCounter
     // Sliding input dims combine into distinct window origins only where the network multicasts diagonally and the
     // counting rules allow it (Timeloop's do not).
     private long ReadsFactor(TensorKind tensor, int parent, int child)
+    {
+        ref long cached = ref _readsFactor[(int)tensor, parent, child];
+        if (cached == 0) cached = ComputeReadsFactor(tensor, parent, child);
+        return cached;
+    }
+
+    private long ComputeReadsFactor(TensorKind tensor, int parent, int child)
     {
         long factor = 1;
         int hLoops = 0, wLoops = 0;

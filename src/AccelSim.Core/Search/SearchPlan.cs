@@ -299,9 +299,11 @@ internal sealed class SearchPlan
     // Tile sizes of the kept tensors with the factors chosen so far (later dims at 1) against the level's capacity.
     private bool Fits(int level, int[] factors, int upToDim, SpatialCandidate spatial, long[] belowExt)
     {
-        Span<long> ext = stackalloc long[Dims.Count];
+        if (_capacity[level].AlwaysFits) return true;
+        var ext = new DimExtents();
+        int[] x = spatial.X[level], y = spatial.Y[level];
         for (int d = 0; d < Dims.Count; d++)
-            ext[d] = belowExt[d] * (d <= upToDim ? factors[d] : 1) * spatial.X[level][d] * spatial.Y[level][d];
+            ext[d] = belowExt[d] * (d <= upToDim ? factors[d] : 1) * x[d] * y[d];
         return TilesFit(level, ext);
     }
 
@@ -314,7 +316,7 @@ internal sealed class SearchPlan
         var capacity = _capacity[level];
         if (capacity.AlwaysFits) return true;
         // The largest tile is the first one, clipped to the bounds (an imperfect factor's span can reach past them).
-        Span<long> clipped = stackalloc long[Dims.Count];
+        var clipped = new DimExtents();
         var bounds = Bounds;
         for (int d = 0; d < Dims.Count; d++) clipped[d] = Math.Min(ext[d], bounds[d]);
         // A joint dim's tile is a flat range; the box inside its first one is a lower bound of every tile, so the check
@@ -358,11 +360,13 @@ internal sealed class SearchPlan
     /// </summary>
     public bool FitsOuter(int level, int[] factors, SpatialCandidate spatial, long[] belowExt)
     {
-        Span<long> ext = stackalloc long[Dims.Count];
-        for (int d = 0; d < Dims.Count; d++) ext[d] = belowExt[d] * factors[d] * spatial.X[level][d] * spatial.Y[level][d];
+        var ext = new DimExtents();
+        int[] x = spatial.X[level], y = spatial.Y[level];
+        for (int d = 0; d < Dims.Count; d++) ext[d] = belowExt[d] * factors[d] * x[d] * y[d];
         for (int k = level - 1; k >= 1; k--)
         {
-            for (int d = 0; d < Dims.Count; d++) ext[d] *= (long)spatial.X[k][d] * spatial.Y[k][d];
+            x = spatial.X[k]; y = spatial.Y[k];
+            for (int d = 0; d < Dims.Count; d++) ext[d] *= (long)x[d] * y[d];
             if (!TilesFit(k, ext)) return false;
         }
         return true;
