@@ -48,6 +48,8 @@ internal sealed class AccessCounter
     private readonly int[][] _preparedTemporal, _preparedX, _preparedY;
     private bool _tilesPrepared;
     private readonly long[,,] _readsFactor;
+    private readonly long[,] _outputHeads;   // [parent, child] OutputHeads (0: not computed yet)
+    private readonly long[][] _loopUnit;     // [level][dim] the child tile times the level's fan-out (a loop step's unit)
     private readonly long[] _offsetScratch = new long[4096];
     private readonly PartialTiles _partial;   // imperfect factorizations (Model/PartialTiles.cs)
     private bool _imperfect;
@@ -75,6 +77,8 @@ internal sealed class AccessCounter
         _preparedX = NewJagged<int>(_levels, Dims.Count);
         _preparedY = NewJagged<int>(_levels, Dims.Count);
         _readsFactor = new long[Tensors.Count, _levels + 1, _levels + 1];
+        _outputHeads = new long[_levels + 1, _levels + 1];
+        _loopUnit = NewJagged<long>(_levels, Dims.Count);
         _partial = new PartialTiles(problem, arch);
         _systolicSkew = arch.SystolicSkew;
         _systolicRows = arch.SystolicRows;
@@ -153,6 +157,7 @@ internal sealed class AccessCounter
             Array.Copy(SpatialY[i], _preparedY[i], Dims.Count);
         }
         Array.Clear(_readsFactor);
+        Array.Clear(_outputHeads);
         for (int d = 0; d < Dims.Count; d++) _ext[_levels][d] = 1;
         for (int i = _levels - 1; i >= 0; i--)
             for (int d = 0; d < Dims.Count; d++)
@@ -165,6 +170,7 @@ internal sealed class AccessCounter
             for (int d = 0; d < Dims.Count; d++) s *= (long)SpatialX[i][d] * SpatialY[i][d];
             _spatialProduct[i] = s;
             _usedInstances[i + 1] = _usedInstances[i] * s;
+            for (int d = 0; d < Dims.Count; d++) _loopUnit[i][d] = _ext[i + 1][d] * SpatialX[i][d] * SpatialY[i][d];
         }
     }
 
@@ -186,7 +192,7 @@ internal sealed class AccessCounter
                 n++;
             }
             // Steps: one iteration of a loop spans everything inside it at this level, the spatial unrolling and the child tile.
-            for (int d = 0; d < Dims.Count; d++) inner[d] = _ext[i + 1][d] * SpatialX[i][d] * SpatialY[i][d];
+            Array.Copy(_loopUnit[i], inner, Dims.Count);
             for (int l = n - 1; l >= first; l--)
             {
                 _loopStep[l] = inner[_loopDim[l]];
@@ -297,10 +303,7 @@ internal sealed class AccessCounter
             if (Tensors.IsRelevant(TensorKind.Outputs, (Dim)_loopDim[l])) distinctTiles *= _loopBound[l];
         residencies = child == _levels ? TemporalIterations : Residencies(child);
 
-        long groups = 1; // distinct output tiles among the children of one parent instance
-        for (int k = parent; k < child; k++)
-            foreach (var d in OutputDims) groups *= (long)SpatialX[k][(int)d] * SpatialY[k][(int)d];
-        long heads = groups * _usedInstances[parent];
+        long heads = OutputHeads(parent, child);
         long writeBacks = residencies * tile * heads;
         long reloads = (residencies - distinctTiles) * tile * heads;
         ref var p = ref counts.At(parent, TensorKind.Outputs);
@@ -320,6 +323,18 @@ internal sealed class AccessCounter
     }
 
     private static readonly Dim[] OutputDims = [Dim.N, Dim.G, Dim.M, Dim.P, Dim.Q];
+
+    // Parent instances times the distinct output tiles among the children of one (the write-back heads): spatial only,
+    // so computed once per tiling.
+    private long OutputHeads(int parent, int child)
+    {
+        ref long cached = ref _outputHeads[parent, child];
+        if (cached != 0) return cached;
+        long groups = 1; // distinct output tiles among the children of one parent instance
+        for (int k = parent; k < child; k++)
+            foreach (var d in OutputDims) groups *= (long)SpatialX[k][(int)d] * SpatialY[k][(int)d];
+        return cached = groups * _usedInstances[parent];
+    }
 
     // Innermost fan-out between parent and child that exists in the architecture (it carries the child-side traffic).
     private int FindNearestFanout(int parent, int child)

@@ -175,7 +175,7 @@ internal sealed partial class PartialBound
         _temporal = temporal; _x = spatialX; _y = spatialY; _keeps = keeps; _fixedFrom = fixedFrom;
         CheckSpatial();
         Prepare();
-        Array.Clear(_reads); Array.Clear(_writes);
+        for (int i = 0; i < _levels; i++) { _reads[i] = 0; _writes[i] = 0; } // tiny: cheaper than two Array.Clear calls
         _recorded = 0;
         for (int t = 0; t < Tensors.Count; t++)
         {

@@ -264,7 +264,7 @@ internal sealed class SearchPlan
             if (next == 0) continue;
             int saved = factors[d];
             factors[d] = next;
-            bool fits = FitsWhole(level, factors, spatial, belowExt) && FitsOuter(level, factors, spatial, belowExt);
+            bool fits = FitsHereAndAbove(level, factors, spatial, belowExt);
             factors[d] = saved;
             if (fits) return false;
         }
@@ -285,7 +285,7 @@ internal sealed class SearchPlan
         {
             int mid = (low + high) / 2;
             factors[dim] = candidates[mid];
-            if (FitsWhole(level, factors, spatial, belowExt) && FitsOuter(level, factors, spatial, belowExt)) { best = candidates[mid]; low = mid + 1; }
+            if (FitsHereAndAbove(level, factors, spatial, belowExt)) { best = candidates[mid]; low = mid + 1; }
             else high = mid - 1;
         }
         factors[dim] = saved;
@@ -358,11 +358,19 @@ internal sealed class SearchPlan
     /// True when every level above <paramref name="level"/> can still hold its tiles if it adds no loops of its own: an
     /// outer tile contains the inner one, so a tiling that fails this can never be completed (sound pruning).
     /// </summary>
-    public bool FitsOuter(int level, int[] factors, SpatialCandidate spatial, long[] belowExt)
+    public bool FitsOuter(int level, int[] factors, SpatialCandidate spatial, long[] belowExt) =>
+        FitsAbove(level, factors, spatial, belowExt, alsoHere: false);
+
+    // FitsWhole and FitsOuter at once (the level's extents computed once).
+    private bool FitsHereAndAbove(int level, int[] factors, SpatialCandidate spatial, long[] belowExt) =>
+        FitsAbove(level, factors, spatial, belowExt, alsoHere: true);
+
+    private bool FitsAbove(int level, int[] factors, SpatialCandidate spatial, long[] belowExt, bool alsoHere)
     {
         var ext = new DimExtents();
         int[] x = spatial.X[level], y = spatial.Y[level];
         for (int d = 0; d < Dims.Count; d++) ext[d] = belowExt[d] * factors[d] * x[d] * y[d];
+        if (alsoHere && !TilesFit(level, ext)) return false;
         for (int k = level - 1; k >= 1; k--)
         {
             x = spatial.X[k]; y = spatial.Y[k];
