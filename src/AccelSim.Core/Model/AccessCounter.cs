@@ -42,10 +42,21 @@ internal sealed class AccessCounter
     private readonly int[] _loopDim = new int[64];
     private readonly long[] _loopBound = new long[64], _loopStep = new long[64], _prodBefore = new long[65];
     private readonly int[] _levelStart;       // [level 0..L] first flattened loop of a level
-    private readonly long[] _reset = new long[Dims.Count], _delta = new long[Dims.Count];
+    private readonly long[] _reset = new long[Dims.Count], _inner = new long[Dims.Count];
+    // The factors the extents, instances and reads factors were derived from (PrepareTiles), and the reads factors per
+    // (tensor, parent, child) for them (0: not computed yet).
+    private readonly int[][] _preparedTemporal, _preparedX, _preparedY;
+    private bool _tilesPrepared;
+    private readonly long[,,] _readsFactor;
+    private readonly long[,] _outputHeads;   // [parent, child] OutputHeads (0: not computed yet)
+    private readonly long[][] _loopUnit;     // [level][dim] the child tile times the level's fan-out (a loop step's unit)
     private readonly long[] _offsetScratch = new long[4096];
     private readonly PartialTiles _partial;   // imperfect factorizations (Model/PartialTiles.cs)
     private bool _imperfect;
+
+    // Per-architecture lookups, hoisted out of the per-evaluation path (the Accelerator computes some on each call).
+    private readonly long _systolicSkew, _systolicRows;
+    private readonly int[,] _nearestFanout;   // [parent, child] NearestFanout
 
     public AccessCounter(ProblemShape problem, Accelerator arch, CountingRules? rules = null)
     {
@@ -62,7 +73,19 @@ internal sealed class AccessCounter
         _usedInstances = new long[_levels + 1];
         _spatialProduct = new long[_levels];
         _levelStart = new int[_levels + 1];
+        _preparedTemporal = NewJagged<int>(_levels, Dims.Count);
+        _preparedX = NewJagged<int>(_levels, Dims.Count);
+        _preparedY = NewJagged<int>(_levels, Dims.Count);
+        _readsFactor = new long[Tensors.Count, _levels + 1, _levels + 1];
+        _outputHeads = new long[_levels + 1, _levels + 1];
+        _loopUnit = NewJagged<long>(_levels, Dims.Count);
         _partial = new PartialTiles(problem, arch);
+        _systolicSkew = arch.SystolicSkew;
+        _systolicRows = arch.SystolicRows;
+        _nearestFanout = new int[_levels + 1, _levels + 1];
+        for (int parent = 0; parent < _levels; parent++)
+            for (int child = parent + 1; child <= _levels; child++)
+                _nearestFanout[parent, child] = FindNearestFanout(parent, child);
     }
 
     public ProblemShape Problem => _problem;
@@ -103,6 +126,38 @@ internal sealed class AccessCounter
     /// <summary>Derives extents, instance counts and the flattened temporal loops from the working arrays.</summary>
     public void Prepare()
     {
+        // The mapper evaluates every loop order of one tiling in a row: what depends on the factors only is kept.
+        bool sameTiles = SameTilesAsPrepared();
+        if (!sameTiles) PrepareTiles();
+        PrepareLoops();
+        // Only the factors decide whether the tiling is perfect: a perfect one stays so under another order.
+        if (!sameTiles || _imperfect || Flatten.Count > 0)
+            _imperfect = _partial.Prepare(Temporal, SpatialX, SpatialY, Order, flatten: Flatten);
+        _tilesPrepared = true; // only now: a step that threw leaves nothing to reuse
+    }
+
+    // True when the factors are those of the last PrepareTiles.
+    private bool SameTilesAsPrepared()
+    {
+        if (!_tilesPrepared) return false;
+        for (int i = 0; i < _levels; i++)
+            if (!Temporal[i].AsSpan().SequenceEqual(_preparedTemporal[i]) || !SpatialX[i].AsSpan().SequenceEqual(_preparedX[i])
+                || !SpatialY[i].AsSpan().SequenceEqual(_preparedY[i])) return false;
+        return true;
+    }
+
+    // Extents and instances (the factors' products), remembering the factors they came from; forgets the reads factors.
+    private void PrepareTiles()
+    {
+        _tilesPrepared = false;
+        for (int i = 0; i < _levels; i++)
+        {
+            Array.Copy(Temporal[i], _preparedTemporal[i], Dims.Count);
+            Array.Copy(SpatialX[i], _preparedX[i], Dims.Count);
+            Array.Copy(SpatialY[i], _preparedY[i], Dims.Count);
+        }
+        Array.Clear(_readsFactor);
+        Array.Clear(_outputHeads);
         for (int d = 0; d < Dims.Count; d++) _ext[_levels][d] = 1;
         for (int i = _levels - 1; i >= 0; i--)
             for (int d = 0; d < Dims.Count; d++)
@@ -115,11 +170,15 @@ internal sealed class AccessCounter
             for (int d = 0; d < Dims.Count; d++) s *= (long)SpatialX[i][d] * SpatialY[i][d];
             _spatialProduct[i] = s;
             _usedInstances[i + 1] = _usedInstances[i] * s;
+            for (int d = 0; d < Dims.Count; d++) _loopUnit[i][d] = _ext[i + 1][d] * SpatialX[i][d] * SpatialY[i][d];
         }
+    }
 
-        // Flatten temporal loops with bound > 1, outermost level first, each level in its order.
+    // Flattens the temporal loops with bound > 1, outermost level first, each level in its order, with their steps.
+    private void PrepareLoops()
+    {
         int n = 0;
-        Span<long> inner = stackalloc long[Dims.Count];
+        var inner = _inner;
         for (int i = 0; i < _levels; i++)
         {
             _levelStart[i] = n;
@@ -133,7 +192,7 @@ internal sealed class AccessCounter
                 n++;
             }
             // Steps: one iteration of a loop spans everything inside it at this level, the spatial unrolling and the child tile.
-            for (int d = 0; d < Dims.Count; d++) inner[d] = _ext[i + 1][d] * SpatialX[i][d] * SpatialY[i][d];
+            Array.Copy(_loopUnit[i], inner, Dims.Count);
             for (int l = n - 1; l >= first; l--)
             {
                 _loopStep[l] = inner[_loopDim[l]];
@@ -143,7 +202,6 @@ internal sealed class AccessCounter
         _levelStart[_levels] = n;
         _prodBefore[0] = 1;
         for (int l = 0; l < n; l++) _prodBefore[l + 1] = _prodBefore[l] * _loopBound[l];
-        _imperfect = _partial.Prepare(Temporal, SpatialX, SpatialY, Order, flatten: Flatten);
     }
 
     /// <summary>True after <see cref="Prepare"/> when some dim's factors multiply to more than its bound.</summary>
@@ -169,8 +227,8 @@ internal sealed class AccessCounter
     {
         get
         {
-            if (_arch.SystolicSkew == 0) return 0;
-            return _arch.SystolicSkew + (StationaryOperand(TensorKind.Weights) || StationaryOperand(TensorKind.Inputs) ? _arch.SystolicRows : 0);
+            if (_systolicSkew == 0) return 0;
+            return _systolicSkew + (StationaryOperand(TensorKind.Weights) || StationaryOperand(TensorKind.Inputs) ? _systolicRows : 0);
         }
     }
 
@@ -209,8 +267,9 @@ internal sealed class AccessCounter
         }
         counts.Clear();
         counts.Macs = _problem.Macs;
-        foreach (var tensor in Tensors.All)
+        for (int t = 0; t < Tensors.Count; t++)
         {
+            var tensor = (TensorKind)t;
             int parent = 0;
             for (int child = 1; child <= _levels; child++)
             {
@@ -230,7 +289,7 @@ internal sealed class AccessCounter
         long parentReads = perInstance * ReadsFactor(tensor, parent, child) * _usedInstances[parent];
         counts.At(parent, tensor).Reads += parentReads;
         if (child < _levels) counts.At(child, tensor).Fills += childTotal;
-        int net = NearestFanout(parent, child);
+        int net = _nearestFanout[parent, child];
         if (net >= 0) counts.NetworkWords(net, tensor) += childTotal;
     }
 
@@ -244,10 +303,7 @@ internal sealed class AccessCounter
             if (Tensors.IsRelevant(TensorKind.Outputs, (Dim)_loopDim[l])) distinctTiles *= _loopBound[l];
         residencies = child == _levels ? TemporalIterations : Residencies(child);
 
-        long groups = 1; // distinct output tiles among the children of one parent instance
-        for (int k = parent; k < child; k++)
-            foreach (var d in OutputDims) groups *= (long)SpatialX[k][(int)d] * SpatialY[k][(int)d];
-        long heads = groups * _usedInstances[parent];
+        long heads = OutputHeads(parent, child);
         long writeBacks = residencies * tile * heads;
         long reloads = (residencies - distinctTiles) * tile * heads;
         ref var p = ref counts.At(parent, TensorKind.Outputs);
@@ -262,14 +318,26 @@ internal sealed class AccessCounter
             if (_rules.DrainReads) c.Reads += drained;
             c.Fills += reloadFills;
         }
-        int net = NearestFanout(parent, child);
+        int net = _nearestFanout[parent, child];
         if (net >= 0) counts.NetworkWords(net, TensorKind.Outputs) += drained + reloadFills;
     }
 
     private static readonly Dim[] OutputDims = [Dim.N, Dim.G, Dim.M, Dim.P, Dim.Q];
 
+    // Parent instances times the distinct output tiles among the children of one (the write-back heads): spatial only,
+    // so computed once per tiling.
+    private long OutputHeads(int parent, int child)
+    {
+        ref long cached = ref _outputHeads[parent, child];
+        if (cached != 0) return cached;
+        long groups = 1; // distinct output tiles among the children of one parent instance
+        for (int k = parent; k < child; k++)
+            foreach (var d in OutputDims) groups *= (long)SpatialX[k][(int)d] * SpatialY[k][(int)d];
+        return cached = groups * _usedInstances[parent];
+    }
+
     // Innermost fan-out between parent and child that exists in the architecture (it carries the child-side traffic).
-    private int NearestFanout(int parent, int child)
+    private int FindNearestFanout(int parent, int child)
     {
         for (int k = child - 1; k >= parent; k--)
             if (_arch.Levels[k].Fanout is not null) return k;
@@ -292,44 +360,48 @@ internal sealed class AccessCounter
     }
 
     // Walks the loops above a level from innermost to outermost. For loop l, delta is how the tile origin moves (per dim,
-    // in index units) when l advances by one and every loop inside it wraps back to zero; l advances
-    // prodBefore[l]·(bound−1) times, and each advance costs the words of the new tile not in the old one.
+    // in index units) when l advances by one and every loop inside it wraps back to zero: its step in its own dim, minus
+    // what the loops inside it wound up in every dim (reset). l advances prodBefore[l]·(bound−1) times, and each advance
+    // costs the words of the new tile not in the old one.
     private long TransitionSum(int child, TensorKind tensor, long tile, long plane, long h, long w)
     {
         int end = _levelStart[child];
         var reset = _reset;
-        var delta = _delta;
         Array.Clear(reset);
+        int wound = 0; // dims whose reset is not 0 (steps and bounds above 1 only add to it), so their delta is not 0 either
+        int relevant = Tensors.RelevantMask(tensor);
+        int planes = tensor == TensorKind.Inputs ? (1 << (int)Dim.N) | (1 << (int)Dim.G) | (1 << (int)Dim.C) : relevant;
         long sum = 0;
         for (int l = end - 1; l >= 0; l--)
         {
             int d = _loopDim[l];
-            for (int k = 0; k < Dims.Count; k++) delta[k] = -reset[k];
-            delta[d] += _loopStep[l];
-            reset[d] += (_loopBound[l] - 1) * _loopStep[l];
+            long step = _loopStep[l];
             long advances = _prodBefore[l] * (_loopBound[l] - 1);
-            switch (tensor)
+            if (Moves(planes, wound, d, step))
+                sum += advances * tile;
+            else if (tensor == TensorKind.Inputs)
             {
-                case TensorKind.Weights:
-                    if (delta[(int)Dim.G] != 0 || delta[(int)Dim.M] != 0 || delta[(int)Dim.C] != 0 || delta[(int)Dim.R] != 0 || delta[(int)Dim.S] != 0)
-                        sum += advances * tile;
-                    break;
-                case TensorKind.Outputs:
-                    if (delta[(int)Dim.N] != 0 || delta[(int)Dim.G] != 0 || delta[(int)Dim.M] != 0 || delta[(int)Dim.P] != 0 || delta[(int)Dim.Q] != 0)
-                        sum += advances * tile;
-                    break;
-                default:
-                    if (delta[(int)Dim.N] != 0 || delta[(int)Dim.G] != 0 || delta[(int)Dim.C] != 0) { sum += advances * tile; break; }
-                    long shiftH = Math.Abs(delta[(int)Dim.P] * _problem.StrideH + delta[(int)Dim.R] * _problem.DilationH);
-                    long shiftW = Math.Abs(delta[(int)Dim.Q] * _problem.StrideW + delta[(int)Dim.S] * _problem.DilationW);
-                    if (!KeepsHalo(l == end - 1, shiftH, shiftW)) { sum += advances * tile; break; }
+                long shiftH = Math.Abs(Delta(Dim.P, d, step) * _problem.StrideH + Delta(Dim.R, d, step) * _problem.DilationH);
+                long shiftW = Math.Abs(Delta(Dim.Q, d, step) * _problem.StrideW + Delta(Dim.S, d, step) * _problem.DilationW);
+                if (!KeepsHalo(l == end - 1, shiftH, shiftW)) sum += advances * tile;
+                else
+                {
                     long overlap = plane * Math.Max(0, h - shiftH) * Math.Max(0, w - shiftW);
                     sum += advances * (tile - overlap);
-                    break;
+                }
             }
+            reset[d] += (_loopBound[l] - 1) * step;
+            wound |= 1 << d;
         }
         return sum;
     }
+
+    // True when advancing a loop over dim d (the loops inside it wrapping back) moves the tile origin in a dim of `dims`.
+    private bool Moves(int dims, int wound, int d, long step) =>
+        (dims & wound & ~(1 << d)) != 0 || ((dims & (1 << d)) != 0 && step != _reset[d]);
+
+    // The tile origin's move in `dim` when a loop over d with this step advances (TransitionSum's delta).
+    private long Delta(Dim dim, int d, long step) => (d == (int)dim ? step : 0) - _reset[(int)dim];
 
     // Whether the resident input tile's overlap with the next one is kept (CountingRules.Halo); innermost: the advancing loop
     // is the innermost one above the buffer.
@@ -345,6 +417,13 @@ internal sealed class AccessCounter
     // Sliding input dims combine into distinct window origins only where the network multicasts diagonally and the
     // counting rules allow it (Timeloop's do not).
     private long ReadsFactor(TensorKind tensor, int parent, int child)
+    {
+        ref long cached = ref _readsFactor[(int)tensor, parent, child];
+        if (cached == 0) cached = ComputeReadsFactor(tensor, parent, child);
+        return cached;
+    }
+
+    private long ComputeReadsFactor(TensorKind tensor, int parent, int child)
     {
         long factor = 1;
         int hLoops = 0, wLoops = 0;

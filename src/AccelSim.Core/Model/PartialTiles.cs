@@ -91,7 +91,15 @@ internal sealed class PartialTiles
             _digitPos[d] = new long[cap]; _digitInner[d] = new long[cap]; _digitSpatial[d] = new bool[cap]; _digitOnY[d] = new bool[cap];
         }
         for (int k = 0; k < _rec.Length; k++) _rec[k] = new Rec[64];
-        for (int d = 0; d < Dims.Count; d++) _bound[d] = problem[(Dim)d];
+        SetBounds();
+    }
+
+    // The bound of every dim: the problem's, a flattened group's joint bound on its first member and 1 on its others.
+    private void SetBounds()
+    {
+        for (int d = 0; d < Dims.Count; d++) _bound[d] = _p[(Dim)d];
+        foreach (var g in _groups)
+            foreach (var m in g.Members) _bound[(int)m] = m == g.First ? g.JointBound(_p) : 1;
     }
 
     /// <summary>Temporal iterations that do work (ideal compute cycles) after <see cref="Prepare"/>.</summary>
@@ -114,10 +122,10 @@ internal sealed class PartialTiles
     public bool Prepare(int[][] temporal, int[][] spatialX, int[][] spatialY, Dim[][] order, bool force = false,
         IReadOnlyList<FlattenGroup>? flatten = null)
     {
+        // The bounds stay the problem's while there are no flattened axes, before and now (the mapper's hot path).
+        bool regroup = _groups.Count > 0 || flatten is { Count: > 0 };
         _groups = flatten ?? [];
-        for (int d = 0; d < Dims.Count; d++) _bound[d] = _p[(Dim)d];
-        foreach (var g in _groups)
-            foreach (var m in g.Members) _bound[(int)m] = m == g.First ? g.JointBound(_p) : 1;
+        if (regroup) SetBounds();
         _flatInputs = _groups.Count > 0 ? new FlatInputs(_p, _groups) : null;
         if (_flatInputs is not null) ClearSets();
         _largestInput = null;

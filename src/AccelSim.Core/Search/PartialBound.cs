@@ -41,6 +41,11 @@ internal sealed partial class PartialBound
     private readonly long[][] _ext;            // [level 0..L][dim] tile extents of fixed levels (and lower extents above)
     private readonly long[][] _spatialAbove;   // [level 0..L][dim] spatial factors above a level
     private readonly long[] _used;             // instances doing work per level
+    private readonly long[][] _spatialProduct; // [level][dim] X × Y factors of the level's fan-out
+    private readonly long[,] _share;           // [level 0..L, tensor] Share of the tensor's dims (the spatial unrolling's)
+    private readonly long[,] _outputHeads;     // [parent, child] OutputHeads
+    private readonly long[] _inputFloor;       // [level 0..L] InputFloor
+    private long _temporalIterations;          // TemporalIterations (fixed by the spatial unrolling)
     private readonly long[] _rest = new long[Dims.Count]; // product of the free levels' factors per dim
     private readonly long[] _reads, _writes;
     private int[][] _temporal = null!, _x = null!, _y = null!;
@@ -50,6 +55,12 @@ internal sealed partial class PartialBound
     private long _lastBase;   // set by Loads: the product of every loop above that level
     private double _energy; // storage energy charged so far by the current call
     private readonly double _background; // background energy per cycle charged over the cycle bound (0: access energy only)
+
+    // Per-architecture lookups, hoisted out of the hot path (the Accelerator computes some of them on each call).
+    private readonly double _macEnergy;       // every MAC's energy: the problem's MACs × energy per MAC
+    private readonly long _systolicSkew, _systolicRows;
+    private readonly StorageLevel[] _storage;
+    private readonly int[,] _nearestFanout;   // [parent, child] NearestFanout
 
     /// <summary>
     /// A bound for <paramref name="rules"/> (AccelSim's when null). With <paramref name="background"/> the energy bound is
@@ -71,6 +82,19 @@ internal sealed partial class PartialBound
         _spatialAbove = new long[_levels + 1][];
         for (int i = 0; i <= _levels; i++) { _ext[i] = new long[Dims.Count]; _spatialAbove[i] = new long[Dims.Count]; }
         _used = new long[_levels + 1];
+        _spatialProduct = new long[_levels][];
+        for (int i = 0; i < _levels; i++) _spatialProduct[i] = new long[Dims.Count];
+        _share = new long[_levels + 1, Tensors.Count];
+        _outputHeads = new long[_levels + 1, _levels + 1];
+        _inputFloor = new long[_levels + 1];
+        _macEnergy = problem.Macs * arch.Mac.EnergyPerMac;
+        _systolicSkew = arch.SystolicSkew;
+        _systolicRows = arch.SystolicRows;
+        _storage = arch.Levels.Select(l => l.Storage).ToArray();
+        _nearestFanout = new int[_levels + 1, _levels + 1];
+        for (int parent = 0; parent < _levels; parent++)
+            for (int child = parent + 1; child <= _levels; child++)
+                _nearestFanout[parent, child] = FindNearestFanout(parent, child);
         _reads = new long[_levels];
         _writes = new long[_levels];
         _access = new AccessEnergy[_levels, Tensors.Count];
@@ -89,7 +113,8 @@ internal sealed partial class PartialBound
     private readonly int[][] _cachedX, _cachedY;
     private bool _spatialCached;
 
-    // Invalidates the reads factors when the spatial unrolling differs from the one they were computed for.
+    // Invalidates the reads factors and recomputes what depends on the spatial unrolling only (PrepareSpatial) when it
+    // differs from the one they were computed for: the walker calls the bound many times per unrolling.
     private void CheckSpatial()
     {
         bool same = _spatialCached;
@@ -98,7 +123,37 @@ internal sealed partial class PartialBound
         if (same) return;
         for (int i = 0; i < _levels; i++) { Array.Copy(_x[i], _cachedX[i], Dims.Count); Array.Copy(_y[i], _cachedY[i], Dims.Count); }
         Array.Clear(_readsFactor);
+        PrepareSpatial();
         _spatialCached = true;
+    }
+
+    // The fan-outs' products, instances, shares, write-back heads and input floors: they depend on the spatial unrolling only.
+    private void PrepareSpatial()
+    {
+        for (int d = 0; d < Dims.Count; d++) _spatialAbove[0][d] = 1;
+        _used[0] = 1;
+        for (int i = 0; i < _levels; i++)
+        {
+            long s = 1;
+            for (int d = 0; d < Dims.Count; d++)
+            {
+                long f = (long)_x[i][d] * _y[i][d];
+                _spatialProduct[i][d] = f;
+                s *= f;
+                _spatialAbove[i + 1][d] = _spatialAbove[i][d] * f;
+            }
+            _used[i + 1] = _used[i] * s;
+        }
+        long iterations = 1;
+        for (int d = 0; d < Dims.Count; d++) iterations *= _bounds[d] / _spatialAbove[_levels][d];
+        _temporalIterations = iterations;
+        for (int level = 0; level <= _levels; level++)
+        {
+            for (int t = 0; t < Tensors.Count; t++) _share[level, t] = ComputeShare(level, RelevantDims((TensorKind)t));
+            _inputFloor[level] = _share[level, (int)TensorKind.Inputs] * DistinctLines(level, Dim.P, Dim.R) * DistinctLines(level, Dim.Q, Dim.S);
+        }
+        for (int parent = 0; parent < _levels; parent++)
+            for (int child = parent + 1; child <= _levels; child++) _outputHeads[parent, child] = ComputeOutputHeads(parent, child);
     }
 
     private long ReadsFactor(TensorKind tensor, int parent, int child)
@@ -120,10 +175,11 @@ internal sealed partial class PartialBound
         _temporal = temporal; _x = spatialX; _y = spatialY; _keeps = keeps; _fixedFrom = fixedFrom;
         CheckSpatial();
         Prepare();
-        Array.Clear(_reads); Array.Clear(_writes);
+        for (int i = 0; i < _levels; i++) { _reads[i] = 0; _writes[i] = 0; } // tiny: cheaper than two Array.Clear calls
         _recorded = 0;
-        foreach (var tensor in Tensors.All)
+        for (int t = 0; t < Tensors.Count; t++)
         {
+            var tensor = (TensorKind)t;
             int parent = 0;
             for (int child = 1; child <= _levels; child++)
             {
@@ -134,10 +190,10 @@ internal sealed partial class PartialBound
             }
         }
         if (_partial == 1) RecordRestLevelTerms();
-        double energy = _problem.Macs * _arch.Mac.EnergyPerMac;
+        double energy = _macEnergy;
         cycles = ComputeCycles();
         for (int i = 0; i < _levels; i++)
-            cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(_reads[i], _writes[i], _used[i], _arch.Levels[i].Storage));
+            cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(_reads[i], _writes[i], _used[i], _storage[i]));
         energy = Objectives.TotalEnergy(energy + _energy, cycles, _background);
         if (!(energy > enough)) energy += JointOrderExcess();
         _energy = 0;
@@ -158,7 +214,7 @@ internal sealed partial class PartialBound
             var down = _access[child, (int)tensor];
             energy += traffic.ChildReads * down.Read + traffic.ChildWrites * down.Write;
         }
-        int net = NearestFanout(parent, child);
+        int net = _nearestFanout[parent, child];
         return net >= 0 ? energy + traffic.NetWords * _netEnergy[net] : energy;
     }
 
@@ -182,48 +238,41 @@ internal sealed partial class PartialBound
         return new Traffic(perInstance * ReadsFactor(tensor, parent, child) * _used[parent], 0, 0, childTotal, childTotal);
     }
 
+    // The tile extents of every level (a free level's: the fixed tile below times the fan-outs) and what is left per dim
+    // for the free levels; the spatial parts come from PrepareSpatial.
     private void Prepare()
     {
-        for (int d = 0; d < Dims.Count; d++) { _ext[_levels][d] = 1; _spatialAbove[0][d] = 1; }
+        var below = _ext[_levels];
+        for (int d = 0; d < Dims.Count; d++) below[d] = 1;
         for (int i = _levels - 1; i >= 0; i--)
-            for (int d = 0; d < Dims.Count; d++)
-                _ext[i][d] = _ext[i + 1][d] * (i >= _fixedFrom ? _temporal[i][d] : 1) * _x[i][d] * _y[i][d];
-        _used[0] = 1;
-        for (int i = 0; i < _levels; i++)
         {
-            long s = 1;
-            for (int d = 0; d < Dims.Count; d++)
+            var ext = _ext[i];
+            var spatial = _spatialProduct[i];
+            if (i >= _fixedFrom)
             {
-                long f = (long)_x[i][d] * _y[i][d];
-                s *= f;
-                _spatialAbove[i + 1][d] = _spatialAbove[i][d] * f;
+                var temporal = _temporal[i];
+                for (int d = 0; d < Dims.Count; d++) ext[d] = below[d] * temporal[d] * spatial[d];
             }
-            _used[i + 1] = _used[i] * s;
+            else
+                for (int d = 0; d < Dims.Count; d++) ext[d] = below[d] * spatial[d];
+            below = ext;
         }
-        for (int d = 0; d < Dims.Count; d++) _rest[d] = _bounds[d] / (_ext[0][d]);
+        for (int d = 0; d < Dims.Count; d++) _rest[d] = _bounds[d] / below[d];
     }
 
-    private long TemporalIterations
-    {
-        get
-        {
-            long t = 1;
-            for (int d = 0; d < Dims.Count; d++) t *= _bounds[d] / _spatialAbove[_levels][d];
-            return t;
-        }
-    }
+    private long TemporalIterations => _temporalIterations;
 
     // Compute cycles: temporal iterations plus, once the innermost level is fixed, its folds' systolic cycles.
     private long ComputeCycles()
     {
         long iterations = TemporalIterations;
-        if (_arch.SystolicSkew == 0) return iterations;
-        if (_fixedFrom > _levels - 1) return iterations + _arch.SystolicSkew;
+        if (_systolicSkew == 0) return iterations;
+        if (_fixedFrom > _levels - 1) return iterations + _systolicSkew;
         long innermost = 1;
         for (int d = 0; d < Dims.Count; d++) innermost *= _temporal[_levels - 1][d];
         long folds = iterations / innermost;
         bool stationary = Stationary(TensorKind.Weights) || Stationary(TensorKind.Inputs);
-        return iterations + folds * (_arch.SystolicSkew + (stationary ? _arch.SystolicRows : 0));
+        return iterations + folds * (_systolicSkew + (stationary ? _systolicRows : 0));
     }
 
     private bool Stationary(TensorKind tensor)
@@ -236,7 +285,9 @@ internal sealed partial class PartialBound
     }
 
     // Words of a tensor one instance of a level touches over the whole run (its share: the spatial loops above split it).
-    private long Share(int level, int[] dims)
+    private long Share(int level, TensorKind tensor) => _share[level, (int)tensor];
+
+    private long ComputeShare(int level, int[] dims)
     {
         long s = 1;
         foreach (int d in dims) s *= _bounds[d] / _spatialAbove[level][d];
@@ -276,18 +327,18 @@ internal sealed partial class PartialBound
         if (child == _levels) return TemporalIterations;
         var ext = _ext[child];
         if (tensor == TensorKind.Weights)
-            return child >= _fixedFrom ? TileMath.TileSize(_problem, tensor, ext) * Loads(child, WeightDims) : Share(child, WeightDims);
+            return child >= _fixedFrom ? TileMath.TileSize(_problem, tensor, ext) * Loads(child, WeightDims) : Share(child, TensorKind.Weights);
         long h = TileMath.InputExtent(ext[(int)Dim.P], ext[(int)Dim.R], _problem.StrideH, _problem.DilationH);
         long w = TileMath.InputExtent(ext[(int)Dim.Q], ext[(int)Dim.S], _problem.StrideW, _problem.DilationW);
         long fills = child >= _fixedFrom
             ? TileMath.TileSize(_problem, tensor, ext) * Loads(child, PlaneDims)
-            : Share(child, PlaneDims) * h * w; // ext of a free level is the fixed tile below times the spatial factors
+            : Share(child, TensorKind.Inputs) * h * w; // ext of a free level is the fixed tile below times the spatial factors
         return Math.Max(fills, InputFloor(child));
     }
 
     // The input words one instance of a level needs over the run, at least: every plane of its share, each with at least
     // its distinct rows times its distinct columns.
-    private long InputFloor(int child) => Share(child, PlaneDims) * DistinctLines(child, Dim.P, Dim.R) * DistinctLines(child, Dim.Q, Dim.S);
+    private long InputFloor(int child) => _inputFloor[child];
 
     // Input rows (or columns) one instance of a level needs over the run, at least: its share of the output dim and of the
     // filter dim are nP and nR distinct indices, and the rows p·stride + r·dilation they reach include nP distinct ones
@@ -305,7 +356,7 @@ internal sealed partial class PartialBound
     private void AddOutputs(int parent, int child)
     {
         _lastLevel = -1;
-        long share = Share(child, OutputDims); // distinct output words one instance holds over the run
+        long share = Share(child, TensorKind.Outputs); // distinct output words one instance holds over the run
         long volume = child == _levels ? TemporalIterations
             : child >= _fixedFrom ? TileMath.TileSize(_problem, TensorKind.Outputs, _ext[child]) * Loads(child, OutputDims) : share;
         if (_lastLevel >= 0) Record(TensorKind.Outputs, parent, child, TileMath.TileSize(_problem, TensorKind.Outputs, _ext[child]), 0);
@@ -318,13 +369,15 @@ internal sealed partial class PartialBound
     private Traffic OutputTraffic(int parent, int child, long volume)
     {
         long heads = OutputHeads(parent, child);
-        long reloads = Math.Max(0, volume - Share(child, OutputDims)) * heads;
+        long reloads = Math.Max(0, volume - Share(child, TensorKind.Outputs)) * heads;
         long drained = volume * _used[child];
         return new Traffic(reloads, volume * heads, _rules.DrainReads ? drained : 0, reloads, drained + reloads);
     }
 
     // Parent instances times the distinct output tiles among the children of one (the write-back heads).
-    private long OutputHeads(int parent, int child)
+    private long OutputHeads(int parent, int child) => _outputHeads[parent, child];
+
+    private long ComputeOutputHeads(int parent, int child)
     {
         long groups = 1;
         for (int k = parent; k < child; k++)
@@ -332,7 +385,7 @@ internal sealed partial class PartialBound
         return groups * _used[parent];
     }
 
-    private int NearestFanout(int parent, int child)
+    private int FindNearestFanout(int parent, int child)
     {
         for (int k = child - 1; k >= parent; k--)
             if (_arch.Levels[k].Fanout is not null) return k;

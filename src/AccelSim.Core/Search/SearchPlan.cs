@@ -49,6 +49,7 @@ internal sealed class SearchPlan
             // A level that keeps nothing has no loops of its own worth having: they would only repeat the level below.
             if (i > 0 && Keeps[i] == TensorSet.None) TemporalMask[i] = 0;
         }
+        _capacity = LevelCapacity.Of(arch, Keeps);
     }
 
     /// <summary>The dataflow's and the architecture's constraints, resolved per level.</summary>
@@ -67,6 +68,7 @@ internal sealed class SearchPlan
     {
         Problem = source.Problem; Arch = source.Arch; Dataflow = source.Dataflow; Resolved = source.Resolved;
         Levels = source.Levels; Keeps = source.Keeps; ImperfectTemporal = source.ImperfectTemporal;
+        _capacity = source._capacity;
         TemporalMask = (int[])source.TemporalMask.Clone();
         WholeMask = (int[])source.WholeMask.Clone();
         Flatten = flatten;
@@ -262,7 +264,7 @@ internal sealed class SearchPlan
             if (next == 0) continue;
             int saved = factors[d];
             factors[d] = next;
-            bool fits = FitsWhole(level, factors, spatial, belowExt) && FitsOuter(level, factors, spatial, belowExt);
+            bool fits = FitsHereAndAbove(level, factors, spatial, belowExt);
             factors[d] = saved;
             if (fits) return false;
         }
@@ -283,7 +285,7 @@ internal sealed class SearchPlan
         {
             int mid = (low + high) / 2;
             factors[dim] = candidates[mid];
-            if (FitsWhole(level, factors, spatial, belowExt) && FitsOuter(level, factors, spatial, belowExt)) { best = candidates[mid]; low = mid + 1; }
+            if (FitsHereAndAbove(level, factors, spatial, belowExt)) { best = candidates[mid]; low = mid + 1; }
             else high = mid - 1;
         }
         factors[dim] = saved;
@@ -297,36 +299,42 @@ internal sealed class SearchPlan
     // Tile sizes of the kept tensors with the factors chosen so far (later dims at 1) against the level's capacity.
     private bool Fits(int level, int[] factors, int upToDim, SpatialCandidate spatial, long[] belowExt)
     {
-        Span<long> ext = stackalloc long[Dims.Count];
+        if (_capacity[level].AlwaysFits) return true;
+        var ext = new DimExtents();
+        int[] x = spatial.X[level], y = spatial.Y[level];
         for (int d = 0; d < Dims.Count; d++)
-            ext[d] = belowExt[d] * (d <= upToDim ? factors[d] : 1) * spatial.X[level][d] * spatial.Y[level][d];
+            ext[d] = belowExt[d] * (d <= upToDim ? factors[d] : 1) * x[d] * y[d];
         return TilesFit(level, ext);
     }
+
+    // Per level, the capacity the fits checks compare with, looked up once (they run millions of times per search).
+    private readonly LevelCapacity[] _capacity;
 
     // Capacity check of one level given the full extents of its tile (its own loops, its fan-out and everything below).
     private bool TilesFit(int level, ReadOnlySpan<long> ext)
     {
-        var storage = Arch.Levels[level].Storage;
-        if (storage.Unbounded || Keeps[level] == TensorSet.None) return true;
+        var capacity = _capacity[level];
+        if (capacity.AlwaysFits) return true;
         // The largest tile is the first one, clipped to the bounds (an imperfect factor's span can reach past them).
-        Span<long> clipped = stackalloc long[Dims.Count];
-        for (int d = 0; d < Dims.Count; d++) clipped[d] = Math.Min(ext[d], Bounds[d]);
+        var clipped = new DimExtents();
+        var bounds = Bounds;
+        for (int d = 0; d < Dims.Count; d++) clipped[d] = Math.Min(ext[d], bounds[d]);
         // A joint dim's tile is a flat range; the box inside its first one is a lower bound of every tile, so the check
         // never prunes what fits (the walker checks flattened tiles exactly when it evaluates them).
-        foreach (var g in Flatten) FlatTileBox(g, clipped);
+        if (Flatten.Count > 0) foreach (var g in Flatten) FlatTileBox(g, clipped);
         long total = 0;
         try
         {
-            foreach (var t in Tensors.All)
+            for (int t = 0; t < Tensors.Count; t++)
             {
-                if (!Keeps[level].Has(t)) continue;
-                long size = TileMath.TileSize(Problem, t, clipped);
-                if (storage.PartitionWords is not null && size > (storage.PartitionFor(t) ?? 0)) return false;
+                if (!capacity.Keeps.Has((TensorKind)t)) continue;
+                long size = TileMath.TileSize(Problem, (TensorKind)t, clipped);
+                if (capacity.Partitioned && size > capacity.Partition(t)) return false;
                 total += size;
             }
         }
         catch (OverflowException) { return false; } // a tile beyond 2^63 words fits no buffer
-        return storage.PartitionWords is not null || total <= (storage.CapacityWords ?? long.MaxValue);
+        return capacity.Partitioned || total <= capacity.Words;
     }
 
     // Replaces a joint dim's flat extent e by the member extents of the largest box inside the flat range [0, e): the
@@ -350,13 +358,23 @@ internal sealed class SearchPlan
     /// True when every level above <paramref name="level"/> can still hold its tiles if it adds no loops of its own: an
     /// outer tile contains the inner one, so a tiling that fails this can never be completed (sound pruning).
     /// </summary>
-    public bool FitsOuter(int level, int[] factors, SpatialCandidate spatial, long[] belowExt)
+    public bool FitsOuter(int level, int[] factors, SpatialCandidate spatial, long[] belowExt) =>
+        FitsAbove(level, factors, spatial, belowExt, alsoHere: false);
+
+    // FitsWhole and FitsOuter at once (the level's extents computed once).
+    private bool FitsHereAndAbove(int level, int[] factors, SpatialCandidate spatial, long[] belowExt) =>
+        FitsAbove(level, factors, spatial, belowExt, alsoHere: true);
+
+    private bool FitsAbove(int level, int[] factors, SpatialCandidate spatial, long[] belowExt, bool alsoHere)
     {
-        Span<long> ext = stackalloc long[Dims.Count];
-        for (int d = 0; d < Dims.Count; d++) ext[d] = belowExt[d] * factors[d] * spatial.X[level][d] * spatial.Y[level][d];
+        var ext = new DimExtents();
+        int[] x = spatial.X[level], y = spatial.Y[level];
+        for (int d = 0; d < Dims.Count; d++) ext[d] = belowExt[d] * factors[d] * x[d] * y[d];
+        if (alsoHere && !TilesFit(level, ext)) return false;
         for (int k = level - 1; k >= 1; k--)
         {
-            for (int d = 0; d < Dims.Count; d++) ext[d] *= (long)spatial.X[k][d] * spatial.Y[k][d];
+            x = spatial.X[k]; y = spatial.Y[k];
+            for (int d = 0; d < Dims.Count; d++) ext[d] *= (long)x[d] * y[d];
             if (!TilesFit(k, ext)) return false;
         }
         return true;

@@ -432,10 +432,7 @@ internal sealed class Walker
 
     private (double Energy, long Cycles) FiguresOfCurrent()
     {
-        _counter.Prepare();
-        _counter.Count(_counts);
-        _result.Evaluations++;
-        _inspect?.Invoke(_counts);
+        CountCurrent(); // perfect factors and no flattened axes (NarrowOrders' case): always a valid mapping
         return Figures();
     }
 
@@ -451,16 +448,24 @@ internal sealed class Walker
         return mask;
     }
 
-    private void EvaluateCurrent()
+    // Prepares and counts the mapping in the working arrays as one evaluation, shown to the inspector; false (counted as
+    // pruned) when it is not a valid mapping.
+    private bool CountCurrent()
     {
         _counter.Prepare();
         // Imperfect spatial factors with inner temporal ones can leave a unit that never works: not a valid mapping.
-        if (_counter.WastesIterations) { _result.Pruned++; return; }
+        if (_counter.WastesIterations) { _result.Pruned++; return false; }
         // The plan checks flattened tiles against a lower bound only: their exact sizes here (as the validator's).
-        if (_plan.Flatten.Count > 0 && !FlattenedTilesFit()) { _result.Pruned++; return; }
+        if (_plan.Flatten.Count > 0 && !FlattenedTilesFit()) { _result.Pruned++; return false; }
         _counter.Count(_counts);
         _result.Evaluations++;
         _inspect?.Invoke(_counts);
+        return true;
+    }
+
+    private void EvaluateCurrent()
+    {
+        if (!CountCurrent()) return;
         var (cost, tieBreak, cycles) = Cost();
         _currentCycles = cycles;
         _result.Candidates?.Offer(cost, _result.BestCost, cycles, tieBreak, _itemIndex, _result.Evaluations, _simBound, _snapshot);
