@@ -2,6 +2,7 @@ using System.CommandLine;
 using AccelSim.Common;
 using AccelSim.Energy;
 using AccelSim.Model;
+using AccelSim.Search;
 
 namespace AccelSim.Cli.Commands;
 
@@ -59,6 +60,16 @@ internal static class CommonOptions
             _ => throw new InputException($"--timeloop-halo: '{halo}' (expected head or pre-297)"),
         });
     }
+
+    /// <summary><c>--fast</c>: the heuristic search instead of the sound default (<see cref="MapperOptions.Fast"/>).</summary>
+    public static Option<bool> Fast() => new("--fast")
+    {
+        Description = $"Fast heuristic search instead of the sound default: only the {MapperOptions.FastSpatialCandidates} best-utilized spatial unrollings, " +
+            "dominated tilings skipped; not proven optimal (docs/mapper.md)",
+    };
+
+    /// <summary>The search <c>--fast</c> asks for: <paramref name="options"/> as given (sound), or their fast counterpart.</summary>
+    public static MapperOptions Search(MapperOptions options, bool fast) => fast ? options.Fast() : options;
 
     /// <summary><c>--quiet</c>: no progress display.</summary>
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress display (progress goes to stderr, and only to a terminal)" };

@@ -27,9 +27,10 @@ internal static class CompareCommand
         var energyTable = CommonOptions.EnergyTable();
         var quiet = CommonOptions.Quiet();
         var constraints = CommonOptions.Constraints();
+        var fast = CommonOptions.Fast();
         var command = new Command("compare", "Compare models, or dense against depthwise-separable convolutions, on one architecture")
         {
-            models, layers, arch, output, channels, sizes, energyTable, quiet, constraints,
+            models, layers, arch, output, channels, sizes, energyTable, quiet, constraints, fast,
         };
         command.SetAction(parse =>
         {
@@ -42,22 +43,23 @@ internal static class CompareCommand
             var a = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable), constraintsFile: parse.GetValue(constraints));
             string folder = parse.GetValue(output) ?? Path.Combine("results", $"compare-{a.Name}");
             if (File.Exists(folder)) throw new InputException($"--out {folder}: is a file, not a folder");
-            if (m is not null) return Models(console, WithProgress, m, a, folder, name => OnnxUnknownOption.Load(parse, name));
+            var run = new ModelRunOptions { Mapper = CommonOptions.Search(new(), parse.GetValue(fast)) };
+            if (m is not null) return Models(console, WithProgress, m, a, folder, run, name => OnnxUnknownOption.Load(parse, name));
             if (!string.Equals(l, "dense-vs-depthwise", StringComparison.OrdinalIgnoreCase))
                 throw new InputException($"--layers {l}: unknown study (known: dense-vs-depthwise)");
             var (c, s) = (Ints("--channels", parse.GetValue(channels)), Ints("--sizes", parse.GetValue(sizes)));
-            try { return Layers(console, WithProgress, a, folder, c, s); }
+            try { return Layers(console, WithProgress, a, folder, run, c, s); }
             catch (InputException e) when (c is not null || s is not null) { throw new InputException($"--channels/--sizes: {e.Message}"); }
         });
         return command;
     }
 
-    private static int Models(IAnsiConsole console, Progress withProgress, string names, Accelerator arch, string folder, Func<string, ModelGraph> load)
+    private static int Models(IAnsiConsole console, Progress withProgress, string names, Accelerator arch, string folder, ModelRunOptions run, Func<string, ModelGraph> load)
     {
         var graphs = names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(load).ToArray();
         if (graphs.Length == 0) throw new InputException("--models: give at least one model");
         IReadOnlyList<ModelRunResult> runs = [];
-        withProgress($"comparing {graphs.Length} models", p => runs = ModelComparison.Run(graphs, arch, new ModelRunOptions(), p));
+        withProgress($"comparing {graphs.Length} models", p => runs = ModelComparison.Run(graphs, arch, run, p));
         var table = new Table().AddColumns("model", "MACs", "weights", $"energy ({arch.EnergyUnit})", "latency (ms)", "utilization", $"{arch.EnergyUnit}/MAC");
         foreach (var r in runs)
             table.AddRow(Markup.Escape(r.Model.Name), G(r.Macs), G(r.Weights), G(r.Energy), G(r.Seconds * 1e3), r.Utilization.ToString("P1", CultureInfo.InvariantCulture),
@@ -73,10 +75,10 @@ internal static class CompareCommand
         return Written(console, folder, files);
     }
 
-    private static int Layers(IAnsiConsole console, Progress withProgress, Accelerator arch, string folder, int[]? channels, int[]? sizes)
+    private static int Layers(IAnsiConsole console, Progress withProgress, Accelerator arch, string folder, ModelRunOptions run, int[]? channels, int[]? sizes)
     {
         IReadOnlyList<LayerPartResult> parts = [];
-        withProgress("dense vs depthwise", p => parts = DenseVsDepthwise.Run(arch, new ModelRunOptions(), channels, sizes, p));
+        withProgress("dense vs depthwise", p => parts = DenseVsDepthwise.Run(arch, run, channels, sizes, p));
         var table = new Table().AddColumns("C", "size", "part", "MACs", $"energy ({arch.EnergyUnit})", "cycles", "utilization", $"{arch.EnergyUnit}/MAC");
         foreach (var p in parts)
             table.AddRow(p.Channels.ToString(CultureInfo.InvariantCulture), $"{p.Size}x{p.Size}", p.Part, G(p.Macs), G(p.Energy), G(p.Cycles),

@@ -34,7 +34,8 @@ internal static class MapCommand
         var trace = new Option<string?>("--trace") { Description = "Write the simulator's transfer trace (CSV: level, tensor, kind, words, start, end) to this file" };
         var traceRows = new Option<int>("--trace-rows") { Description = "Most rows the trace keeps", DefaultValueFactory = _ => 10_000 };
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which optional tensors (may_keep) the buffers keep or bypass" };
-        var exhaustive = new Option<bool>("--exhaustive") { Description = "Sound search: every spatial unrolling and no dominated-tiling skip, pruned only by proofs: branch and bound, exact loop-order narrowing (returns the optimum of the declared space; slower; docs/mapper.md)" };
+        var exhaustive = new Option<bool>("--exhaustive") { Description = "The sound search, which is the default (accepted for scripts that ask for it): every spatial unrolling and no dominated-tiling skip, pruned only by proofs: branch and bound, exact loop-order narrowing (returns the optimum of the declared space; docs/mapper.md)" };
+        var fast = CommonOptions.Fast();
         var imperfect = new Option<bool>("--imperfect") { Description = "Also search imperfect spatial factors (fill an axis, leaving units of the last fold idle) and flattened axes where a dataflow allows them; those unrollings walk without the bound (docs/mapper.md)" };
         var imperfectTemporal = new Option<bool>("--imperfect-temporal") { Description = "With --imperfect (implied): also imperfect temporal factors at the level under DRAM; the whole search walks without the bound, so it is much slower (docs/mapper.md)" };
         var minUtilization = new Option<double>("--min-utilization") { Description = "Search only spatial unrollings using at least this fraction (0-1) of the MAC units (default 0: all)" };
@@ -50,7 +51,7 @@ internal static class MapCommand
         var command = new Command("map", "Find (or evaluate) the mapping of one layer and show its loop nest, accesses and energy")
         {
             model, layer, arch, dataflow, objective, mappingFile, json, save, samples, seed, batch, exhaustive, minUtilization, trace, traceRows, bypass, energyTable, saveTimeloop, constraints,
-            counting, halo, ert, imperfect, imperfectTemporal, art, scaleSim, simulationCap,
+            counting, halo, ert, imperfect, imperfectTemporal, art, scaleSim, simulationCap, fast,
         };
         command.SetAction(parse =>
         {
@@ -100,7 +101,8 @@ internal static class MapCommand
                     ImperfectTemporal = parse.GetValue(imperfectTemporal),
                     SimulationCap = parse.GetValue(simulationCap) is >= 0 and var cap ? cap : throw new InputException($"--simulation-cap: must not be negative, got {parse.GetValue(simulationCap)}"),
                 };
-                if (parse.GetValue(exhaustive)) options = options.Sound();
+                if (parse.GetValue(exhaustive) && parse.GetValue(fast)) throw new InputException("--fast: cannot be combined with --exhaustive (the sound search)");
+                options = CommonOptions.Search(options, parse.GetValue(fast));
                 search = Mapper.Search(problem, accelerator, flow, options);
                 mapping = search.Mapping;
                 eval = search.Evaluation;
@@ -163,12 +165,22 @@ internal static class MapCommand
         {
             var s = search.Stats;
             console.WriteLine($"lower bound {E(search.LowerBoundEnergy)} {unit} (found is {total / search.LowerBoundEnergy:F2}x)   " +
-                $"search: space of {s.SpatialCandidates} spatial unrollings and {s.TilingSpace:G3} tilings; searched {s.SpatialSearched} unrollings, {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, {N(s.BoundPruned)} pruned by the bound, " +
+                $"search ({SearchKind(s)}): space of {s.SpatialCandidates} spatial unrollings and {s.TilingSpace:G3} tilings; searched {s.SpatialSearched} unrollings, {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, {N(s.BoundPruned)} pruned by the bound, " +
                 (s.MinUtilization > 0 ? $"{N(s.SpatialBelowMinUtilization)} unrollings below --min-utilization {P(s.MinUtilization)} not searched, " : "") +
                 $"{N(s.Evaluations)} mappings evaluated in {s.Elapsed.TotalSeconds:F2} s ({s.EvaluationsPerSecond / 1e6:F2} M/s)");
             if (s.Simulation is { } pick) console.WriteLine(PickLine(pick));
         }
     }
+
+    // Which search ran: the sound one returns the optimum of the declared space; the others say what they leave out.
+    private static string SearchKind(SearchStats s) =>
+        s.Sound ? "sound: the optimum of the declared space"
+        : s.Sampled ? "random sampling: not proven optimal"
+        : (s.DominatedSkip ? "fast, heuristic: " : "heuristic: ") + string.Join(", ", new[]
+        {
+            s.SpatialCapped > 0 ? $"{N(s.SpatialCapped)} unrollings left out by a cap (only the {N(s.SpatialSearched)} best-utilized searched)" : null,
+            s.DominatedSkip ? "dominated tilings skipped" : null,
+        }.OfType<string>()) + "; not proven optimal";
 
     // The simulated pick's statistics (docs/mapper.md, "Simulated cycles").
     private static string PickLine(SimulatedPickStats p) =>

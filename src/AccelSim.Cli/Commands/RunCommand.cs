@@ -40,16 +40,17 @@ internal static class RunCommand
         var art = new Option<string?>("--art") { Description = "Accelergy area reference table (timeloop-mapper.ART.yaml) for a Timeloop --arch: area_um2 in summary.json (docs/timeloop.md)" };
         var simulationCap = new Option<int>("--simulation-cap") { Description = "Most mappings tied with the best (or latency-sim's candidates) the cycle-level simulator runs per layer to pick the fastest; default 0 (off: the analytical tie-break), since the re-walk of tied items makes whole-model runs several times slower on some arches (docs/mapper.md)", DefaultValueFactory = _ => 0 };
         var imperfect = new Option<bool>("--imperfect") { Description = "Search every layer with imperfect factors and flattened axes too, as map --imperfect (docs/mapper.md; slower: those unrollings walk without the bound)" };
+        var fast = CommonOptions.Fast();
         var command = new Command("run", "Evaluate a whole model on an architecture: map, evaluate and report every layer")
         {
             model, arch, dataflow, objective, batch, output, bypass, mappings, densities, energyTable, quiet, constraints,
-            counting, halo, ert, art, scaleSim, simulationCap, imperfect,
+            counting, halo, ert, art, scaleSim, simulationCap, imperfect, fast,
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, new RunRequest(
             parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch),
             parse.GetValue(output), Environment.GetCommandLineArgs(), parse.GetValue(bypass), parse.GetValue(mappings),
             parse.GetValue(energyTable), parse.GetValue(quiet), OnnxUnknownOption.Read(parse), parse.GetValue(densities), parse.GetValue(constraints),
-            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert), parse.GetValue(art), parse.GetValue(scaleSim)) { SimulationCap = parse.GetValue(simulationCap), Imperfect = parse.GetValue(imperfect) }));
+            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert), parse.GetValue(art), parse.GetValue(scaleSim)) { SimulationCap = parse.GetValue(simulationCap), Imperfect = parse.GetValue(imperfect), Fast = parse.GetValue(fast) }));
         return command;
     }
 
@@ -64,6 +65,9 @@ internal static class RunCommand
 
         /// <summary>Search with imperfect factors and flattened axes (<see cref="MapperOptions.ImperfectFactors"/>).</summary>
         public bool Imperfect { get; init; }
+
+        /// <summary>The fast heuristic search instead of the sound default (<see cref="MapperOptions.Fast"/>).</summary>
+        public bool Fast { get; init; }
     }
 
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
@@ -78,14 +82,14 @@ internal static class RunCommand
         var options = new ModelRunOptions
         {
             Dataflow = request.Dataflow is null ? null : Dataflows.Get(request.Dataflow),
-            Mapper = new MapperOptions
+            Mapper = CommonOptions.Search(new MapperOptions
             {
                 Objective = Objectives.Parse(request.Objective), SearchBypass = request.SearchBypass,
                 Counting = request.Counting ?? Model.CountingRules.AccelSim,
                 ImperfectFactors = request.Imperfect,
                 SimulationCap = request.SimulationCap >= 0 ? request.SimulationCap // the simulated tie-break (docs/mapper.md)
                     : throw new InputException($"--simulation-cap: must not be negative, got {request.SimulationCap}"),
-            },
+            }, request.Fast),
             Batch = request.Batch,
             Replay = request.Mappings is null ? null : MappingReplay.Load(request.Mappings, arch),
             Densities = request.Densities is null ? null : Sparsity.LayerDensities.Load(request.Densities),
@@ -101,6 +105,7 @@ internal static class RunCommand
         var files = RunOutput.Render(run!, string.Join(" ", commandLine.Skip(1).Prepend("accelsim")), folder, area);
         RunOutput.Write(folder, files);
         RunTable.Print(console, run!);
+        if (request.Fast) console.WriteLine($"search: --fast, the heuristic search ({MapperOptions.FastSpatialCandidates} best-utilized unrollings per layer, dominated tilings skipped); not proven optimal (docs/mapper.md)");
         if (options.Mapper.Counting != Model.CountingRules.AccelSim) console.WriteLine($"counting rules: {options.Mapper.Counting.Describe()} (docs/model.md)");
         console.MarkupLine($"results written to [bold]{Markup.Escape(folder)}[/]: {string.Join(", ", files.Keys.Order(StringComparer.Ordinal))}");
         return 0;

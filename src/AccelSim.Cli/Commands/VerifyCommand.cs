@@ -18,9 +18,10 @@ internal static class VerifyCommand
         var model = new Option<string>("--model") { Description = "Zoo model name, workload YAML, ONNX file, or Timeloop problem file or folder", DefaultValueFactory = _ => "alexnet" };
         var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => "eyeriss" };
         var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs, nlr, rs-timeloop or a dataflow YAML file (default: the arch's first)" };
+        var fast = CommonOptions.Fast();
         var command = new Command("verify", "Cross-check the simulator's access counts and cycles against the analytical model, layer by layer")
         {
-            model, arch, dataflow,
+            model, arch, dataflow, fast,
         };
         command.SetAction(parse =>
         {
@@ -28,7 +29,7 @@ internal static class VerifyCommand
             var graph = OnnxUnknownOption.Load(parse, parse.GetValue(model)!);
             var accelerator = ArchitectureLibrary.Load(parse.GetValue(arch)!);
             var flow = Dataflows.Get(parse.GetValue(dataflow) ?? accelerator.Dataflows.FirstOrDefault() ?? "rs");
-            var results = ModelVerification.Run(graph, accelerator, flow);
+            var results = ModelVerification.Run(graph, accelerator, flow, CommonOptions.Search(new(), parse.GetValue(fast)));
             var table = new Table().Title($"{Markup.Escape(graph.Name)} on {Markup.Escape(accelerator.Name)} ({flow.Name}): simulator vs analytical model")
                 .AddColumns("layer", "counts", "simulated cycles", "compute bound", "bandwidth bound", "cycles ≥ bounds");
             foreach (var r in results)

@@ -82,8 +82,10 @@ public static class MappingJson
             doc["search"] = new JsonObject
             {
                 ["dataflow"] = search.Dataflow,
+                ["sound"] = search.Stats.Sound, // false: --fast or sampling, not proven the optimum of the declared space
                 ["spatial_candidates"] = search.Stats.SpatialCandidates,
                 ["spatial_searched"] = search.Stats.SpatialSearched,
+                ["spatial_capped"] = search.Stats.SpatialCapped,
                 ["tiling_space"] = search.Stats.TilingSpace,
                 ["factorizations"] = search.Stats.Factorizations,
                 ["capacity_pruned"] = search.Stats.CapacityPruned,

@@ -27,10 +27,11 @@ public static class Mapper
         if (spatial.Count == 0) throw new MappingException($"dataflow '{dataflow.Name}' allows no spatial unrolling of {problem} on '{arch.Name}'");
         // No hidden floor beyond the declared candidate count: a utilization floor only when the caller asks for one.
         bool BelowFloor(SpatialCandidate c) => (double)c.Units / arch.MacUnits < options.MinUtilization;
-        var searched = spatial.Where(c => !BelowFloor(c))
-            .Take(Math.Max(1, options.SpatialCandidates)).ToList();
+        var eligible = spatial.Where(c => !BelowFloor(c)).ToList();
+        var searched = eligible.Take(Math.Max(1, options.SpatialCandidates)).ToList();
+        long capped = eligible.Count - searched.Count; // left out by a declared cap (reported: SearchStats.Sound)
         // When no cap binds (the sound search), one unrolling per mirror class: a proof (docs/mapper.md, "Mirrored unrollings").
-        if (options.MirrorSymmetric is { } symmetric && searched.Count == spatial.Count(c => !BelowFloor(c)))
+        if (options.MirrorSymmetric is { } symmetric && capped == 0)
             searched = SpatialCandidateMirrors.OnePerClass(searched, arch, level => symmetric(arch, level));
         if (searched.Count == 0) throw new MappingException($"no spatial unrolling of {problem} on '{arch.Name}' reaches the minimum utilization {options.MinUtilization:P0}");
         if (options.ImperfectFactors)
@@ -41,11 +42,15 @@ public static class Mapper
             // the search covers the default one and cannot find a worse mapping.
             var imperfect = SpatialEnumerator.Enumerate(problem, arch, plans[0].Resolved, imperfect: true)
                 .Where(c => !SpatialEnumerator.IsPerfect(problem, c)).ToList();
-            searched.AddRange(imperfect.Take(Math.Max(1, options.SpatialCandidates)));
+            int imperfectCap = Math.Max(1, Math.Min(options.SpatialCandidates, options.ImperfectCandidates));
+            searched.AddRange(imperfect.Take(imperfectCap));
+            capped += Math.Max(0, imperfect.Count - imperfectCap);
             spatial.AddRange(imperfect);
             // Flattened unrollings where an axis opts in (flatten: true), their best-utilized ones on top as well.
             var flattened = FlattenedUnrollings.Enumerate(problem, arch, plans[0].Resolved);
-            searched.AddRange(flattened.Take(Math.Max(0, Math.Min(options.SpatialCandidates, options.FlattenedCandidates))));
+            int flattenedCap = Math.Max(0, Math.Min(options.SpatialCandidates, options.FlattenedCandidates));
+            searched.AddRange(flattened.Take(flattenedCap));
+            capped += Math.Max(0, flattened.Count - flattenedCap);
             spatial.AddRange(flattened);
         }
         var incumbent = new Incumbent();
@@ -110,6 +115,9 @@ public static class Mapper
             SeedCost = seed.BestCost,
             MinUtilization = options.MinUtilization,
             SpatialBelowMinUtilization = spatial.Count(BelowFloor),
+            SpatialCapped = capped,
+            DominatedSkip = options.MaximalTilesOnly,
+            Sampled = options.RandomSamples > 0,
             Simulation = pick is null ? null : new SimulatedPickStats(pick.Candidates, pick.Simulated, pick.Skipped, pick.Capped, pick.TooLong, pick.Proven, pick.WinnerCycles),
         };
         return new MapperResult(chosen, evaluation, SpaceBound(problem, arch, plans, searched, options.Counting), stats, dataflow.Name);

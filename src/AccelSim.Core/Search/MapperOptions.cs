@@ -11,10 +11,14 @@ public sealed record MapperOptions
 
     /// <summary>
     /// At most this many spatial unrollings are searched, the best-utilized first (the rest are counted in the space, not
-    /// searched). 16 by default (the fast search; a declared cap, reported in the statistics); <see cref="Sound"/> lifts it,
-    /// so that the bound, not a count, decides which unrollings are walked.
+    /// searched). Unlimited (<see cref="int.MaxValue"/>) by default: the bound, not a count, decides which unrollings are
+    /// walked. <see cref="Fast"/> (<c>--fast</c>) sets it to <see cref="FastSpatialCandidates"/>, a declared cap reported
+    /// in the statistics and a hidden utilization floor in effect.
     /// </summary>
-    public int SpatialCandidates { get; init; } = 16;
+    public int SpatialCandidates { get; init; } = int.MaxValue;
+
+    /// <summary>The spatial unrollings <see cref="Fast"/> searches: the 16 best-utilized.</summary>
+    public const int FastSpatialCandidates = 16;
 
     /// <summary>
     /// An explicit utilization floor: spatial unrollings using fewer than this fraction of the MAC units are not searched
@@ -23,19 +27,28 @@ public sealed record MapperOptions
     public double MinUtilization { get; init; }
 
     /// <summary>
-    /// Heuristic, on in the fast default search: at a bounded level other than the innermost, a tiling whose tile could grow
-    /// by one divisor step in some dim and still fit is not enumerated. Not a proof, even where no tensor bypasses the level
-    /// (a lower level can pay for the grown tile: docs/mapper.md), so the sound search (<see cref="Sound"/>,
-    /// <c>--exhaustive</c>) turns it off.
+    /// Heuristic, off by default and on in <see cref="Fast"/> (<c>--fast</c>): at a bounded level other than the innermost,
+    /// a tiling whose tile could grow by one divisor step in some dim and still fit is not enumerated. Not a proof, even
+    /// where no tensor bypasses the level (a lower level can pay for the grown tile: docs/mapper.md), so it can miss the
+    /// optimum (BERT q_proj on simba, issue #16).
     /// </summary>
-    public bool MaximalTilesOnly { get; init; } = true;
+    public bool MaximalTilesOnly { get; init; }
 
     /// <summary>
-    /// The sound search (<c>--exhaustive</c>): every spatial unrolling, no dominated-tiling skip, pruned by proofs only
-    /// (branch and bound from a deterministic seed, the separable loop orders: docs/mapper.md), so it returns the optimum of
-    /// the declared space. Slower than the default on large layers.
+    /// The sound search, which is the default (<c>--exhaustive</c> says so explicitly): every spatial unrolling (bar an
+    /// explicit <see cref="MinUtilization"/> floor), no dominated-tiling skip, pruned by proofs only (branch and bound from
+    /// a deterministic seed, the separable loop orders: docs/mapper.md), so it returns the optimum of the declared space.
+    /// Turns off what <see cref="Fast"/> turns on, and nothing else.
     /// </summary>
     public MapperOptions Sound() => this with { SpatialCandidates = int.MaxValue, MaximalTilesOnly = false };
+
+    /// <summary>
+    /// The fast heuristic search (<c>--fast</c>; the default before issue #16's switch): only the
+    /// <see cref="FastSpatialCandidates"/> best-utilized spatial unrollings, and the dominated-tiling skip
+    /// (<see cref="MaximalTilesOnly"/>), with the sound search's exact prunings on top. Not proven optimal: it can miss the
+    /// optimum of the declared space (docs/mapper.md). <see cref="SearchStats.Sound"/> reports whether a search was sound.
+    /// </summary>
+    public MapperOptions Fast() => this with { SpatialCandidates = FastSpatialCandidates, MaximalTilesOnly = true };
 
     /// <summary>
     /// Prune partial mappings whose lower bound (<see cref="PartialBound"/>) exceeds the best objective found so far. On by
@@ -65,6 +78,14 @@ public sealed record MapperOptions
     /// separate switch. Off by default.
     /// </summary>
     public bool ImperfectTemporal { get; init; }
+
+    /// <summary>
+    /// With <see cref="ImperfectFactors"/>: at most this many imperfect spatial unrollings are searched, the best-utilized
+    /// first, on top of every perfect one. 16 by default: they walk without the bound, so searching them all costs minutes
+    /// on a real layer. A declared cap: what it leaves out is reported (<see cref="SearchStats.SpatialCapped"/>), and such a
+    /// search is not reported sound.
+    /// </summary>
+    public int ImperfectCandidates { get; init; } = 16;
 
     /// <summary>Whether the search draws imperfect temporal factors (<see cref="ImperfectFactors"/> and <see cref="ImperfectTemporal"/>).</summary>
     public bool SearchesImperfectTemporal => ImperfectFactors && ImperfectTemporal;

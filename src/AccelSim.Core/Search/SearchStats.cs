@@ -28,6 +28,22 @@ public sealed record SearchStats(
     /// <summary>Spatial unrollings left out by <see cref="MinUtilization"/>.</summary>
     public long SpatialBelowMinUtilization { get; init; }
 
+    /// <summary>Spatial unrollings above the utilization floor that a cap left out (<see cref="MapperOptions.SpatialCandidates"/>,
+    /// <see cref="MapperOptions.FlattenedCandidates"/>); 0 in the sound search unless flattened unrollings exceed their cap.</summary>
+    public long SpatialCapped { get; init; }
+
+    /// <summary>Whether the walk skipped dominated tilings (<see cref="MapperOptions.MaximalTilesOnly"/>, the fast search).</summary>
+    public bool DominatedSkip { get; init; }
+
+    /// <summary>Whether the space was sampled at random (<see cref="MapperOptions.RandomSamples"/>) instead of walked.</summary>
+    public bool Sampled { get; init; }
+
+    /// <summary>
+    /// Whether the search was sound, so its result is the optimum of the declared space: no unrolling left out by a cap, no
+    /// dominated-tiling skip, no sampling (an explicit utilization floor narrows the declared space, not its search).
+    /// </summary>
+    public bool Sound => SpatialCapped == 0 && !DominatedSkip && !Sampled;
+
     /// <summary>The simulated pick among tied mappings (or latency-sim's candidates); null when it was off.</summary>
     public SimulatedPickStats? Simulation { get; init; }
 

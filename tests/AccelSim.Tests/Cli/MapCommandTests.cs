@@ -49,6 +49,34 @@ public class MapCommandTests
     }
 
     [Fact]
+    public void TheDefaultSearchIsSoundAndFastIsDeclaredHeuristic()
+    {
+        var dir = CliRunner.TempDir();
+        string sound = Path.Combine(dir, "sound.json"), fast = Path.Combine(dir, "fast.json");
+        string[] layer = ["map", "--model", "alexnet", "--layer", "conv5", "--arch", "eyeriss", "--simulation-cap", "0"];
+        var (exit, output, error) = CliRunner.Run([.. layer, "--json", sound]);
+        Assert.True(exit == 0, error);
+        Assert.Contains("search (sound: the optimum of the declared space)", output);
+        var (exitFast, outputFast, errorFast) = CliRunner.Run([.. layer, "--fast", "--json", fast]);
+        Assert.True(exitFast == 0, errorFast);
+        Assert.Contains("search (fast, heuristic: ", outputFast);
+        Assert.Contains("best-utilized searched), dominated tilings skipped; not proven optimal)", outputFast);
+        using var soundDoc = JsonDocument.Parse(File.ReadAllText(sound));
+        using var fastDoc = JsonDocument.Parse(File.ReadAllText(fast));
+        var soundSearch = soundDoc.RootElement.GetProperty("search");
+        Assert.True(soundSearch.GetProperty("sound").GetBoolean());
+        Assert.Equal(0, soundSearch.GetProperty("spatial_capped").GetInt64());
+        Assert.False(fastDoc.RootElement.GetProperty("search").GetProperty("sound").GetBoolean());
+        // The sound search's optimum is never worse than the heuristic's.
+        Assert.True(soundDoc.RootElement.GetProperty("energy").GetDouble() <= fastDoc.RootElement.GetProperty("energy").GetDouble());
+        // --exhaustive is still accepted (it is the default), but not together with --fast.
+        Assert.Equal(0, CliRunner.Run([.. layer, "--exhaustive"]).Exit);
+        var (exitBoth, _, errorBoth) = CliRunner.Run([.. layer, "--exhaustive", "--fast"]);
+        Assert.Equal(2, exitBoth);
+        Assert.Equal("error: --fast: cannot be combined with --exhaustive (the sound search)", errorBoth.Trim());
+    }
+
+    [Fact]
     public void AnOverflowingHandWrittenMappingIsRejectedWithTheLevelAndTheExcess()
     {
         var dir = CliRunner.TempDir();
