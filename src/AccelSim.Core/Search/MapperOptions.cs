@@ -87,6 +87,14 @@ public sealed record MapperOptions
     /// </summary>
     public int ImperfectCandidates { get; init; } = 16;
 
+    /// <summary>
+    /// With <see cref="ImperfectFactors"/>: the imperfect and flattened unrollings (which walk without the bound) skip
+    /// dominated tilings as the fast search does (<see cref="MaximalTilesOnly"/>), so that <c>--imperfect</c> keeps the
+    /// speed it had (LeNet-5 c1 on systolic-32x32 under latency: 53 s without the skip). A heuristic: such a search is not
+    /// reported sound (<see cref="SearchStats.DominatedSkip"/>). On by default; off walks their every tiling.
+    /// </summary>
+    public bool ImperfectMaximalTilesOnly { get; init; } = true;
+
     /// <summary>Whether the search draws imperfect temporal factors (<see cref="ImperfectFactors"/> and <see cref="ImperfectTemporal"/>).</summary>
     public bool SearchesImperfectTemporal => ImperfectFactors && ImperfectTemporal;
 

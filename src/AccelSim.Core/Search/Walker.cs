@@ -17,6 +17,7 @@ internal sealed class Walker
     private readonly Objective _objective;
     private readonly Action<AccessCounts>? _inspect;
     private readonly bool _maximalOnly;
+    private readonly bool _maximalImperfect; // the dominated-tiling skip on imperfect and flattened unrollings only
     private readonly PartialBound _bound;
     private Incumbent _incumbent;
     private readonly bool _branchAndBound;
@@ -45,6 +46,7 @@ internal sealed class Walker
         _objective = options.Objective;
         _inspect = options.OnEvaluated;
         _maximalOnly = options.MaximalTilesOnly;
+        _maximalImperfect = options.ImperfectFactors && options.ImperfectMaximalTilesOnly;
         _candidateCapacity = options.SimulationCap;
         _window = options.CollectWindow;
         _snapshot = Snapshot;
@@ -138,7 +140,7 @@ internal sealed class Walker
         _plan.EnumerateLevel(level, 0, remaining, factors, _spatial, ext, chosen =>
         {
             if (level > 0 && !_plan.FitsOuter(level, chosen, _spatial, ext)) { _result.Pruned++; return; }
-            if (_maximalOnly && level > 0 && !_plan.IsMaximal(level, chosen, remaining, _spatial, ext)) { _result.Dominated++; return; }
+            if ((_maximalOnly || (_maximalImperfect && !_spatialPerfect)) && level > 0 && !_plan.IsMaximal(level, chosen, remaining, _spatial, ext)) { _result.Dominated++; return; }
             Array.Copy(chosen, _temporal[level], Dims.Count);
             // Level 0 takes what is left, so at level 1 the complete tiling's (tighter) bound comes next at no branching cost.
             if (level != 1 && Exceeds(level)) { _result.BoundPruned++; return; }

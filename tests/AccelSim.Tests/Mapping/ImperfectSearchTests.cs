@@ -51,7 +51,7 @@ public class ImperfectSearchTests
         var arch = TestArchitectures.ThreeLevel(4, 3, TensorSet.All, reduction: true);
         var problem = new ProblemShape(1, 1, 7, 5, 3, 2, 1, 1);
         var result = Mapper.Search(problem, arch, Dataflows.Get("ws"),
-            new MapperOptions { SpatialCandidates = int.MaxValue, ImperfectCandidates = int.MaxValue, FlattenedCandidates = int.MaxValue, MaximalTilesOnly = false, BranchAndBound = false, ImperfectFactors = true });
+            new MapperOptions { SpatialCandidates = int.MaxValue, ImperfectCandidates = int.MaxValue, ImperfectMaximalTilesOnly = false, FlattenedCandidates = int.MaxValue, MaximalTilesOnly = false, BranchAndBound = false, ImperfectFactors = true });
         Assert.Equal(result.Stats.TilingSpace, result.Stats.Factorizations);
     }
 }

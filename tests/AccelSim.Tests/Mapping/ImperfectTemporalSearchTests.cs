@@ -50,7 +50,7 @@ public class ImperfectTemporalSearchTests
         foreach (var dataflow in new[] { "ws", "os" })
         {
             var result = Mapper.Search(problem, arch, Dataflows.Get(dataflow),
-                new MapperOptions { SpatialCandidates = int.MaxValue, ImperfectCandidates = int.MaxValue, FlattenedCandidates = int.MaxValue, MaximalTilesOnly = false, BranchAndBound = false, ImperfectFactors = true, ImperfectTemporal = true });
+                new MapperOptions { SpatialCandidates = int.MaxValue, ImperfectCandidates = int.MaxValue, ImperfectMaximalTilesOnly = false, FlattenedCandidates = int.MaxValue, MaximalTilesOnly = false, BranchAndBound = false, ImperfectFactors = true, ImperfectTemporal = true });
             Assert.Equal(result.Stats.TilingSpace, result.Stats.Factorizations);
             var perfect = Mapper.Search(problem, arch, Dataflows.Get(dataflow),
                 new MapperOptions { SpatialCandidates = int.MaxValue, MaximalTilesOnly = false, BranchAndBound = false });
