@@ -61,15 +61,24 @@ internal static class CommonOptions
         });
     }
 
-    /// <summary><c>--fast</c>: the heuristic search instead of the sound default (<see cref="MapperOptions.Fast"/>).</summary>
+    /// <summary><c>--fast</c>: the fast heuristic search, the default, asked for explicitly (<see cref="MapperOptions.Fast"/>).</summary>
     public static Option<bool> Fast() => new("--fast")
     {
-        Description = $"Fast heuristic search instead of the sound default: only the {MapperOptions.FastSpatialCandidates} best-utilized spatial unrollings, " +
-            "dominated tilings skipped; not proven optimal (docs/mapper.md)",
+        Description = $"The fast heuristic search, which is the default (accepted to say so): only the {MapperOptions.FastSpatialCandidates} best-utilized " +
+            "spatial unrollings, dominated tilings skipped; not proven optimal (docs/mapper.md)",
     };
 
-    /// <summary>The search <c>--fast</c> asks for: <paramref name="options"/> as given (sound), or their fast counterpart.</summary>
-    public static MapperOptions Search(MapperOptions options, bool fast) => fast ? options.Fast() : options;
+    /// <summary><c>--exhaustive</c>: the sound search (<see cref="MapperOptions.Sound"/>).</summary>
+    public static Option<bool> Exhaustive() => new("--exhaustive")
+    {
+        Description = "Sound search: every spatial unrolling and no dominated-tiling skip, pruned only by proofs (branch and bound, " +
+            "exact loop-order bounds): returns the optimum of the declared space; slower, minutes on some large models (docs/mapper.md)",
+    };
+
+    /// <summary>The search the flags ask for: the sound one with <c>--exhaustive</c>, else the fast default.</summary>
+    public static MapperOptions Search(MapperOptions options, bool exhaustive, bool fast) =>
+        exhaustive && fast ? throw new InputException("--fast: cannot be combined with --exhaustive (the sound search)")
+        : exhaustive ? options.Sound() : options.Fast();
 
     /// <summary><c>--quiet</c>: no progress display.</summary>
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress display (progress goes to stderr, and only to a terminal)" };

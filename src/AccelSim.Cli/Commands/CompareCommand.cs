@@ -28,9 +28,10 @@ internal static class CompareCommand
         var quiet = CommonOptions.Quiet();
         var constraints = CommonOptions.Constraints();
         var fast = CommonOptions.Fast();
+        var exhaustive = CommonOptions.Exhaustive();
         var command = new Command("compare", "Compare models, or dense against depthwise-separable convolutions, on one architecture")
         {
-            models, layers, arch, output, channels, sizes, energyTable, quiet, constraints, fast,
+            models, layers, arch, output, channels, sizes, energyTable, quiet, constraints, fast, exhaustive,
         };
         command.SetAction(parse =>
         {
@@ -43,7 +44,7 @@ internal static class CompareCommand
             var a = ArchitectureLibrary.Load(parse.GetValue(arch)!, parse.GetValue(energyTable), constraintsFile: parse.GetValue(constraints));
             string folder = parse.GetValue(output) ?? Path.Combine("results", $"compare-{a.Name}");
             if (File.Exists(folder)) throw new InputException($"--out {folder}: is a file, not a folder");
-            var run = new ModelRunOptions { Mapper = CommonOptions.Search(new(), parse.GetValue(fast)) };
+            var run = new ModelRunOptions { Mapper = CommonOptions.Search(new(), parse.GetValue(exhaustive), parse.GetValue(fast)) };
             if (m is not null) return Models(console, WithProgress, m, a, folder, run, name => OnnxUnknownOption.Load(parse, name));
             if (!string.Equals(l, "dense-vs-depthwise", StringComparison.OrdinalIgnoreCase))
                 throw new InputException($"--layers {l}: unknown study (known: dense-vs-depthwise)");

@@ -34,7 +34,7 @@ internal static class MapCommand
         var trace = new Option<string?>("--trace") { Description = "Write the simulator's transfer trace (CSV: level, tensor, kind, words, start, end) to this file" };
         var traceRows = new Option<int>("--trace-rows") { Description = "Most rows the trace keeps", DefaultValueFactory = _ => 10_000 };
         var bypass = new Option<bool>("--search-bypass") { Description = "Also search which optional tensors (may_keep) the buffers keep or bypass" };
-        var exhaustive = new Option<bool>("--exhaustive") { Description = "The sound search, which is the default (accepted for scripts that ask for it): every spatial unrolling and no dominated-tiling skip, pruned only by proofs: branch and bound, exact loop-order narrowing (returns the optimum of the declared space; docs/mapper.md)" };
+        var exhaustive = CommonOptions.Exhaustive();
         var fast = CommonOptions.Fast();
         var imperfect = new Option<bool>("--imperfect") { Description = "Also search imperfect spatial factors (fill an axis, leaving units of the last fold idle) and flattened axes where a dataflow allows them; those unrollings walk without the bound (docs/mapper.md)" };
         var imperfectTemporal = new Option<bool>("--imperfect-temporal") { Description = "With --imperfect (implied): also imperfect temporal factors at the level under DRAM; the whole search walks without the bound, so it is much slower (docs/mapper.md)" };
@@ -101,8 +101,7 @@ internal static class MapCommand
                     ImperfectTemporal = parse.GetValue(imperfectTemporal),
                     SimulationCap = parse.GetValue(simulationCap) is >= 0 and var cap ? cap : throw new InputException($"--simulation-cap: must not be negative, got {parse.GetValue(simulationCap)}"),
                 };
-                if (parse.GetValue(exhaustive) && parse.GetValue(fast)) throw new InputException("--fast: cannot be combined with --exhaustive (the sound search)");
-                options = CommonOptions.Search(options, parse.GetValue(fast));
+                options = CommonOptions.Search(options, parse.GetValue(exhaustive), parse.GetValue(fast));
                 search = Mapper.Search(problem, accelerator, flow, options);
                 mapping = search.Mapping;
                 eval = search.Evaluation;

@@ -41,16 +41,17 @@ internal static class RunCommand
         var simulationCap = new Option<int>("--simulation-cap") { Description = "Most mappings tied with the best (or latency-sim's candidates) the cycle-level simulator runs per layer to pick the fastest; default 0 (off: the analytical tie-break), since the re-walk of tied items makes whole-model runs several times slower on some arches (docs/mapper.md)", DefaultValueFactory = _ => 0 };
         var imperfect = new Option<bool>("--imperfect") { Description = "Search every layer with imperfect factors and flattened axes too, as map --imperfect (docs/mapper.md; slower: those unrollings walk without the bound)" };
         var fast = CommonOptions.Fast();
+        var exhaustive = CommonOptions.Exhaustive();
         var command = new Command("run", "Evaluate a whole model on an architecture: map, evaluate and report every layer")
         {
             model, arch, dataflow, objective, batch, output, bypass, mappings, densities, energyTable, quiet, constraints,
-            counting, halo, ert, art, scaleSim, simulationCap, imperfect, fast,
+            counting, halo, ert, art, scaleSim, simulationCap, imperfect, fast, exhaustive,
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, new RunRequest(
             parse.GetValue(model)!, parse.GetValue(arch)!, parse.GetValue(dataflow), parse.GetValue(objective)!, parse.GetValue(batch),
             parse.GetValue(output), Environment.GetCommandLineArgs(), parse.GetValue(bypass), parse.GetValue(mappings),
             parse.GetValue(energyTable), parse.GetValue(quiet), OnnxUnknownOption.Read(parse), parse.GetValue(densities), parse.GetValue(constraints),
-            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert), parse.GetValue(art), parse.GetValue(scaleSim)) { SimulationCap = parse.GetValue(simulationCap), Imperfect = parse.GetValue(imperfect), Fast = parse.GetValue(fast) }));
+            CommonOptions.Rules(parse.GetValue(counting)!, parse.GetValue(halo)), parse.GetValue(ert), parse.GetValue(art), parse.GetValue(scaleSim)) { SimulationCap = parse.GetValue(simulationCap), Imperfect = parse.GetValue(imperfect), Fast = parse.GetValue(fast), Exhaustive = parse.GetValue(exhaustive) }));
         return command;
     }
 
@@ -66,8 +67,11 @@ internal static class RunCommand
         /// <summary>Search with imperfect factors and flattened axes (<see cref="MapperOptions.ImperfectFactors"/>).</summary>
         public bool Imperfect { get; init; }
 
-        /// <summary>The fast heuristic search instead of the sound default (<see cref="MapperOptions.Fast"/>).</summary>
+        /// <summary>The fast heuristic search, the default, asked for explicitly (<see cref="MapperOptions.Fast"/>).</summary>
         public bool Fast { get; init; }
+
+        /// <summary>The sound search (<see cref="MapperOptions.Sound"/>).</summary>
+        public bool Exhaustive { get; init; }
     }
 
     /// <summary>Runs and writes everything; shared with the root command's no-argument default.</summary>
@@ -89,7 +93,7 @@ internal static class RunCommand
                 ImperfectFactors = request.Imperfect,
                 SimulationCap = request.SimulationCap >= 0 ? request.SimulationCap // the simulated tie-break (docs/mapper.md)
                     : throw new InputException($"--simulation-cap: must not be negative, got {request.SimulationCap}"),
-            }, request.Fast),
+            }, request.Exhaustive, request.Fast),
             Batch = request.Batch,
             Replay = request.Mappings is null ? null : MappingReplay.Load(request.Mappings, arch),
             Densities = request.Densities is null ? null : Sparsity.LayerDensities.Load(request.Densities),
@@ -105,7 +109,9 @@ internal static class RunCommand
         var files = RunOutput.Render(run!, string.Join(" ", commandLine.Skip(1).Prepend("accelsim")), folder, area);
         RunOutput.Write(folder, files);
         RunTable.Print(console, run!);
-        if (request.Fast) console.WriteLine($"search: --fast, the heuristic search ({MapperOptions.FastSpatialCandidates} best-utilized unrollings per layer, dominated tilings skipped); not proven optimal (docs/mapper.md)");
+        console.WriteLine(request.Exhaustive
+            ? "search: --exhaustive, the sound search (every layer's mapping is the optimum of its declared space; docs/mapper.md)"
+            : $"search: the fast heuristic search ({MapperOptions.FastSpatialCandidates} best-utilized unrollings per layer, dominated tilings skipped; not proven optimal: --exhaustive for the sound search, docs/mapper.md)");
         if (options.Mapper.Counting != Model.CountingRules.AccelSim) console.WriteLine($"counting rules: {options.Mapper.Counting.Describe()} (docs/model.md)");
         console.MarkupLine($"results written to [bold]{Markup.Escape(folder)}[/]: {string.Join(", ", files.Keys.Order(StringComparer.Ordinal))}");
         return 0;

@@ -30,18 +30,19 @@ internal static class SweepCommand
         var quiet = CommonOptions.Quiet();
         var constraints = CommonOptions.Constraints();
         var fast = CommonOptions.Fast();
+        var exhaustive = CommonOptions.Exhaustive();
         var command = new Command("sweep", "Sweep architecture parameters (cartesian product) over one or more models")
         {
-            model, arch, set, output, shard, batch, dataflow, energyTable, quiet, constraints, fast,
+            model, arch, set, output, shard, batch, dataflow, energyTable, quiet, constraints, fast, exhaustive,
         };
         command.SetAction(parse => Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(model)!,
             parse.GetValue(arch)!, parse.GetValue(set) ?? [], parse.GetValue(output), parse.GetValue(shard)!, parse.GetValue(batch),
-            parse.GetValue(dataflow), parse.GetValue(energyTable), parse.GetValue(quiet), name => OnnxUnknownOption.Load(parse, name), parse.GetValue(constraints), parse.GetValue(fast)));
+            parse.GetValue(dataflow), parse.GetValue(energyTable), parse.GetValue(quiet), name => OnnxUnknownOption.Load(parse, name), parse.GetValue(constraints), parse.GetValue(exhaustive), parse.GetValue(fast)));
         return command;
     }
 
     private static int Execute(TextWriter writer, TextWriter error, string models, string archName, string[] sets, string? outDir, string shardText,
-        int batch, string? dataflowName, string? energyTable, bool quiet, Func<string, ModelGraph> load, string? constraints, bool fast)
+        int batch, string? dataflowName, string? energyTable, bool quiet, Func<string, ModelGraph> load, string? constraints, bool exhaustive, bool fast)
     {
         var console = ConsoleOutput.Over(writer);
         if (batch < 1) throw new InputException($"--batch: must be positive, got {batch}");
@@ -57,7 +58,7 @@ internal static class SweepCommand
         {
             Dataflow = dataflowName is null ? null : Dataflows.Get(dataflowName),
             Batch = batch,
-            Mapper = CommonOptions.Search(new(), fast),
+            Mapper = CommonOptions.Search(new(), exhaustive, fast),
         });
         string folder = outDir ?? Path.Combine("results", $"sweep-{arch.Name}");
 

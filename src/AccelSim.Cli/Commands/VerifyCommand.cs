@@ -19,9 +19,10 @@ internal static class VerifyCommand
         var arch = new Option<string>("--arch") { Description = "Shipped config name or arch YAML file", DefaultValueFactory = _ => "eyeriss" };
         var dataflow = new Option<string?>("--dataflow") { Description = "ws, os, is, rs, nlr, rs-timeloop or a dataflow YAML file (default: the arch's first)" };
         var fast = CommonOptions.Fast();
+        var exhaustive = CommonOptions.Exhaustive();
         var command = new Command("verify", "Cross-check the simulator's access counts and cycles against the analytical model, layer by layer")
         {
-            model, arch, dataflow, fast,
+            model, arch, dataflow, fast, exhaustive,
         };
         command.SetAction(parse =>
         {
@@ -29,7 +30,7 @@ internal static class VerifyCommand
             var graph = OnnxUnknownOption.Load(parse, parse.GetValue(model)!);
             var accelerator = ArchitectureLibrary.Load(parse.GetValue(arch)!);
             var flow = Dataflows.Get(parse.GetValue(dataflow) ?? accelerator.Dataflows.FirstOrDefault() ?? "rs");
-            var results = ModelVerification.Run(graph, accelerator, flow, CommonOptions.Search(new(), parse.GetValue(fast)));
+            var results = ModelVerification.Run(graph, accelerator, flow, CommonOptions.Search(new(), parse.GetValue(exhaustive), parse.GetValue(fast)));
             var table = new Table().Title($"{Markup.Escape(graph.Name)} on {Markup.Escape(accelerator.Name)} ({flow.Name}): simulator vs analytical model")
                 .AddColumns("layer", "counts", "simulated cycles", "compute bound", "bandwidth bound", "cycles ≥ bounds");
             foreach (var r in results)

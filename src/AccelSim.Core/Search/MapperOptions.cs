@@ -15,7 +15,7 @@ public sealed record MapperOptions
     /// walked. <see cref="Fast"/> (<c>--fast</c>) sets it to <see cref="FastSpatialCandidates"/>, a declared cap reported
     /// in the statistics and a hidden utilization floor in effect.
     /// </summary>
-    public int SpatialCandidates { get; init; } = int.MaxValue;
+    public int SpatialCandidates { get; init; } = FastSpatialCandidates;
 
     /// <summary>The spatial unrollings <see cref="Fast"/> searches: the 16 best-utilized.</summary>
     public const int FastSpatialCandidates = 16;
@@ -32,7 +32,7 @@ public sealed record MapperOptions
     /// where no tensor bypasses the level (a lower level can pay for the grown tile: docs/mapper.md), so it can miss the
     /// optimum (BERT q_proj on simba, issue #16).
     /// </summary>
-    public bool MaximalTilesOnly { get; init; }
+    public bool MaximalTilesOnly { get; init; } = true;
 
     /// <summary>
     /// The sound search, which is the default (<c>--exhaustive</c> says so explicitly): every spatial unrolling (bar an

@@ -7,8 +7,9 @@ using AccelSim.Workloads;
 namespace AccelSim.Tests.Mapping;
 
 /// <summary>
-/// The default search is the sound search (<see cref="MapperOptions.Sound"/>, <c>--exhaustive</c>: every spatial
-/// unrolling, no dominance rule) and loses nothing to its pruning (issue #16's acceptance test): branch and bound, the
+/// The sound search (<see cref="MapperOptions.Sound"/>, <c>--exhaustive</c>: every spatial unrolling, no dominance rule)
+/// loses nothing to its pruning (issue #16's acceptance test asks this of the default; the default is still the fast
+/// search, docs/mapper.md "The switch, measured and reverted"): branch and bound, the
 /// seed, the waves and the separable loop orders. On every
 /// shipped architecture under its own dataflow, for a conv, a 1x1, a depthwise, an FC and an attention matmul layer (shapes
 /// reduced so that an unpruned walk fits the test budget), under the energy, the latency and the EDP objective, it returns the same
@@ -50,19 +51,19 @@ public class SoundSearchTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void TheDefaultSearchEqualsAnUnprunedWalkOfItsSpace(string archName, string layer, Objective objective) =>
+    public void TheSoundSearchEqualsAnUnprunedWalkOfItsSpace(string archName, string layer, Objective objective) =>
         SameAsUnpruned(ArchitectureLibrary.Load(archName), layer, objective);
 
     [Theory]
     [MemberData(nameof(BackgroundCases))]
-    public void WithBackgroundPowerTheDefaultSearchEqualsAnUnprunedWalk(string archName, string layer, Objective objective) =>
+    public void WithBackgroundPowerTheSoundSearchEqualsAnUnprunedWalk(string archName, string layer, Objective objective) =>
         SameAsUnpruned(ArchitectureLibrary.Load(archName) with { BackgroundPowerWatts = 0.05 }, layer, objective);
 
     private static void SameAsUnpruned(Accelerator arch, string layer, Objective objective)
     {
         var problem = Layers[layer];
         var flow = Dataflows.Get(arch.Dataflows[0]);
-        var found = Mapper.Search(problem, arch, flow, new MapperOptions { Objective = objective }); // the default options
+        var found = Mapper.Search(problem, arch, flow, new MapperOptions { Objective = objective }.Sound());
         Assert.True(found.Stats.Sound);
         var unpruned = Mapper.Search(problem, arch, flow, new MapperOptions
         {
@@ -86,13 +87,16 @@ public class SoundSearchTests
     /// file's weights can no longer be reused across DRAM's outer loops; the skipped, smaller tile costs 0.7 % less.
     /// </summary>
     [Fact]
-    public void TheDefaultIsTheSoundSearchAndFastIsTheOldHeuristic()
+    public void TheDefaultIsTheFastSearchAndSoundLiftsItsHeuristics()
     {
-        Assert.Equal(new MapperOptions().Sound(), new MapperOptions());
+        Assert.Equal(new MapperOptions().Fast(), new MapperOptions());
         var fast = new MapperOptions().Fast();
         Assert.Equal(MapperOptions.FastSpatialCandidates, fast.SpatialCandidates);
         Assert.True(fast.MaximalTilesOnly);
-        Assert.Equal(new MapperOptions(), fast.Sound());
+        var sound = fast.Sound();
+        Assert.Equal(int.MaxValue, sound.SpatialCandidates);
+        Assert.False(sound.MaximalTilesOnly);
+        Assert.Equal(new MapperOptions(), sound.Fast());
     }
 
     /// <summary>
@@ -105,7 +109,7 @@ public class SoundSearchTests
         var arch = ArchitectureLibrary.Load("simba");
         var problem = new ProblemShape(64, 1, 64, 64, 1, 1, 1, 1);
         var flow = Dataflows.Get(arch.Dataflows[0]);
-        var sound = Mapper.Search(problem, arch, flow, new MapperOptions()).Stats;
+        var sound = Mapper.Search(problem, arch, flow, new MapperOptions().Sound()).Stats;
         var fast = Mapper.Search(problem, arch, flow, new MapperOptions().Fast()).Stats;
         Assert.True(sound.Sound);
         Assert.Equal(0, sound.SpatialCapped);
@@ -123,7 +127,7 @@ public class SoundSearchTests
     {
         var arch = TestArchitectures.ThreeLevel(1, 1, TensorSet.All, reduction: true, bufferWords: 512, rfWords: 16);
         var problem = new ProblemShape(1, 1, 16, 8, 4, 1, 3, 3);
-        var sound = Mapper.Search(problem, arch, Dataflows.Get("ws"), new MapperOptions());
+        var sound = Mapper.Search(problem, arch, Dataflows.Get("ws"), new MapperOptions().Sound());
         var skipping = Mapper.Search(problem, arch, Dataflows.Get("ws"), new MapperOptions { MaximalTilesOnly = true });
         Assert.All(sound.Mapping.Levels, l => Assert.Equal(TensorSet.All, l.Keeps));
         Assert.Equal(324448, sound.Evaluation.TotalEnergy, 1e-6);
