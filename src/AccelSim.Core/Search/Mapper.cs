@@ -116,7 +116,7 @@ public static class Mapper
             MinUtilization = options.MinUtilization,
             SpatialBelowMinUtilization = spatial.Count(BelowFloor),
             SpatialCapped = capped,
-            DominatedSkip = options.MaximalTilesOnly || (options.ImperfectFactors && options.ImperfectMaximalTilesOnly),
+            DominatedSkip = options.MaximalTilesOnly || options.SkipsDominatedImperfect,
             Sampled = options.RandomSamples > 0,
             Simulation = pick is null ? null : new SimulatedPickStats(pick.Candidates, pick.Simulated, pick.Skipped, pick.Capped, pick.TooLong, pick.Proven, pick.WinnerCycles),
         };

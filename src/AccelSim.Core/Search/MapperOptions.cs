@@ -95,6 +95,9 @@ public sealed record MapperOptions
     /// </summary>
     public bool ImperfectMaximalTilesOnly { get; init; } = true;
 
+    /// <summary>Whether imperfect and flattened unrollings skip dominated tilings (<see cref="ImperfectFactors"/> and <see cref="ImperfectMaximalTilesOnly"/>).</summary>
+    public bool SkipsDominatedImperfect => ImperfectFactors && ImperfectMaximalTilesOnly;
+
     /// <summary>Whether the search draws imperfect temporal factors (<see cref="ImperfectFactors"/> and <see cref="ImperfectTemporal"/>).</summary>
     public bool SearchesImperfectTemporal => ImperfectFactors && ImperfectTemporal;
 

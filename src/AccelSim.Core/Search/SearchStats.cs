@@ -29,10 +29,12 @@ public sealed record SearchStats(
     public long SpatialBelowMinUtilization { get; init; }
 
     /// <summary>Spatial unrollings above the utilization floor that a cap left out (<see cref="MapperOptions.SpatialCandidates"/>,
-    /// <see cref="MapperOptions.FlattenedCandidates"/>); 0 in the sound search unless flattened unrollings exceed their cap.</summary>
+    /// <see cref="MapperOptions.ImperfectCandidates"/>, <see cref="MapperOptions.FlattenedCandidates"/>); 0 in the sound search
+    /// unless imperfect or flattened unrollings exceed their caps.</summary>
     public long SpatialCapped { get; init; }
 
-    /// <summary>Whether the walk skipped dominated tilings (<see cref="MapperOptions.MaximalTilesOnly"/>, the fast search).</summary>
+    /// <summary>Whether the walk skipped dominated tilings (<see cref="MapperOptions.MaximalTilesOnly"/>, the fast search, or
+    /// <see cref="MapperOptions.SkipsDominatedImperfect"/> on imperfect and flattened unrollings).</summary>
     public bool DominatedSkip { get; init; }
 
     /// <summary>Whether the space was sampled at random (<see cref="MapperOptions.RandomSamples"/>) instead of walked.</summary>

@@ -18,6 +18,7 @@ internal sealed class Walker
     private readonly Action<AccessCounts>? _inspect;
     private readonly bool _maximalOnly;
     private readonly bool _maximalImperfect; // the dominated-tiling skip on imperfect and flattened unrollings only
+    private bool _skipDominated; // the current work item skips dominated tilings (either of the two above)
     private readonly PartialBound _bound;
     private Incumbent _incumbent;
     private readonly bool _branchAndBound;
@@ -46,7 +47,7 @@ internal sealed class Walker
         _objective = options.Objective;
         _inspect = options.OnEvaluated;
         _maximalOnly = options.MaximalTilesOnly;
-        _maximalImperfect = options.ImperfectFactors && options.ImperfectMaximalTilesOnly;
+        _maximalImperfect = options.SkipsDominatedImperfect;
         _candidateCapacity = options.SimulationCap;
         _window = options.CollectWindow;
         _snapshot = Snapshot;
@@ -109,6 +110,7 @@ internal sealed class Walker
         _plan = item.Plan;
         _spatial = item.Spatial;
         _spatialPerfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial) && !_plan.Flatten.Any();
+        _skipDominated = _maximalOnly || (_maximalImperfect && !_spatialPerfect);
         _counter.Flatten = _plan.Flatten;
         for (int i = 0; i < _levels; i++)
         {
@@ -140,7 +142,7 @@ internal sealed class Walker
         _plan.EnumerateLevel(level, 0, remaining, factors, _spatial, ext, chosen =>
         {
             if (level > 0 && !_plan.FitsOuter(level, chosen, _spatial, ext)) { _result.Pruned++; return; }
-            if ((_maximalOnly || (_maximalImperfect && !_spatialPerfect)) && level > 0 && !_plan.IsMaximal(level, chosen, remaining, _spatial, ext)) { _result.Dominated++; return; }
+            if (_skipDominated && level > 0 && !_plan.IsMaximal(level, chosen, remaining, _spatial, ext)) { _result.Dominated++; return; }
             Array.Copy(chosen, _temporal[level], Dims.Count);
             // Level 0 takes what is left, so at level 1 the complete tiling's (tighter) bound comes next at no branching cost.
             if (level != 1 && Exceeds(level)) { _result.BoundPruned++; return; }
@@ -402,7 +404,7 @@ internal sealed class Walker
                 nextReads[k] = prefixReads[k] + (_orderReads[level][o][k] - _referenceReads[k]);
                 nextWrites[k] = prefixWrites[k] + (_orderWrites[level][o][k] - _referenceWrites[k]);
                 long reads = nextReads[k] + _suffixReads[level + 1][k], writes = nextWrites[k] + _suffixWrites[level + 1][k];
-                cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(reads, writes, _counter.UsedInstances(k), _plan.Arch.Levels[k].Storage));
+                cycles = Math.Max(cycles, LevelCycles(k, reads, writes));
             }
             double bound = ObjectiveOf(Objectives.TotalEnergy(chosen + _suffixEnergy[level + 1], cycles, _background), cycles);
             // The sums round differently from an evaluation: a margin for that on top of Beyond's (as NarrowOrders).
@@ -516,10 +518,14 @@ internal sealed class Walker
                 energy += c.Reads * e.Read + c.Fills * e.Write + c.Updates * e.Update;
             }
             for (int t = 0; t < Tensors.Count; t++) energy += _counts.NetworkWords(i, (TensorKind)t) * _netEnergy[i, t];
-            cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(reads, writes, _counter.UsedInstances(i), storage));
+            cycles = Math.Max(cycles, LevelCycles(i, reads, writes));
         }
         return (energy, cycles);
     }
+
+    // A level's bandwidth cycles for these reads and writes over the instances the counted mapping uses.
+    private long LevelCycles(int level, long reads, long writes) =>
+        AnalyticalModel.BandwidthCycles(reads, writes, _counter.UsedInstances(level), _plan.Arch.Levels[level].Storage);
 
     // A lower bound on the current mapping's simulated cycles (0 for imperfect factors, where none is proven).
     private double SimBound()
