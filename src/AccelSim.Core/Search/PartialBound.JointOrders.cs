@@ -33,37 +33,48 @@ internal sealed partial class PartialBound
         _ => PlaneDims,
     };
 
-    // The joint-order excess summed over the fixed levels (0 when no level holds the terms of two tensors), and over level 0
-    // while level 1 is partly chosen (its terms, RecordRestLevelTerms, bound every split of what level 1 leaves it).
+    // Term levels besides the fixed ones: none recorded, and the free levels taken together (FreeLevels).
+    private const int NoLevel = -1, FreeLevels = -2;
+
+    // The joint-order excess summed over the fixed levels (0 when no level holds the terms of two tensors), over level 0
+    // while level 1 is partly chosen (its terms, RecordRestLevelTerms, bound every split of what level 1 leaves it), and over
+    // the free levels taken together. The last: terms whose relevant loops are all at free levels see one nest of those
+    // levels' loops (each dim's factors multiply to what is left of it, _rest); sorted by the position of their innermost
+    // relevant loop in that nest, the i-th one's loads include every free loop relevant to it or to an earlier one, whatever
+    // the split between the free levels, as at one fixed level (docs/mapper.md, "The bound").
     private double JointOrderExcess()
     {
         double excess = 0;
-        for (int k = _partial == 1 ? 0 : _fixedFrom; k < _levels; k++)
-        {
-            int present = 0;
-            for (int i = 0; i < _recorded; i++) if (_terms[i].Level == k) present |= 1 << (int)_terms[i].Tensor;
-            if ((present & (present - 1)) == 0) continue; // one tensor: its own best order is reachable
-            double separate = 0;
-            for (int i = 0; i < _recorded; i++)
-                if (_terms[i].Level == k) separate += TermEnergy(_terms[i], DimsOf(1 << (int)_terms[i].Tensor));
-            double least = double.PositiveInfinity;
-            foreach (var order in TensorOrders)
-            {
-                double total = 0;
-                int union = 0;
-                foreach (int t in order)
-                {
-                    if ((present & (1 << t)) == 0) continue;
-                    union |= 1 << t;
-                    int dims = DimsOf(union);
-                    for (int i = 0; i < _recorded; i++)
-                        if (_terms[i].Level == k && (int)_terms[i].Tensor == t) total += TermEnergy(_terms[i], dims);
-                }
-                least = Math.Min(least, total);
-            }
-            excess += Math.Max(0, least - separate);
-        }
+        for (int k = _partial == 1 ? 0 : _fixedFrom; k < _levels; k++) excess += ExcessAt(k);
+        if (_partial < 0 && _fixedFrom > 0) excess += ExcessAt(FreeLevels);
         return excess;
+    }
+
+    // The joint-order excess of the terms recorded at level k.
+    private double ExcessAt(int k)
+    {
+        int present = 0;
+        for (int i = 0; i < _recorded; i++) if (_terms[i].Level == k) present |= 1 << (int)_terms[i].Tensor;
+        if ((present & (present - 1)) == 0) return 0; // one tensor: its own best order is reachable
+        double separate = 0;
+        for (int i = 0; i < _recorded; i++)
+            if (_terms[i].Level == k) separate += TermEnergy(_terms[i], DimsOf(1 << (int)_terms[i].Tensor));
+        double least = double.PositiveInfinity;
+        foreach (var order in TensorOrders)
+        {
+            double total = 0;
+            int union = 0;
+            foreach (int t in order)
+            {
+                if ((present & (1 << t)) == 0) continue;
+                union |= 1 << t;
+                int dims = DimsOf(union);
+                for (int i = 0; i < _recorded; i++)
+                    if (_terms[i].Level == k && (int)_terms[i].Tensor == t) total += TermEnergy(_terms[i], dims);
+            }
+            least = Math.Min(least, total);
+        }
+        return Math.Max(0, least - separate);
     }
 
     // The dims relevant to any tensor of the set (a mask over Dim).
@@ -80,7 +91,7 @@ internal sealed partial class PartialBound
     private long Prefix(int k, int dims)
     {
         long product = 1;
-        for (int d = 0; d < Dims.Count; d++) if ((dims & (1 << d)) != 0) product *= Factor(k, d);
+        for (int d = 0; d < Dims.Count; d++) if ((dims & (1 << d)) != 0) product *= k == FreeLevels ? _rest[d] : Factor(k, d);
         return product;
     }
 
@@ -88,7 +99,7 @@ internal sealed partial class PartialBound
     // pricing as the per-tensor terms (OperandTraffic, OutputTraffic, Price).
     private double TermEnergy(in Term term, int dims)
     {
-        long volume = Math.Max(term.Level < _fixedFrom ? RestVolume(term, dims) : term.Tile * term.Base * Prefix(term.Level, dims), term.Floor);
+        long volume = Math.Max(term.Level >= 0 && term.Level < _fixedFrom ? RestVolume(term, dims) : term.Tile * term.Base * Prefix(term.Level, dims), term.Floor);
         var traffic = term.Tensor == TensorKind.Outputs
             ? OutputTraffic(term.Parent, term.Child, volume)
             : OperandTraffic(term.Tensor, term.Parent, term.Child, volume);

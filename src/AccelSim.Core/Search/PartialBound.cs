@@ -37,7 +37,7 @@ internal sealed partial class PartialBound
     private readonly CountingRules _rules;
     private readonly int _levels;
     private readonly int[] _bounds;
-    private readonly double[] _netEnergy;
+    private readonly double[,] _netEnergy;    // [level, tensor] per-word energy through the level's fan-out
     private readonly long[][] _ext;            // [level 0..L][dim] tile extents of fixed levels (and lower extents above)
     private readonly long[][] _spatialAbove;   // [level 0..L][dim] spatial factors above a level
     private readonly long[] _used;             // instances doing work per level
@@ -51,7 +51,7 @@ internal sealed partial class PartialBound
     private int[][] _temporal = null!, _x = null!, _y = null!;
     private TensorSet[] _keeps = null!;
     private int _fixedFrom;
-    private int _lastLevel;   // set by Loads: the fixed level holding the innermost relevant loop (-1: none)
+    private int _lastLevel;   // set by Loads: the fixed level holding the innermost relevant loop (NoLevel, FreeLevels)
     private long _lastBase;   // set by Loads: the product of every loop above that level
     private double _energy; // storage energy charged so far by the current call
     private readonly double _background; // background energy per cycle charged over the cycle bound (0: access energy only)
@@ -75,9 +75,11 @@ internal sealed partial class PartialBound
         _rules = rules ?? CountingRules.AccelSim;
         _levels = arch.Levels.Count;
         _bounds = problem.Bounds();
-        // Network words are bounded per level, not per tensor: price them at the cheapest tensor's per-word energy (topology
-        // pricing differs per tensor: docs/energy.md), so the term stays below the evaluation's.
-        _netEnergy = Enumerable.Range(0, arch.Levels.Count).Select(i => Tensors.All.Min(t => NetworkPricing.EnergyPerWord(arch, i, t))).ToArray();
+        // Each term bounds one tensor's network words (the counter's words of that tensor through the same nearest fan-out),
+        // so it is priced at that tensor's per-word energy (topology pricing differs per tensor: docs/energy.md).
+        _netEnergy = new double[_levels, Tensors.Count];
+        for (int i = 0; i < _levels; i++)
+            foreach (var t in Tensors.All) _netEnergy[i, (int)t] = NetworkPricing.EnergyPerWord(arch, i, t);
         _ext = new long[_levels + 1][];
         _spatialAbove = new long[_levels + 1][];
         for (int i = 0; i <= _levels; i++) { _ext[i] = new long[Dims.Count]; _spatialAbove[i] = new long[Dims.Count]; }
@@ -215,7 +217,7 @@ internal sealed partial class PartialBound
             energy += traffic.ChildReads * down.Read + traffic.ChildWrites * down.Write;
         }
         int net = _nearestFanout[parent, child];
-        return net >= 0 ? energy + traffic.NetWords * _netEnergy[net] : energy;
+        return net >= 0 ? energy + traffic.NetWords * _netEnergy[net, (int)tensor] : energy;
     }
 
     // Adds a term's accesses to the levels' counts (for the cycle bound) and its energy.
@@ -299,7 +301,7 @@ internal sealed partial class PartialBound
     // case _lastLevel is that level and _lastBase the product of every loop above it (the joint-order term needs them).
     private long Loads(int child, int[] relevant)
     {
-        _lastLevel = -1;
+        _lastLevel = NoLevel;
         for (int k = child - 1; k >= _fixedFrom; k--)
         {
             bool has = false;
@@ -317,13 +319,16 @@ internal sealed partial class PartialBound
         }
         long distinct = 1;
         foreach (int d in relevant) distinct *= _bounds[d] / (_ext[child][d] * _spatialAbove[child][d]);
+        // Every relevant loop is at a free level: the term joins the free levels' joint-order term (not while a level is
+        // partly chosen, where the free levels' factors are not known per dim).
+        if (_partial < 0 && _fixedFrom > 0) { _lastLevel = FreeLevels; _lastBase = 1; }
         return distinct;
     }
 
     // Words filled into one instance of a child level (the MAC: one operand per temporal iteration).
     private long OperandFills(TensorKind tensor, int child)
     {
-        _lastLevel = -1;
+        _lastLevel = NoLevel;
         if (child == _levels) return TemporalIterations;
         var ext = _ext[child];
         if (tensor == TensorKind.Weights)
@@ -349,17 +354,17 @@ internal sealed partial class PartialBound
     private void AddOperand(TensorKind tensor, int parent, int child)
     {
         long perInstance = OperandFills(tensor, child);
-        if (_lastLevel >= 0) Record(tensor, parent, child, TileMath.TileSize(_problem, tensor, _ext[child]), tensor == TensorKind.Inputs ? InputFloor(child) : 0);
+        if (_lastLevel != NoLevel) Record(tensor, parent, child, TileMath.TileSize(_problem, tensor, _ext[child]), tensor == TensorKind.Inputs ? InputFloor(child) : 0);
         Charge(tensor, parent, child, OperandTraffic(tensor, parent, child, perInstance));
     }
 
     private void AddOutputs(int parent, int child)
     {
-        _lastLevel = -1;
+        _lastLevel = NoLevel;
         long share = Share(child, TensorKind.Outputs); // distinct output words one instance holds over the run
         long volume = child == _levels ? TemporalIterations
             : child >= _fixedFrom ? TileMath.TileSize(_problem, TensorKind.Outputs, _ext[child]) * Loads(child, OutputDims) : share;
-        if (_lastLevel >= 0) Record(TensorKind.Outputs, parent, child, TileMath.TileSize(_problem, TensorKind.Outputs, _ext[child]), 0);
+        if (_lastLevel != NoLevel) Record(TensorKind.Outputs, parent, child, TileMath.TileSize(_problem, TensorKind.Outputs, _ext[child]), 0);
         Charge(TensorKind.Outputs, parent, child, OutputTraffic(parent, child, volume));
     }
 

@@ -83,12 +83,19 @@ public sealed record RandomCase(ProblemShape Problem, Accelerator Arch, LoopMapp
                 storage = storage with { Keeps = TensorSet.All, OptionalKeeps = TensorSet.All & ~must };
             }
             var fanout = level.Fanout is { } f
-                ? f with { Network = new NetworkSpec(f.Network.Name, Axis(), Axis(), f.Network.EnergyPerWord) { DiagonalMulticast = rng.Next(2) == 0 } }
+                ? f with { Network = new NetworkSpec(f.Network.Name, Axis(), Axis(), f.Network.EnergyPerWord) { DiagonalMulticast = rng.Next(2) == 0, Wire = RandomWire(rng) } }
                 : null;
             return level with { Storage = storage, Fanout = fanout };
         }).ToList();
         return arch with { Levels = levels };
     }
+
+    /// <summary>
+    /// Half the time a wire geometry, so a word's network energy differs per tensor (its travelling width and its pitches:
+    /// <see cref="NetworkPricing"/>); otherwise none (the network's flat energy per word for every tensor).
+    /// </summary>
+    internal static WireGeometry? RandomWire(Random rng) =>
+        rng.Next(2) == 0 ? new WireGeometry(0.01 + rng.NextDouble() * 0.1, 0.01 + rng.NextDouble()) : null;
 
     // Up to two dims per axis; slidingBias picks a sliding dim (P, Q, R, S) half the time, so that windows of different
     // children coincide (diagonal multicast) often enough to matter.

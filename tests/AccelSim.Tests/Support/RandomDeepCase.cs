@@ -42,7 +42,7 @@ public static class RandomDeepCase
                     PartitionEnergy = Tensors.All.ToDictionary(t => t, _ => Energy(scale)),
                 };
             var fanout = i > 0 && rng.Next(2) == 0
-                ? new SpatialFanout(rng.Next(1, 4), rng.Next(1, 3), new NetworkSpec("noc", Axis(), Axis(), rng.NextDouble()) { DiagonalMulticast = rng.Next(2) == 0 })
+                ? new SpatialFanout(rng.Next(1, 4), rng.Next(1, 3), new NetworkSpec("noc", Axis(), Axis(), rng.NextDouble()) { DiagonalMulticast = rng.Next(2) == 0, Wire = RandomCase.RandomWire(rng) })
                 : null;
             levels.Add(new ArchLevel(storage, fanout));
         }
