@@ -164,7 +164,8 @@ internal static class MapCommand
         {
             var s = search.Stats;
             console.WriteLine($"lower bound {E(search.LowerBoundEnergy)} {unit} (found is {total / search.LowerBoundEnergy:F2}x)   " +
-                $"search ({SearchKind(s)}): space of {s.SpatialCandidates} spatial unrollings and {s.TilingSpace:G3} tilings; searched {s.SpatialSearched} unrollings, {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, {N(s.BoundPruned)} pruned by the bound, " +
+                $"search ({SearchKind(s)}): space of {s.SpatialCandidates} spatial unrollings and {s.TilingSpace:G3} tilings; searched {s.SpatialSearched} unrollings" +
+                (s.MirrorTwins > 0 ? $" ({N(s.MirrorTwins)} more mirror a searched one: they count alike, not walked)" : "") + $", {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, {N(s.BoundPruned)} pruned by the bound, " +
                 (s.MinUtilization > 0 ? $"{N(s.SpatialBelowMinUtilization)} unrollings below --min-utilization {P(s.MinUtilization)} not searched, " : "") +
                 $"{N(s.Evaluations)} mappings evaluated in {s.Elapsed.TotalSeconds:F2} s ({s.EvaluationsPerSecond / 1e6:F2} M/s)");
             if (s.Simulation is { } pick) console.WriteLine(PickLine(pick));

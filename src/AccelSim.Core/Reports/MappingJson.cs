@@ -86,6 +86,7 @@ public static class MappingJson
                 ["spatial_candidates"] = search.Stats.SpatialCandidates,
                 ["spatial_searched"] = search.Stats.SpatialSearched,
                 ["spatial_capped"] = search.Stats.SpatialCapped,
+                ["mirror_twins"] = search.Stats.MirrorTwins, // unrollings mirroring a searched one: count alike, not walked
                 ["tiling_space"] = search.Stats.TilingSpace,
                 ["factorizations"] = search.Stats.Factorizations,
                 ["capacity_pruned"] = search.Stats.CapacityPruned,

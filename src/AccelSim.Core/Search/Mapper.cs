@@ -31,8 +31,13 @@ public static class Mapper
         var searched = eligible.Take(Math.Max(1, options.SpatialCandidates)).ToList();
         long capped = eligible.Count - searched.Count; // left out by a declared cap (reported: SearchStats.Sound)
         // When no cap binds (the sound search), one unrolling per mirror class: a proof (docs/mapper.md, "Mirrored unrollings").
+        int mirrorTwins = 0;
         if (options.MirrorSymmetric is { } symmetric && capped == 0)
+        {
+            int before = searched.Count;
             searched = SpatialCandidateMirrors.OnePerClass(searched, arch, level => symmetric(arch, level));
+            mirrorTwins = before - searched.Count;
+        }
         if (searched.Count == 0) throw new MappingException($"no spatial unrolling of {problem} on '{arch.Name}' reaches the minimum utilization {options.MinUtilization:P0}");
         if (options.ImperfectFactors)
         {
@@ -116,6 +121,7 @@ public static class Mapper
             MinUtilization = options.MinUtilization,
             SpatialBelowMinUtilization = spatial.Count(BelowFloor),
             SpatialCapped = capped,
+            MirrorTwins = mirrorTwins,
             DominatedSkip = options.MaximalTilesOnly || options.SkipsDominatedImperfect,
             Sampled = options.RandomSamples > 0,
             Simulation = pick is null ? null : new SimulatedPickStats(pick.Candidates, pick.Simulated, pick.Skipped, pick.Capped, pick.TooLong, pick.Proven, pick.WinnerCycles),

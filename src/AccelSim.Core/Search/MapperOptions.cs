@@ -11,9 +11,9 @@ public sealed record MapperOptions
 
     /// <summary>
     /// At most this many spatial unrollings are searched, the best-utilized first (the rest are counted in the space, not
-    /// searched). Unlimited (<see cref="int.MaxValue"/>) by default: the bound, not a count, decides which unrollings are
-    /// walked. <see cref="Fast"/> (<c>--fast</c>) sets it to <see cref="FastSpatialCandidates"/>, a declared cap reported
-    /// in the statistics and a hidden utilization floor in effect.
+    /// searched). <see cref="FastSpatialCandidates"/> by default (the fast search, <see cref="Fast"/>): a declared cap,
+    /// reported in the statistics, and a utilization floor in effect. <see cref="Sound"/> (<c>--exhaustive</c>) lifts it
+    /// (<see cref="int.MaxValue"/>): the bound, not a count, then decides which unrollings are walked.
     /// </summary>
     public int SpatialCandidates { get; init; } = FastSpatialCandidates;
 
@@ -27,7 +27,8 @@ public sealed record MapperOptions
     public double MinUtilization { get; init; }
 
     /// <summary>
-    /// Heuristic, off by default and on in <see cref="Fast"/> (<c>--fast</c>): at a bounded level other than the innermost,
+    /// Heuristic, on by default (the fast search, <see cref="Fast"/>) and off in <see cref="Sound"/> (<c>--exhaustive</c>):
+    /// at a bounded level other than the innermost,
     /// a tiling whose tile could grow by one divisor step in some dim and still fit is not enumerated. Not a proof, even
     /// where no tensor bypasses the level (a lower level can pay for the grown tile: docs/mapper.md), so it can miss the
     /// optimum (BERT q_proj on simba, issue #16).
@@ -35,7 +36,8 @@ public sealed record MapperOptions
     public bool MaximalTilesOnly { get; init; } = true;
 
     /// <summary>
-    /// The sound search, which is the default (<c>--exhaustive</c> says so explicitly): every spatial unrolling (bar an
+    /// The sound search (<c>--exhaustive</c>; not the default: docs/mapper.md, "The switch to the sound default, measured
+    /// and reverted"): every spatial unrolling (bar an
     /// explicit <see cref="MinUtilization"/> floor), no dominated-tiling skip, pruned by proofs only (branch and bound from
     /// a deterministic seed, the separable loop orders: docs/mapper.md), so it returns the optimum of the declared space.
     /// Turns off what <see cref="Fast"/> turns on, and nothing else.
@@ -43,12 +45,16 @@ public sealed record MapperOptions
     public MapperOptions Sound() => this with { SpatialCandidates = int.MaxValue, MaximalTilesOnly = false };
 
     /// <summary>
-    /// The fast heuristic search (<c>--fast</c>; the default before issue #16's switch): only the
+    /// The fast heuristic search, the default (<c>--fast</c> names it): only the
     /// <see cref="FastSpatialCandidates"/> best-utilized spatial unrollings, and the dominated-tiling skip
     /// (<see cref="MaximalTilesOnly"/>), with the sound search's exact prunings on top. Not proven optimal: it can miss the
     /// optimum of the declared space (docs/mapper.md). <see cref="SearchStats.Sound"/> reports whether a search was sound.
     /// </summary>
     public MapperOptions Fast() => this with { SpatialCandidates = FastSpatialCandidates, MaximalTilesOnly = true };
+
+    /// <summary>True when these options ask for the sound search (<see cref="Sound"/>: no spatial cap, no dominated-tiling
+    /// skip); whether a search that ran was sound is <see cref="SearchStats.Sound"/>.</summary>
+    public bool AsksSound => SpatialCandidates == int.MaxValue && !MaximalTilesOnly;
 
     /// <summary>
     /// Prune partial mappings whose lower bound (<see cref="PartialBound"/>) exceeds the best objective found so far. On by

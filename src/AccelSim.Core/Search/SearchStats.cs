@@ -33,6 +33,11 @@ public sealed record SearchStats(
     /// unless imperfect or flattened unrollings exceed their caps.</summary>
     public long SpatialCapped { get; init; }
 
+    /// <summary>Spatial unrollings not walked because they mirror a searched one (X and Y swapped at a square fan-out whose
+    /// axes are alike): they count alike, so the search keeps one per class and stays sound (docs/mapper.md, "Mirrored
+    /// unrollings"). Counted in <see cref="SpatialCandidates"/>, not in <see cref="SpatialSearched"/>.</summary>
+    public long MirrorTwins { get; init; }
+
     /// <summary>Whether the walk skipped dominated tilings (<see cref="MapperOptions.MaximalTilesOnly"/>, the fast search, or
     /// <see cref="MapperOptions.SkipsDominatedImperfect"/> on imperfect and flattened unrollings).</summary>
     public bool DominatedSkip { get; init; }

@@ -10,19 +10,24 @@ public sealed record ManifestAxis(string Key, string XLabel, IReadOnlyList<(stri
 /// <summary>
 /// sweep.json: what a sweep output folder holds (architecture, models, axes, total points, shard). `accelsim merge` checks that
 /// shards belong to the same sweep and redraws the plots from it without re-parsing architecture files; `accelsim sweep`
-/// refuses to resume a folder whose architecture, batch or dataflow differ.
+/// refuses to resume a folder whose architecture, batch, dataflow or search differ. <see cref="Search"/> is the mapper's
+/// search, "exhaustive" (the sound search) or "fast" (the default); a manifest written before it was recorded reads as
+/// "fast", the only search sweeps ran then.
 /// </summary>
 public sealed record SweepManifest(string Arch, string EnergyUnit, int Batch, string Dataflow, IReadOnlyList<string> Models,
-    IReadOnlyList<ManifestAxis> Axes, int Points, string Shard)
+    IReadOnlyList<ManifestAxis> Axes, int Points, string Shard, string Search = SweepManifest.FastSearch)
 {
+    /// <summary>The recorded names of the two searches.</summary>
+    public const string FastSearch = "fast", SoundSearch = "exhaustive";
+
     /// <summary>The manifest of a plan run as <paramref name="shard"/>.</summary>
     public static SweepManifest Of(SweepPlan plan, SweepShard shard) => new(plan.Arch.Name, plan.Arch.EnergyUnit,
         plan.Options.Batch, plan.Options.Dataflow?.Name ?? "default", plan.Models.Select(m => m.Name).ToArray(),
         plan.Axes.Select(a => new ManifestAxis(a.Key, a.XLabel, a.Values.Select(v => (v.Text, v.X)).ToArray())).ToArray(),
-        plan.Points().Count, shard.ToString());
+        plan.Points().Count, shard.ToString(), plan.Options.Mapper.AsksSound ? SoundSearch : FastSearch);
 
     /// <summary>What a resumed run must share with the folder's earlier runs (the axes' values may grow).</summary>
-    public string Setting => $"arch {Arch}, batch {Batch}, dataflow {Dataflow}";
+    public string Setting => $"arch {Arch}, batch {Batch}, dataflow {Dataflow}, search {Search}";
 
     /// <summary>Everything but the shard, for checking that shards belong together.</summary>
     public string Identity => ToJson(this with { Shard = "" });
@@ -43,6 +48,7 @@ public sealed record SweepManifest(string Arch, string EnergyUnit, int Batch, st
             ["energy_unit"] = m.EnergyUnit,
             ["batch"] = m.Batch,
             ["dataflow"] = m.Dataflow,
+            ["search"] = m.Search,
             ["models"] = new JsonArray(m.Models.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
             ["axes"] = axes,
             ["points"] = m.Points,
@@ -75,7 +81,7 @@ public sealed record SweepManifest(string Arch, string EnergyUnit, int Batch, st
         }).ToArray();
         return new SweepManifest(fields.Text(doc, "arch"), fields.Text(doc, "energy_unit"), fields.Int(doc, "batch", 1, int.MaxValue),
             fields.Text(doc, "dataflow"), fields.Array(doc, "models").Select((m, i) => fields.Text(m, $"models[{i}]")).ToArray(),
-            axes, fields.Int(doc, "points", 0, MaxPoints), fields.Text(doc, "shard"));
+            axes, fields.Int(doc, "points", 0, MaxPoints), fields.Text(doc, "shard"), fields.Search(doc));
     }
 
     /// <summary>Typed fields of sweep.json, each failure one line naming the file and the field.</summary>
@@ -95,6 +101,14 @@ public sealed record SweepManifest(string Arch, string EnergyUnit, int Batch, st
 
         public string Text(JsonNode? node, string field) =>
             node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : throw Wrong(field, "a string", node);
+
+        public string Search(JsonObject owner)
+        {
+            if (owner["search"] is null) return FastSearch;
+            string search = Text(owner, "search");
+            return search is FastSearch or SoundSearch ? search
+                : throw new InputException($"{path}: search: expected \"{FastSearch}\" or \"{SoundSearch}\", got \"{search}\"");
+        }
 
         public double Number(JsonObject owner, string key)
         {

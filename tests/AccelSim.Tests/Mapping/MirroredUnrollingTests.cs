@@ -101,6 +101,9 @@ public class MirroredUnrollingTests
         var (full, kept) = BothSearches(problem, arch, Dataflows.Get(dataflow), Objective.Energy);
         Assert.True(SameResult(full!, kept!));
         Assert.InRange(kept!.Stats.SpatialSearched, full!.Stats.SpatialSearched / 2, full.Stats.SpatialSearched * 3 / 4);
+        // The statistics say how many twins were not walked: every unrolling is either searched or a twin.
+        Assert.Equal(0, full.Stats.MirrorTwins);
+        Assert.Equal(full.Stats.SpatialSearched - kept.Stats.SpatialSearched, kept.Stats.MirrorTwins);
     }
 
     /// <summary>

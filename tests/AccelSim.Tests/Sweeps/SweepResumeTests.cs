@@ -54,6 +54,20 @@ public class SweepResumeTests
     }
 
     [Fact]
+    public void A_manifest_without_a_search_reads_as_the_fast_one_and_an_unknown_search_is_refused()
+    {
+        string text = File.ReadAllText(Path.Combine(Uninterrupted.Value.Folder, SweepRunner.ManifestName));
+        var dir = CliRunner.TempDir();
+        string older = Path.Combine(dir, "older.json"), wrong = Path.Combine(dir, "wrong.json");
+        File.WriteAllText(older, text.Replace("  \"search\": \"fast\",\n", ""));
+        Assert.DoesNotContain("search", File.ReadAllText(older));
+        Assert.Equal(SweepManifest.FastSearch, SweepManifest.Read(older).Search);
+        File.WriteAllText(wrong, text.Replace("\"search\": \"fast\"", "\"search\": \"greedy\""));
+        var e = Assert.Throws<AccelSim.Common.InputException>(() => SweepManifest.Read(wrong));
+        Assert.Equal($"{wrong}: search: expected \"fast\" or \"exhaustive\", got \"greedy\"", e.Message);
+    }
+
+    [Fact]
     public void A_killed_and_resumed_sweep_is_byte_identical_to_an_uninterrupted_one()
     {
         var dir = CliRunner.TempDir();
@@ -157,7 +171,13 @@ public class SweepResumeTests
 
         var (batchExit, _, batchErr) = CliRunner.Run("sweep", "--model", "lenet5", "--arch", "eyeriss", "--set", "dram_bw=2", "--batch", "2", "--out", other);
         Assert.Equal(2, batchExit);
-        Assert.Contains("holds a sweep with arch eyeriss, batch 1, dataflow default, not arch eyeriss, batch 2", batchErr);
+        Assert.Contains("holds a sweep with arch eyeriss, batch 1, dataflow default, search fast, not arch eyeriss, batch 2", batchErr);
+
+        // A resumed sweep never mixes the two searches: the folder records which one its rows came from.
+        Assert.Contains("\"search\": \"fast\"", File.ReadAllText(Path.Combine(other, "sweep.json")));
+        var (searchExit, _, searchErr) = CliRunner.Run("sweep", "--model", "lenet5", "--arch", "eyeriss", "--set", "dram_bw=2", "--exhaustive", "--out", other);
+        Assert.Equal(2, searchExit);
+        Assert.Contains("holds a sweep with arch eyeriss, batch 1, dataflow default, search fast, not arch eyeriss, batch 1, dataflow default, search exhaustive", searchErr);
 
         var (mergeExit, _, mergeErr) = CliRunner.Run("merge", Path.Combine(other, "merged"), Uninterrupted.Value.Folder, other);
         Assert.Equal(2, mergeExit);
