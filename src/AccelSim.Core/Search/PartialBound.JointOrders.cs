@@ -50,32 +50,53 @@ internal sealed partial class PartialBound
         return excess;
     }
 
-    // The joint-order excess of the terms recorded at level k.
+    // The joint-order excess of the terms recorded at level k; where the sliding-window conflict arises there
+    // (PartialBound.SlidingConflict.cs), each ordering's total is the least over the sets S of sliding loops outside M.
+    // A term's energy depends on the ordering only through the union of the tensors before it (and S for weights), so each
+    // is computed once per call (Energy memo).
     private double ExcessAt(int k)
     {
         int present = 0;
         for (int i = 0; i < _recorded; i++) if (_terms[i].Level == k) present |= 1 << (int)_terms[i].Tensor;
-        if ((present & (present - 1)) == 0) return 0; // one tensor: its own best order is reachable
+        bool conflict = SlidingConflict(k, present);
+        if ((present & (present - 1)) == 0 && !conflict) return 0; // one tensor, no conflict: its own best order is reachable
+        _memoStamp++;
         double separate = 0;
         for (int i = 0; i < _recorded; i++)
-            if (_terms[i].Level == k) separate += TermEnergy(_terms[i], DimsOf(1 << (int)_terms[i].Tensor));
+            if (_terms[i].Level == k) separate += Energy(i, 1 << (int)_terms[i].Tensor, 0);
         double least = double.PositiveInfinity;
         foreach (var order in TensorOrders)
-        {
-            double total = 0;
-            int union = 0;
-            foreach (int t in order)
+            for (int outside = 0; outside < (conflict ? 4 : 1); outside++)
             {
-                if ((present & (1 << t)) == 0) continue;
-                union |= 1 << t;
-                int dims = DimsOf(union);
-                for (int i = 0; i < _recorded; i++)
-                    if (_terms[i].Level == k && (int)_terms[i].Tensor == t) total += TermEnergy(_terms[i], dims);
+                if (conflict && double.IsNaN(_slidingExtra[outside])) continue;
+                double total = conflict ? _slidingExtra[outside] : 0;
+                int union = 0;
+                foreach (int t in order)
+                {
+                    if ((present & (1 << t)) == 0) continue;
+                    union |= 1 << t;
+                    for (int i = 0; i < _recorded; i++)
+                        if (_terms[i].Level == k && (int)_terms[i].Tensor == t)
+                            total += Energy(i, union, t == (int)TensorKind.Weights ? outside : 0);
+                }
+                least = Math.Min(least, total);
             }
-            least = Math.Min(least, total);
-        }
         return Math.Max(0, least - separate);
     }
+
+    // TermEnergy of recorded term i at the dims of the tensors in `union` (plus the sliding dims of S for weights: `outside`),
+    // memoized for one ExcessAt call (the stamp changes per call).
+    private double Energy(int i, int union, int outside)
+    {
+        int slot = (i * 8 + union) * 4 + outside;
+        if (_memoAt[slot] == _memoStamp) return _memo[slot];
+        _memoAt[slot] = _memoStamp;
+        return _memo[slot] = TermEnergy(_terms[i], UnionDims[union] | SlidingMask(outside));
+    }
+
+    private readonly double[] _memo = new double[3 * 9 * 8 * 4];
+    private readonly long[] _memoAt = new long[3 * 9 * 8 * 4];
+    private long _memoStamp;
 
     // The dims relevant to any tensor of the set (a mask over Dim).
     private static int DimsOf(int tensors)

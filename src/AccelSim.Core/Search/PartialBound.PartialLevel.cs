@@ -82,7 +82,7 @@ internal sealed partial class PartialBound
             for (int d = 0; d < Dims.Count; d++) if ((dims & (1 << d)) != 0) volume *= RestAbove(d);
             return volume;
         }
-        int relevant = DimsOf(1 << (int)term.Tensor); // inputs: their planes (N, G, C); P, R, Q, S as sliding pairs below
+        int relevant = UnionDims[1 << (int)term.Tensor]; // inputs: their planes (N, G, C); P, R, Q, S as sliding pairs below
         bool inputs = term.Tensor == TensorKind.Inputs;
         for (int d = 0; d < Dims.Count; d++)
         {

@@ -31,6 +31,8 @@ internal sealed partial class PartialBound
     private static readonly int[] WeightDims = [(int)Dim.G, (int)Dim.M, (int)Dim.C, (int)Dim.R, (int)Dim.S];
     private static readonly int[] OutputDims = [(int)Dim.N, (int)Dim.G, (int)Dim.M, (int)Dim.P, (int)Dim.Q];
     private static readonly int[] PlaneDims = [(int)Dim.N, (int)Dim.G, (int)Dim.C];
+    // DimsOf for every set of tensors (bit t: tensor t); after the dim lists it reads (static initializers run in text order).
+    private static readonly int[] UnionDims = Enumerable.Range(0, 8).Select(DimsOf).ToArray();
 
     private readonly ProblemShape _problem;
     private readonly Accelerator _arch;
@@ -179,6 +181,7 @@ internal sealed partial class PartialBound
         Prepare();
         for (int i = 0; i < _levels; i++) { _reads[i] = 0; _writes[i] = 0; } // tiny: cheaper than two Array.Clear calls
         _recorded = 0;
+        _slidingCount = 0;
         for (int t = 0; t < Tensors.Count; t++)
         {
             var tensor = (TensorKind)t;
@@ -355,6 +358,7 @@ internal sealed partial class PartialBound
     {
         long perInstance = OperandFills(tensor, child);
         if (_lastLevel != NoLevel) Record(tensor, parent, child, TileMath.TileSize(_problem, tensor, _ext[child]), tensor == TensorKind.Inputs ? InputFloor(child) : 0);
+        else if (tensor == TensorKind.Inputs) RecordSlidingInputs(parent, child, perInstance);
         Charge(tensor, parent, child, OperandTraffic(tensor, parent, child, perInstance));
     }
 

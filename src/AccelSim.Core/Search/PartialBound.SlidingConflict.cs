@@ -1,0 +1,103 @@
+using AccelSim.Mapping;
+using AccelSim.Model;
+using AccelSim.Workloads;
+
+namespace AccelSim.Search;
+
+/// <summary>
+/// The sliding-window conflict of <see cref="PartialBound"/>'s joint-order term. The inputs' terms count a tile change only
+/// for plane loops (N, G, C; a P or Q advance keeps its halo), so an input tile with no plane loop above it is charged once
+/// per plane whatever the order. But at a fixed level k with an M loop (irrelevant to inputs, relevant to weights) and P or
+/// Q loops (sliding for inputs, irrelevant to weights), level k's order puts each of those sliding loops inside M or
+/// outside it, and each choice has a cost. For the set S of sliding loops of level k outside M:
+/// <list type="bullet">
+/// <item>every sliding loop of level k inside M is swept again in each M iteration: the input tile of every level below k
+/// then visits, among others, the windows at each of that loop's f positions (the loops below at their first index),
+/// whose union is h + (f − 1)·min(h, step) input rows (P) or columns (Q) of its planes; at most one tile of it is resident
+/// when the iteration starts, so each of the base·f_M iterations of M (base: every loop above level k) fills at least
+/// that union less one tile;</item>
+/// <item>M is relevant to weights, so the weights' innermost relevant loop is at or inside M: every loop of S multiplies the
+/// loads of every weights term whose innermost relevant loop is at level k (one more dim in its ordering union).</item>
+/// </list>
+/// Every order of level k has one S, and for it the joint ordering argument still holds, so the least over the orderings
+/// and the sets S bounds every order (docs/mapper.md, "The sliding-window conflict"). Only inputs terms that no level's
+/// joint term holds (no plane loop at a fixed level above their tile) get the refill charge, so no term's excess is counted
+/// twice. Not while a level is partly chosen.
+/// </summary>
+internal sealed partial class PartialBound
+{
+    private readonly record struct SlidingInputs(int Parent, int Child, long Charged);
+
+    private readonly SlidingInputs[] _slidingInputs = new SlidingInputs[9];
+    private int _slidingCount;
+    private readonly double[] _slidingExtra = new double[4]; // [S]: bit 1 P outside M, bit 2 Q outside M (NaN: not a choice)
+    private static readonly int[] SlidingDims = [(int)Dim.P, (int)Dim.Q];
+
+    // Called for an inputs term that no joint term holds (AddOperand): its child tile is fixed, below some fixed level.
+    private void RecordSlidingInputs(int parent, int child, long charged)
+    {
+        if (_partial < 0 && child < _levels && child >= _fixedFrom && _slidingCount < _slidingInputs.Length)
+            _slidingInputs[_slidingCount++] = new SlidingInputs(parent, child, charged);
+    }
+
+    // Fills _slidingExtra with the inputs' extra energy over their charges for each set S of level k's sliding loops outside
+    // M; false when the conflict does not arise at k (no M loop, no P or Q loop, no weights term recorded at k, or no
+    // recorded inputs term below k).
+    private bool SlidingConflict(int k, int present)
+    {
+        if (k < _fixedFrom || _partial >= 0 || (present & (1 << (int)TensorKind.Weights)) == 0) return false;
+        var factors = _temporal[k];
+        long fm = factors[(int)Dim.M];
+        int loops = (factors[(int)Dim.P] > 1 ? 1 : 0) | (factors[(int)Dim.Q] > 1 ? 2 : 0);
+        if (fm <= 1 || loops == 0) return false;
+        bool any = false;
+        for (int i = 0; i < _slidingCount && !any; i++) any = _slidingInputs[i].Child > k;
+        if (!any) return false;
+        long iterations = Base(k) * fm;
+        for (int outside = 0; outside < 4; outside++)
+            _slidingExtra[outside] = (outside & ~loops) != 0 ? double.NaN : SlidingRefills(k, iterations, loops & ~outside);
+        return true;
+    }
+
+    // The inputs' extra energy when the sliding loops of level k in `wound` (bit 1 P, bit 2 Q) are inside M, which runs
+    // `iterations` times.
+    private double SlidingRefills(int k, long iterations, int wound)
+    {
+        if (wound == 0) return 0;
+        double extra = 0;
+        for (int i = 0; i < _slidingCount; i++)
+        {
+            var term = _slidingInputs[i];
+            if (term.Child <= k) continue;
+            var ext = _ext[term.Child];
+            long h = TileMath.InputExtent(ext[(int)Dim.P], ext[(int)Dim.R], _problem.StrideH, _problem.DilationH);
+            long w = TileMath.InputExtent(ext[(int)Dim.Q], ext[(int)Dim.S], _problem.StrideW, _problem.DilationW);
+            long tile = TileMath.TileSize(_problem, TensorKind.Inputs, ext);
+            long rows = (wound & 1) != 0 ? Swept(k, Dim.P, _problem.StrideH, h) : h;
+            long columns = (wound & 2) != 0 ? Swept(k, Dim.Q, _problem.StrideW, w) : w;
+            long volume = tile + iterations * (tile / (h * w) * rows * columns - tile);
+            if (volume <= term.Charged) continue;
+            extra += Price(TensorKind.Inputs, term.Parent, term.Child, OperandTraffic(TensorKind.Inputs, term.Parent, term.Child, volume))
+                - Price(TensorKind.Inputs, term.Parent, term.Child, OperandTraffic(TensorKind.Inputs, term.Parent, term.Child, term.Charged));
+        }
+        return extra;
+    }
+
+    // The input rows (or columns) the windows of `extent` lines at the f positions of level k's loop over `dim` cover
+    // together: one step of the loop spans the next level's tile and level k's fan-out in that dim, times the stride.
+    private long Swept(int k, Dim dim, int stride, long extent) =>
+        extent + (_temporal[k][(int)dim] - 1) * Math.Min(extent, _ext[k + 1][(int)dim] * _spatialProduct[k][(int)dim] * stride);
+
+    // The product of every loop above fixed level k (the free levels' share of each dim, and the fixed levels above k).
+    private long Base(int k)
+    {
+        long product = 1;
+        for (int d = 0; d < Dims.Count; d++) product *= _rest[d];
+        for (int j = _fixedFrom; j < k; j++)
+            for (int d = 0; d < Dims.Count; d++) product *= _temporal[j][d];
+        return product;
+    }
+
+    // The sliding dims of a set S (bit 1 P, bit 2 Q) as a dim mask.
+    private static int SlidingMask(int outside) => ((outside & 1) != 0 ? 1 << (int)Dim.P : 0) | ((outside & 2) != 0 ? 1 << (int)Dim.Q : 0);
+}
