@@ -56,16 +56,18 @@ internal sealed partial class PartialBound
     // is computed once per call (Energy memo).
     private double ExcessAt(int k)
     {
-        int present = 0;
-        for (int i = 0; i < _recorded; i++) if (_terms[i].Level == k) present |= 1 << (int)_terms[i].Tensor;
-        bool conflict = SlidingConflict(k, present);
-        if ((present & (present - 1)) == 0 && !conflict) return 0; // one tensor, no conflict: its own best order is reachable
-        _memoStamp++;
-        double separate = 0;
+        int present = 0, count = 0;
         for (int i = 0; i < _recorded; i++)
-            if (_terms[i].Level == k) separate += Energy(i, 1 << (int)_terms[i].Tensor, 0);
+            if (_terms[i].Level == k) { present |= 1 << (int)_terms[i].Tensor; _atLevel[count++] = i; }
+        bool conflict = SlidingConflict(k, present);
+        // One tensor, no conflict and no sweeps: its own best order is reachable and the per-tensor term is its bound.
+        if ((present & (present - 1)) == 0 && !conflict && !SweepsAt(k, present)) return 0;
+        _memoStamp++;
+        // What the per-tensor terms charged (no sweeps: Loads and OperandFills count plane loops only).
+        double separate = 0;
+        for (int j = 0; j < count; j++) separate += TermEnergy(_terms[_atLevel[j]], UnionDims[1 << (int)_terms[_atLevel[j]].Tensor]);
         double least = double.PositiveInfinity;
-        foreach (var order in TensorOrders)
+        foreach (var order in OrdersOf[present]) // the distinct orderings of the tensors present
             for (int outside = 0; outside < (conflict ? 4 : 1); outside++)
             {
                 if (conflict && double.IsNaN(_slidingExtra[outside])) continue;
@@ -73,16 +75,23 @@ internal sealed partial class PartialBound
                 int union = 0;
                 foreach (int t in order)
                 {
-                    if ((present & (1 << t)) == 0) continue;
                     union |= 1 << t;
-                    for (int i = 0; i < _recorded; i++)
-                        if (_terms[i].Level == k && (int)_terms[i].Tensor == t)
-                            total += Energy(i, union, t == (int)TensorKind.Weights ? outside : 0);
+                    for (int j = 0; j < count; j++)
+                        if ((int)_terms[_atLevel[j]].Tensor == t)
+                            total += Energy(_atLevel[j], union, t == (int)TensorKind.Weights ? outside : 0);
                 }
                 least = Math.Min(least, total);
             }
         return Math.Max(0, least - separate);
     }
+
+    private readonly int[] _atLevel = new int[3 * 9]; // ExcessAt: the recorded terms at its level
+
+    // For every set of tensors (bit t: tensor t), the distinct orderings of its members (TensorOrders restricted to them).
+    private static readonly int[][][] OrdersOf = Enumerable.Range(0, 8)
+        .Select(set => TensorOrders.Select(o => o.Where(t => (set & (1 << t)) != 0).ToArray())
+            .DistinctBy(o => string.Join(",", o)).ToArray())
+        .ToArray();
 
     // TermEnergy of recorded term i at the dims of the tensors in `union` (plus the sliding dims of S for weights: `outside`),
     // memoized for one ExcessAt call (the stamp changes per call).
@@ -91,7 +100,7 @@ internal sealed partial class PartialBound
         int slot = (i * 8 + union) * 4 + outside;
         if (_memoAt[slot] == _memoStamp) return _memo[slot];
         _memoAt[slot] = _memoStamp;
-        return _memo[slot] = TermEnergy(_terms[i], UnionDims[union] | SlidingMask(outside));
+        return _memo[slot] = TermEnergy(_terms[i], UnionDims[union] | SlidingMask(outside), sweeps: true);
     }
 
     private readonly double[] _memo = new double[3 * 9 * 8 * 4];
@@ -118,9 +127,11 @@ internal sealed partial class PartialBound
 
     // The energy a term charges when its loads are base·prefix (the loops over `dims` at its level): the same traffic and
     // pricing as the per-tensor terms (OperandTraffic, OutputTraffic, Price).
-    private double TermEnergy(in Term term, int dims)
+    // With `sweeps`, an inputs term at a fixed level also counts what its sliding loops there sweep (SweptVolume).
+    private double TermEnergy(in Term term, int dims, bool sweeps = false)
     {
         long volume = Math.Max(term.Level >= 0 && term.Level < _fixedFrom ? RestVolume(term, dims) : term.Tile * term.Base * Prefix(term.Level, dims), term.Floor);
+        if (sweeps && Sweeps(term)) volume = Math.Max(volume, SweptVolume(term, dims));
         var traffic = term.Tensor == TensorKind.Outputs
             ? OutputTraffic(term.Parent, term.Child, volume)
             : OperandTraffic(term.Tensor, term.Parent, term.Child, volume);

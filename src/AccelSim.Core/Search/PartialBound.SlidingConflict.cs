@@ -98,6 +98,40 @@ internal sealed partial class PartialBound
         return product;
     }
 
+    // True when the inputs terms recorded at level k can count sweeps: inputs there, some P or Q loop at k, level k fixed.
+    private bool SweepsAt(int k, int present) =>
+        (present & (1 << (int)TensorKind.Inputs)) != 0 && k >= _fixedFrom && k != _partial
+        && (_temporal[k][(int)Dim.P] > 1 || _temporal[k][(int)Dim.Q] > 1);
+
+    private bool Sweeps(in Term term) => term.Tensor == TensorKind.Inputs && term.Child < _levels && SweepsAt(term.Level, 1 << (int)TensorKind.Inputs);
+
+    // An inputs term whose innermost plane loop p is at fixed level k, in an ordering where the loops of `dims` sit at or
+    // outside p: each P or Q loop of level k not in `dims` is outside p (a full reload per iteration: p, a plane loop, is
+    // wound inside it) or inside p (swept within each iteration of the loops at or outside p, each of which starts a new
+    // plane, so none of it is resident: each fills at least the windows at that loop's f positions, Swept). The least over
+    // the two choices of each such loop, times the loops at or outside p.
+    private long SweptVolume(in Term term, int dims)
+    {
+        int k = term.Level;
+        var ext = _ext[term.Child];
+        long h = TileMath.InputExtent(ext[(int)Dim.P], ext[(int)Dim.R], _problem.StrideH, _problem.DilationH);
+        long w = TileMath.InputExtent(ext[(int)Dim.Q], ext[(int)Dim.S], _problem.StrideW, _problem.DilationW);
+        long plane = term.Tile / (h * w);
+        int free = 0; // sliding loops of level k not in dims: bit 1 P, bit 2 Q
+        if (_temporal[k][(int)Dim.P] > 1 && (dims & (1 << (int)Dim.P)) == 0) free |= 1;
+        if (_temporal[k][(int)Dim.Q] > 1 && (dims & (1 << (int)Dim.Q)) == 0) free |= 2;
+        long least = long.MaxValue;
+        for (int outside = 0; outside < 4; outside++)
+        {
+            if ((outside & ~free) != 0) continue;
+            int inside = free & ~outside;
+            long rows = (inside & 1) != 0 ? Swept(k, Dim.P, _problem.StrideH, h) : h;
+            long columns = (inside & 2) != 0 ? Swept(k, Dim.Q, _problem.StrideW, w) : w;
+            least = Math.Min(least, term.Base * Prefix(k, dims | SlidingMask(outside)) * plane * rows * columns);
+        }
+        return least;
+    }
+
     // The sliding dims of a set S (bit 1 P, bit 2 Q) as a dim mask.
     private static int SlidingMask(int outside) => ((outside & 1) != 0 ? 1 << (int)Dim.P : 0) | ((outside & 2) != 0 ? 1 << (int)Dim.Q : 0);
 }
