@@ -401,11 +401,16 @@ internal sealed partial class PartialBound
         return -1;
     }
 
-    // AccessCounter's reads factor with every diagonal-multicast sliding set counted as its largest single count (the
-    // distinct window origins of several unrolled sliding dims are at least the count of any one of them).
+    // AccessCounter's reads factor with the diagonal-multicast sliding sets counted from below. AccessCounter counts the
+    // distinct window origins p·stride + r·dilation (rows; columns likewise) over every unrolled P and R loop whose axis
+    // shares inputs diagonally. The P loops alone reach exactly the product of their factors: an axis' step spans the
+    // unrolling inside it (Y spans X, an outer level spans every inner level's extent), so the offsets are the digits of
+    // a mixed radix; R alike. The sum of two sets of integers has at least |A| + |B| − 1 elements (Cauchy–Davenport over
+    // the integers), so the origins are at least P's product + R's product − 1, whatever the tile sizes (the steps) are.
     private long ComputeReadsFactor(TensorKind tensor, int parent, int child)
     {
-        long factor = 1, h = 1, w = 1;
+        long factor = 1;
+        Span<long> sliding = [1, 1, 1, 1]; // products of the diagonally shared P, R, Q, S factors
         for (int k = parent; k < child; k++)
         {
             var network = _arch.Levels[k].Fanout?.Network;
@@ -420,13 +425,11 @@ internal sealed partial class PartialBound
                     if (!shares) { factor *= f; continue; }
                     if (!Tensors.IsRelevant(tensor, (Dim)d)) continue;
                     if (tensor == TensorKind.Inputs && network!.DiagonalMulticast && _rules.DiagonalMulticast && d is (int)Dim.P or (int)Dim.R or (int)Dim.Q or (int)Dim.S)
-                    {
-                        if (d is (int)Dim.P or (int)Dim.R) h = Math.Max(h, f); else w = Math.Max(w, f);
-                    }
+                        sliding[d switch { (int)Dim.P => 0, (int)Dim.R => 1, (int)Dim.Q => 2, _ => 3 }] *= f;
                     else factor *= f;
                 }
             }
         }
-        return factor * h * w;
+        return factor * (sliding[0] + sliding[1] - 1) * (sliding[2] + sliding[3] - 1);
     }
 }
