@@ -166,9 +166,10 @@ internal static class MapCommand
             console.WriteLine($"lower bound {E(search.LowerBoundEnergy)} {unit} (found is {total / search.LowerBoundEnergy:F2}x)   " +
                 $"search ({SearchKind(s)}): space of {s.SpatialCandidates} spatial unrollings and {s.TilingSpace:G3} tilings; searched {s.SpatialSearched} unrollings" +
                 (s.MirrorTwins > 0 ? $" ({N(s.MirrorTwins)} more mirror a searched one: they count alike, not walked)" : "") + $", {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, {N(s.BoundPruned)} pruned by the bound, " +
+                (s.TiesCut > 0 && s.Simulation is null ? $"{N(s.TiesCut)} tied branches cut (they cannot change the tie-break), " : "") +
                 (s.MinUtilization > 0 ? $"{N(s.SpatialBelowMinUtilization)} unrollings below --min-utilization {P(s.MinUtilization)} not searched, " : "") +
                 $"{N(s.Evaluations)} mappings evaluated in {s.Elapsed.TotalSeconds:F2} s ({s.EvaluationsPerSecond / 1e6:F2} M/s)");
-            if (s.Simulation is { } pick) console.WriteLine(PickLine(pick));
+            if (s.Simulation is { } pick) console.WriteLine(PickLine(pick, s.TiesCut));
         }
     }
 
@@ -183,9 +184,10 @@ internal static class MapCommand
         }.OfType<string>()) + "; not proven optimal";
 
     // The simulated pick's statistics (docs/mapper.md, "Simulated cycles").
-    private static string PickLine(SimulatedPickStats p) =>
+    private static string PickLine(SimulatedPickStats p, long tiesCut) =>
         (p.Window is { } w ? $"latency-sim: {N(p.Candidates)} mappings within {N(w)} analytical cycles" : $"simulated tie-break: {N(p.Candidates)} mappings tied with the best") +
         $"; {N(p.Simulated)} simulated, {N(p.Skipped)} skipped (their bound reaches the best simulated), {N(p.Capped)} left out by --simulation-cap" +
+        (tiesCut > 0 ? $", {N(tiesCut)} tied branches cut unwalked (none could be kept)" : "") +
         (p.TooLong > 0 ? $", {N(p.TooLong)} too long to simulate" : "") +
         (p.WinnerCycles > 0 ? $"; pick: {N(p.WinnerCycles)} simulated cycles" + (p.Proven ? " (the fewest of them)" : " (not proven the fewest: some were not simulated)") : "; none simulated: the analytical tie-break decides");
 

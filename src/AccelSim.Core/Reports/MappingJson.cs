@@ -92,6 +92,7 @@ public static class MappingJson
                 ["capacity_pruned"] = search.Stats.CapacityPruned,
                 ["dominated_skipped"] = search.Stats.DominatedSkipped,
                 ["bound_pruned"] = search.Stats.BoundPruned,
+                ["ties_cut"] = search.Stats.TiesCut, // partial mappings holding only ties the tie-breaks never need: not walked
                 ["min_utilization"] = search.Stats.MinUtilization,
                 ["spatial_below_min_utilization"] = search.Stats.SpatialBelowMinUtilization,
                 ["evaluations"] = search.Stats.Evaluations,

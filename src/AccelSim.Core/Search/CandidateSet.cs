@@ -21,6 +21,17 @@ internal sealed class CandidateSet(int capacity, double? window)
     /// <summary>The first candidate in order that was offered but not kept (null when every one was kept).</summary>
     public Candidate? Cutoff => _cutoff;
 
+    /// <summary>
+    /// The cutoff as of now, trimming first when more than <see cref="Capacity"/> are held (which candidates end up kept,
+    /// and the final <see cref="Cutoff"/>, do not depend on when trims happen): a candidate met from now on that comes after
+    /// it in <see cref="Candidate.Compare"/> order is neither kept nor the final cutoff (the walker's tie cut).
+    /// </summary>
+    public Candidate? CurrentCutoff()
+    {
+        if (_kept.Count > Capacity) Trim();
+        return _cutoff;
+    }
+
     /// <summary>The kept candidates, in <see cref="Candidate.Compare"/> order.</summary>
     public List<Candidate> Kept()
     {

@@ -40,6 +40,7 @@ internal static class LatencySimSearch
             DominatedSkipped = s1.DominatedSkipped + s2.DominatedSkipped,
             Evaluations = s1.Evaluations + s2.Evaluations,
             BoundPruned = s1.BoundPruned + s2.BoundPruned,
+            TiesCut = s1.TiesCut + s2.TiesCut,
             Elapsed = s1.Elapsed + s2.Elapsed,
             Simulation = pick,
         };

@@ -117,6 +117,7 @@ public static class Mapper
         var stats = new SearchStats(spatial.Count, searched.Count, plans.Sum(p => spatial.Sum(c => p.WithFlatten(c.Flatten).TilingCount(c))), total.Factorizations, total.Pruned, total.Dominated, total.Evaluations, clock.Elapsed)
         {
             BoundPruned = total.BoundPruned,
+            TiesCut = total.TiesCut,
             SeedCost = seed.BestCost,
             MinUtilization = options.MinUtilization,
             SpatialBelowMinUtilization = spatial.Count(BelowFloor),
@@ -163,14 +164,14 @@ public static class Mapper
     {
         public LoopMapping? Best;
         public double BestCost = double.PositiveInfinity, BestTieBreak = double.PositiveInfinity;
-        public long Factorizations, Pruned, Dominated, Evaluations, BoundPruned;
+        public long Factorizations, Pruned, Dominated, Evaluations, BoundPruned, TiesCut;
         public CandidateSet? Candidates; // for the simulated pick (null when it is off)
 
         /// <summary>Adds another result's counts (not its best).</summary>
         public void Add(WorkResult other)
         {
             Factorizations += other.Factorizations; Pruned += other.Pruned; Dominated += other.Dominated;
-            Evaluations += other.Evaluations; BoundPruned += other.BoundPruned;
+            Evaluations += other.Evaluations; BoundPruned += other.BoundPruned; TiesCut += other.TiesCut;
         }
     }
 }

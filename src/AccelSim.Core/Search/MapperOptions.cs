@@ -135,6 +135,13 @@ public sealed record MapperOptions
     /// <summary>The cap <c>accelsim map</c> and <c>accelsim run</c> search with unless told otherwise.</summary>
     public const int DefaultSimulationCap = 64;
 
+    /// <summary>
+    /// The tie cut (docs/mapper.md, "Cutting ties the tie-breaks never need"), energy objective: a partial mapping none of
+    /// whose completions can beat a work item's best, break its tie better, or enter its kept candidates is not walked.
+    /// It never changes the result, only what is walked and the tie counts. On; off (tests) walks every tie.
+    /// </summary>
+    internal bool CutsTies { get; init; } = true;
+
     /// <summary>latency-sim's second walk: collect every mapping whose objective is at most this, pruning against it.</summary>
     internal double? CollectWindow { get; init; }
 

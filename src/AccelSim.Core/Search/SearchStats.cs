@@ -16,6 +16,11 @@ public sealed record SearchStats(
     /// <summary>Partial mappings (spatial unrolling and innermost tiling, or deeper) whose lower bound exceeded the best found.</summary>
     public long BoundPruned { get; init; }
 
+    /// <summary>Partial mappings the tie cut dropped (<see cref="MapperOptions.CutsTies"/>): none of their completions beats
+    /// the best or changes which tied mappings the tie-breaks see, so the result is the same; the tied mappings they hold
+    /// are not evaluated, hence not counted among the candidates (docs/mapper.md, "Cutting ties the tie-breaks never need").</summary>
+    public long TiesCut { get; init; }
+
     /// <summary>
     /// The cost every work item was first pruned against: the best of a walk of the lowest-bound items over maximal tilings
     /// only (+∞ when the search cannot prune). Its work is included in the counts above.

@@ -25,6 +25,9 @@ internal sealed class Walker
     private readonly bool _narrowOrders; // separable loop orders (exact under both counting rules, perfect factors)
     private readonly int _candidateCapacity;  // mappings kept for the simulated pick (0: none collected)
     private readonly double? _window;         // latency-sim's second walk: collect and prune against this, not the best
+    private readonly bool _cutsTies;          // the tie cut (CutsTies): energy objective, branch and bound, ties mode
+    private long _itemCompute;                // compute + skew of every perfect completion of the item (-1: none met yet)
+    private readonly int[][] _lowTemporal;    // TilesBound's factors: the fixed ones, 1 at the free levels
     private int _itemIndex;
     private readonly Func<LoopMapping> _snapshot; // cached delegates: evaluating stays allocation-free
     private readonly Func<double> _simBound;
@@ -56,12 +59,14 @@ internal sealed class Walker
         // With imperfect temporal factors every completion may be imperfect, so no partial mapping has a proven bound.
         _branchAndBound = options.BranchAndBound && !options.SearchesImperfectTemporal;
         _narrowOrders = options.BranchAndBound;
+        _cutsTies = options.CutsTies && _branchAndBound && _objective == Objective.Energy && _window is null;
         _levels = plan.Levels;
         _counter = new AccessCounter(plan.Problem, plan.Arch, options.Counting);
         _bound = new PartialBound(plan.Problem, plan.Arch, options.Counting);
         _counts = new AccessCounts(_levels);
         _temporal = new int[_levels][];
         for (int i = 0; i < _levels; i++) _temporal[i] = LevelMapping.Ones();
+        _lowTemporal = Enumerable.Range(0, _levels).Select(_ => LevelMapping.Ones()).ToArray();
         _background = plan.Arch.BackgroundEnergyPerCycle;
         _netEnergy = new double[_levels, Tensors.Count];
         _referenceReads = new long[_levels];
@@ -87,7 +92,7 @@ internal sealed class Walker
     {
         Begin(item, out var remaining, out var ext);
         _incumbent.Offer(seed);
-        if (Exceeds(_levels - 1)) { _result.BoundPruned++; return _result; }
+        if (PrunesAt(_levels - 1)) return _result;
         EnumerateOuter(_levels - 2, remaining, ext);
         return _result;
     }
@@ -96,13 +101,14 @@ internal sealed class Walker
     public double Bound(Mapper.WorkItem item)
     {
         Begin(item, out _, out _);
-        return ObjectiveBound(_levels - 1);
+        return ObjectiveBound(_levels - 1, out _);
     }
 
     private void Begin(Mapper.WorkItem item, out int[] remaining, out long[] ext)
     {
         _result = new Mapper.WorkResult();
         _itemIndex = item.Index;
+        _itemCompute = -1;
         if (_candidateCapacity > 0) _result.Candidates = new CandidateSet(_candidateCapacity, _window);
         // Each work item prunes against its own best only: sharing the incumbent across threads prunes more, but then what
         // is walked (and the reported statistics) would depend on thread scheduling; the result must not (SPEC: deterministic).
@@ -145,7 +151,7 @@ internal sealed class Walker
             if (_skipDominated && level > 0 && !_plan.IsMaximal(level, chosen, remaining, _spatial, ext)) { _result.Dominated++; return; }
             Array.Copy(chosen, _temporal[level], Dims.Count);
             // Level 0 takes what is left, so at level 1 the complete tiling's (tighter) bound comes next at no branching cost.
-            if (level != 1 && Exceeds(level)) { _result.BoundPruned++; return; }
+            if (level != 1 && PrunesAt(level)) return;
             var nextRemaining = new int[Dims.Count];
             var nextExt = new long[Dims.Count];
             for (int d = 0; d < Dims.Count; d++)
@@ -177,20 +183,66 @@ internal sealed class Walker
         if (double.IsPositiveInfinity(best)) return false;
         Array.Copy(factors, _temporal[level], Dims.Count);
         double energy = _bound.OfPartialLevel(level, _high, _temporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, out long cycles, Enough(best));
-        if (!Incumbent.Beyond(ObjectiveOf(energy, cycles), best)) return false;
+        double bound = ObjectiveOf(energy, cycles);
+        if (!Incumbent.Beyond(bound, best)) return CutsTies(bound, cycles, level + 1, level, factors, dim);
         _result.BoundPruned++;
         return true;
     }
 
-    // Branch and bound: true when no completion of the levels fixed so far (from `fixedFrom` inward) can match the best
-    // objective any walker has found. Strictly greater only (with a margin for the bound's own rounding), so every mapping
-    // tied with the optimum is still walked and the tie-breaks see all of them.
-    private bool Exceeds(int fixedFrom)
+    // Branch and bound: true (counted) when no completion of the levels fixed so far (from `fixedFrom` inward) can match the
+    // best objective any walker has found. Strictly greater only (with a margin for the bound's own rounding), so every
+    // mapping tied with the optimum is still walked: only the tie cut (CutsTies) drops those the tie-breaks never need.
+    private bool PrunesAt(int fixedFrom)
     {
         // latency-sim's second walk prunes against its window (every mapping within it is collected), not the best.
         double best = _window ?? _incumbent.Value;
         if (double.IsPositiveInfinity(best)) return false;
-        return Incumbent.Beyond(ObjectiveBound(fixedFrom, Enough(best)), best);
+        double bound = ObjectiveBound(fixedFrom, out long cycles, Enough(best));
+        if (Incumbent.Beyond(bound, best)) { _result.BoundPruned++; return true; }
+        return CutsTies(bound, cycles, fixedFrom);
+    }
+
+    // The bound's rounding below a tied mapping's energy that the tie cut allows (relative): seen up to 1.3e-16 (tpu-v1
+    // MobileNet v1 conv4_dw), far under Incumbent.RoundingMargin, so a cut branch is never cheaper than the best by more.
+    private const double TieMargin = 1e-12;
+
+    // The tie cut (docs/mapper.md, "Cutting ties the tie-breaks never need"), energy objective only: true (counted) when no
+    // completion of the levels fixed so far (`fixedFrom` inward, and at level `partial` the dims up to `dim` of `factors`)
+    // can change what the item hands on. None is cheaper than its best (the bound `energy` reaches the best up to
+    // TieMargin), none breaks the tie better (the cycle bound reaches the best's cycles; a later mapping on equal cycles
+    // does not replace it), and, when the item collects candidates for the simulated pick, every one comes after the set's
+    // current cutoff in Candidate.Compare order, so the set ends with the same candidates and the same cutoff.
+    private bool CutsTies(double energy, long cycles, int fixedFrom, int partial = -1, int[]? factors = null, int dim = -1)
+    {
+        if (!_cutsTies || !_spatialPerfect) return false;
+        if (energy < _result.BestCost * (1 - TieMargin) || cycles < _result.BestTieBreak) return false;
+        if (_result.Candidates is { } set)
+        {
+            if (set.CurrentCutoff() is not { } cutoff) return false;
+            // Every completion comes after the cutoff in Candidate.Compare order: a higher SimBound, or an equal one and at
+            // least its cycles (then the tie-break figure, the cycles again, is no lower, the item the same, and the
+            // completion is met later in the walk).
+            double sim = cycles > cutoff.SimBound ? cycles : Math.Max(cycles, TilesBound(fixedFrom, partial, factors, dim));
+            if (!(sim > cutoff.SimBound || (sim >= cutoff.SimBound && cycles >= cutoff.Cycles))) return false;
+        }
+        _result.TiesCut++;
+        return true;
+    }
+
+    // A lower bound on SimulatedCyclesBound.Of over every completion: it only grows with each level's tile words, which
+    // only grow with the temporal factors, so the free levels' factors (and the partly chosen level's later dims) are set
+    // to 1; the compute and skew are the item's (the same for every perfect completion). 0 before the item met a mapping.
+    private double TilesBound(int fixedFrom, int partial, int[]? factors, int dim)
+    {
+        if (_itemCompute < 0) return 0;
+        for (int i = 0; i < _levels; i++)
+        {
+            var low = _lowTemporal[i];
+            if (i == partial) for (int d = 0; d < Dims.Count; d++) low[d] = d <= dim ? factors![d] : 1;
+            else if (i >= fixedFrom) Array.Copy(_temporal[i], low, Dims.Count);
+            else Array.Fill(low, 1);
+        }
+        return SimulatedCyclesBound.Of(_plan.Problem, _plan.Arch, _lowTemporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, _itemCompute);
     }
 
     // The bound's joint-order term only raises the energy: not needed once the rest already prunes, nor for latency.
@@ -201,11 +253,13 @@ internal sealed class Walker
         _ => double.PositiveInfinity,
     };
 
-    // The bound of the objective over every completion of the levels fixed from `fixedFrom` inward (0 where none is proven).
-    private double ObjectiveBound(int fixedFrom, double enough = double.PositiveInfinity)
+    // The bound of the objective over every completion of the levels fixed from `fixedFrom` inward (0 where none is proven),
+    // and of their analytical cycles.
+    private double ObjectiveBound(int fixedFrom, out long cycles, double enough = double.PositiveInfinity)
     {
+        cycles = 0;
         if (!_branchAndBound || !_spatialPerfect) return 0;
-        double energy = _bound.Of(fixedFrom, _temporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, out long cycles, enough);
+        double energy = _bound.Of(fixedFrom, _temporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, out cycles, enough);
         return ObjectiveOf(energy, cycles);
     }
 
@@ -531,7 +585,8 @@ internal sealed class Walker
     private double SimBound()
     {
         if (!_mappingPerfect) return 0;
-        double tiles = SimulatedCyclesBound.Of(_plan.Problem, _plan.Arch, _counter.Temporal, _counter.SpatialX, _counter.SpatialY, _counter.Keeps, ComputeCycles);
+        _itemCompute = ComputeCycles; // the same for every perfect mapping of the item (TilesBound)
+        double tiles = SimulatedCyclesBound.Of(_plan.Problem, _plan.Arch, _counter.Temporal, _counter.SpatialX, _counter.SpatialY, _counter.Keeps, _itemCompute);
         return Math.Max(tiles, _currentCycles);
     }
 
