@@ -154,7 +154,9 @@ internal sealed partial class PartialBound
         for (int level = 0; level <= _levels; level++)
         {
             for (int t = 0; t < Tensors.Count; t++) _share[level, t] = ComputeShare(level, RelevantDims((TensorKind)t));
-            _inputFloor[level] = _share[level, (int)TensorKind.Inputs] * DistinctLines(level, Dim.P, Dim.R) * DistinctLines(level, Dim.Q, Dim.S);
+            _inputFloor[level] = _share[level, (int)TensorKind.Inputs]
+                * DistinctLines(level, Dim.P, Dim.R, _problem.StrideH, _problem.DilationH)
+                * DistinctLines(level, Dim.Q, Dim.S, _problem.StrideW, _problem.DilationW);
         }
         for (int parent = 0; parent < _levels; parent++)
             for (int child = parent + 1; child <= _levels; child++) _outputHeads[parent, child] = ComputeOutputHeads(parent, child);
@@ -349,10 +351,22 @@ internal sealed partial class PartialBound
     private long InputFloor(int child) => _inputFloor[child];
 
     // Input rows (or columns) one instance of a level needs over the run, at least: its share of the output dim and of the
-    // filter dim are nP and nR distinct indices, and the rows p·stride + r·dilation they reach include nP distinct ones
-    // (r fixed at its least) and nR − 1 more beyond the last of those (p at its largest, every larger r): nP + nR − 1.
-    private long DistinctLines(int level, Dim output, Dim filter) =>
-        _bounds[(int)output] / _spatialAbove[level][(int)output] + _bounds[(int)filter] / _spatialAbove[level][(int)filter] - 1;
+    // filter dim are nP and nR distinct indices, and it reaches the rows p·stride + r·dilation. Those p·stride are nP
+    // distinct multiples of the stride; split the r·dilation by their residue modulo the stride: each of the m residues
+    // gives, with the p's, a class of rows apart from the others, with at least nP + (its r's) − 1 rows (Cauchy–Davenport
+    // over the integers), so the rows are at least m·nP + nR − m. m is known when the instance sees every filter index
+    // (the filter dim is not unrolled above it): the residues of r·dilation for r below R; else at least 1 (nP + nR − 1).
+    private long DistinctLines(int level, Dim output, Dim filter, int stride, int dilation)
+    {
+        long outputs = _bounds[(int)output] / _spatialAbove[level][(int)output];
+        long filters = _bounds[(int)filter] / _spatialAbove[level][(int)filter];
+        long residues = filters == _bounds[(int)filter] ? Residues(filters, stride, dilation) : 1;
+        return residues * outputs + filters - residues;
+    }
+
+    // The residues of r·dilation modulo the stride for r below `filters`: they repeat with a period of stride / gcd.
+    private static long Residues(long filters, int stride, int dilation) =>
+        Math.Min(filters, stride / (long)System.Numerics.BigInteger.GreatestCommonDivisor(stride, dilation));
 
     private void AddOperand(TensorKind tensor, int parent, int child)
     {
