@@ -32,6 +32,15 @@ public static class NetworkPricing
         return TravellingBits(arch, level, tensor) * PitchesPerWord(fanout, tensor) * wire.PePitchMm * wire.PicojoulesPerBitMm;
     }
 
+    /// <summary><see cref="EnergyPerWord"/> of every level and tensor, indexed [level, tensor] (for hot loops).</summary>
+    public static double[,] EnergiesPerWord(Accelerator arch)
+    {
+        var table = new double[arch.Levels.Count, Tensors.Count];
+        for (int i = 0; i < arch.Levels.Count; i++)
+            foreach (var t in Tensors.All) table[i, (int)t] = EnergyPerWord(arch, i, t);
+        return table;
+    }
+
     /// <summary>PE pitches of wire one word of <paramref name="tensor"/> travels through the fan-out.</summary>
     public static double PitchesPerWord(SpatialFanout fanout, TensorKind tensor)
     {

@@ -354,8 +354,7 @@ internal sealed class AccessCounter
         long tile = TileSize(child, tensor);
         if (tensor == TensorKind.Weights) return tile + TransitionSum(child, tensor, tile, 0, 0, 0);
         var ext = _ext[child];
-        long h = TileMath.InputExtent(ext[(int)Dim.P], ext[(int)Dim.R], _problem.StrideH, _problem.DilationH);
-        long w = TileMath.InputExtent(ext[(int)Dim.Q], ext[(int)Dim.S], _problem.StrideW, _problem.DilationW);
+        long h = TileMath.InputRows(_problem, ext), w = TileMath.InputColumns(_problem, ext);
         return tile + TransitionSum(child, tensor, tile, tile / (h * w), h, w);
     }
 

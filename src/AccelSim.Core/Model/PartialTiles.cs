@@ -224,8 +224,8 @@ internal sealed class PartialTiles
         long size = 1;
         foreach (var d in new[] { Dim.N, Dim.G, Dim.C })
             if (!fi.InJoint(d)) size = checked(size * ext[(int)d]);
-        if (!fi.InJoint(Dim.P)) size = checked(size * TileMath.InputExtent(ext[(int)Dim.P], ext[(int)Dim.R], _p.StrideH, _p.DilationH));
-        if (!fi.InJoint(Dim.Q)) size = checked(size * TileMath.InputExtent(ext[(int)Dim.Q], ext[(int)Dim.S], _p.StrideW, _p.DilationW));
+        if (!fi.InJoint(Dim.P)) size = checked(size * TileMath.InputRows(_p, ext));
+        if (!fi.InJoint(Dim.Q)) size = checked(size * TileMath.InputColumns(_p, ext));
         foreach (var c in fi.Components)
         {
             long best = 0;

@@ -31,7 +31,6 @@ internal sealed partial class PartialBound
     private readonly SlidingInputs[] _slidingInputs = new SlidingInputs[9];
     private int _slidingCount;
     private readonly double[] _slidingExtra = new double[4]; // [S]: bit 1 P outside M, bit 2 Q outside M (NaN: not a choice)
-    private static readonly int[] SlidingDims = [(int)Dim.P, (int)Dim.Q];
 
     // Called for an inputs term that no joint term holds (AddOperand): its child tile is fixed, below some fixed level.
     private void RecordSlidingInputs(int parent, int child, long charged)
@@ -69,18 +68,24 @@ internal sealed partial class PartialBound
         {
             var term = _slidingInputs[i];
             if (term.Child <= k) continue;
-            var ext = _ext[term.Child];
-            long h = TileMath.InputExtent(ext[(int)Dim.P], ext[(int)Dim.R], _problem.StrideH, _problem.DilationH);
-            long w = TileMath.InputExtent(ext[(int)Dim.Q], ext[(int)Dim.S], _problem.StrideW, _problem.DilationW);
-            long tile = TileMath.TileSize(_problem, TensorKind.Inputs, ext);
-            long rows = (wound & 1) != 0 ? Swept(k, Dim.P, _problem.StrideH, h) : h;
-            long columns = (wound & 2) != 0 ? Swept(k, Dim.Q, _problem.StrideW, w) : w;
-            long volume = tile + iterations * (tile / (h * w) * rows * columns - tile);
+            long tile = TileMath.TileSize(_problem, TensorKind.Inputs, _ext[term.Child]);
+            long volume = tile + iterations * (SweptWords(k, term.Child, tile, wound) - tile);
             if (volume <= term.Charged) continue;
             extra += Price(TensorKind.Inputs, term.Parent, term.Child, OperandTraffic(TensorKind.Inputs, term.Parent, term.Child, volume))
                 - Price(TensorKind.Inputs, term.Parent, term.Child, OperandTraffic(TensorKind.Inputs, term.Parent, term.Child, term.Charged));
         }
         return extra;
+    }
+
+    // The words the input tile of `child` (of `tile` words) covers over the positions of level k's sliding loops in `swept`
+    // (bit 1 P, bit 2 Q; the loops below at their first index): its planes times the swept rows times the swept columns.
+    private long SweptWords(int k, int child, long tile, int swept)
+    {
+        var ext = _ext[child];
+        long h = TileMath.InputRows(_problem, ext), w = TileMath.InputColumns(_problem, ext);
+        long rows = (swept & 1) != 0 ? Swept(k, Dim.P, _problem.StrideH, h) : h;
+        long columns = (swept & 2) != 0 ? Swept(k, Dim.Q, _problem.StrideW, w) : w;
+        return tile / (h * w) * rows * columns;
     }
 
     // The input rows (or columns) the windows of `extent` lines at the f positions of level k's loop over `dim` cover
@@ -113,10 +118,6 @@ internal sealed partial class PartialBound
     private long SweptVolume(in Term term, int dims)
     {
         int k = term.Level;
-        var ext = _ext[term.Child];
-        long h = TileMath.InputExtent(ext[(int)Dim.P], ext[(int)Dim.R], _problem.StrideH, _problem.DilationH);
-        long w = TileMath.InputExtent(ext[(int)Dim.Q], ext[(int)Dim.S], _problem.StrideW, _problem.DilationW);
-        long plane = term.Tile / (h * w);
         int free = 0; // sliding loops of level k not in dims: bit 1 P, bit 2 Q
         if (_temporal[k][(int)Dim.P] > 1 && (dims & (1 << (int)Dim.P)) == 0) free |= 1;
         if (_temporal[k][(int)Dim.Q] > 1 && (dims & (1 << (int)Dim.Q)) == 0) free |= 2;
@@ -124,10 +125,7 @@ internal sealed partial class PartialBound
         for (int outside = 0; outside < 4; outside++)
         {
             if ((outside & ~free) != 0) continue;
-            int inside = free & ~outside;
-            long rows = (inside & 1) != 0 ? Swept(k, Dim.P, _problem.StrideH, h) : h;
-            long columns = (inside & 2) != 0 ? Swept(k, Dim.Q, _problem.StrideW, w) : w;
-            least = Math.Min(least, term.Base * Prefix(k, dims | SlidingMask(outside)) * plane * rows * columns);
+            least = Math.Min(least, term.Base * Prefix(k, dims | SlidingMask(outside)) * SweptWords(k, term.Child, term.Tile, free & ~outside));
         }
         return least;
     }

@@ -79,9 +79,7 @@ internal sealed partial class PartialBound
         _bounds = problem.Bounds();
         // Each term bounds one tensor's network words (the counter's words of that tensor through the same nearest fan-out),
         // so it is priced at that tensor's per-word energy (topology pricing differs per tensor: docs/energy.md).
-        _netEnergy = new double[_levels, Tensors.Count];
-        for (int i = 0; i < _levels; i++)
-            foreach (var t in Tensors.All) _netEnergy[i, (int)t] = NetworkPricing.EnergyPerWord(arch, i, t);
+        _netEnergy = NetworkPricing.EnergiesPerWord(arch);
         _ext = new long[_levels + 1][];
         _spatialAbove = new long[_levels + 1][];
         for (int i = 0; i <= _levels; i++) { _ext[i] = new long[Dims.Count]; _spatialAbove[i] = new long[Dims.Count]; }
@@ -338,8 +336,7 @@ internal sealed partial class PartialBound
         var ext = _ext[child];
         if (tensor == TensorKind.Weights)
             return child >= _fixedFrom ? TileMath.TileSize(_problem, tensor, ext) * Loads(child, WeightDims) : Share(child, TensorKind.Weights);
-        long h = TileMath.InputExtent(ext[(int)Dim.P], ext[(int)Dim.R], _problem.StrideH, _problem.DilationH);
-        long w = TileMath.InputExtent(ext[(int)Dim.Q], ext[(int)Dim.S], _problem.StrideW, _problem.DilationW);
+        long h = TileMath.InputRows(_problem, ext), w = TileMath.InputColumns(_problem, ext);
         long fills = child >= _fixedFrom
             ? TileMath.TileSize(_problem, tensor, ext) * Loads(child, PlaneDims)
             : Share(child, TensorKind.Inputs) * h * w; // ext of a free level is the fixed tile below times the spatial factors

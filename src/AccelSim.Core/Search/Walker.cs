@@ -68,7 +68,7 @@ internal sealed class Walker
         for (int i = 0; i < _levels; i++) _temporal[i] = LevelMapping.Ones();
         _lowTemporal = Enumerable.Range(0, _levels).Select(_ => LevelMapping.Ones()).ToArray();
         _background = plan.Arch.BackgroundEnergyPerCycle;
-        _netEnergy = new double[_levels, Tensors.Count];
+        _netEnergy = NetworkPricing.EnergiesPerWord(plan.Arch);
         _referenceReads = new long[_levels];
         _referenceWrites = new long[_levels];
         _orderReads = Enumerable.Range(0, _levels).Select(_ => NewRows(64)).ToArray();
@@ -77,8 +77,6 @@ internal sealed class Walker
         _prefixWrites = NewRows(_levels + 1);
         _suffixReads = NewRows(_levels + 1);
         _suffixWrites = NewRows(_levels + 1);
-        for (int i = 0; i < _levels; i++)
-            foreach (var t in Tensors.All) _netEnergy[i, (int)t] = NetworkPricing.EnergyPerWord(plan.Arch, i, t);
     }
 
     /// <summary>True when this walker prunes by the bound (branch and bound is on).</summary>

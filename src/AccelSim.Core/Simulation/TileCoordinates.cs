@@ -40,8 +40,8 @@ internal static class TileCoordinates
         TensorKind.Inputs =>
         [
             ext[(int)Dim.N], ext[(int)Dim.G], ext[(int)Dim.C],
-            TileMath.InputExtent(ext[(int)Dim.P], ext[(int)Dim.R], p.StrideH, p.DilationH),
-            TileMath.InputExtent(ext[(int)Dim.Q], ext[(int)Dim.S], p.StrideW, p.DilationW),
+            TileMath.InputRows(p, ext),
+            TileMath.InputColumns(p, ext),
         ],
         _ => [ext[(int)Dim.N], ext[(int)Dim.G], ext[(int)Dim.M], ext[(int)Dim.P], ext[(int)Dim.Q]],
     };
