@@ -167,6 +167,7 @@ internal static class MapCommand
                 $"search ({SearchKind(s)}): space of {s.SpatialCandidates} spatial unrollings and {s.TilingSpace:G3} tilings; searched {s.SpatialSearched} unrollings" +
                 (s.MirrorTwins > 0 ? $" ({N(s.MirrorTwins)} more mirror a searched one: they count alike, not walked)" : "") + $", {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, {N(s.BoundPruned)} pruned by the bound, " +
                 (s.TiesCut > 0 && s.Simulation is null ? $"{N(s.TiesCut)} tied branches cut (they cannot change the tie-break), " : "") +
+                (s.MovedInward > 0 ? $"{N(s.MovedInward)} dominated by the inward move, " : "") +
                 (s.MinUtilization > 0 ? $"{N(s.SpatialBelowMinUtilization)} unrollings below --min-utilization {P(s.MinUtilization)} not searched, " : "") +
                 $"{N(s.Evaluations)} mappings evaluated in {s.Elapsed.TotalSeconds:F2} s ({s.EvaluationsPerSecond / 1e6:F2} M/s)");
             if (s.Simulation is { } pick) console.WriteLine(PickLine(pick, s.TiesCut));

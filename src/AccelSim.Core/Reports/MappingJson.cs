@@ -93,6 +93,7 @@ public static class MappingJson
                 ["dominated_skipped"] = search.Stats.DominatedSkipped,
                 ["bound_pruned"] = search.Stats.BoundPruned,
                 ["ties_cut"] = search.Stats.TiesCut, // partial mappings holding only ties the tie-breaks never need: not walked
+                ["moved_inward"] = search.Stats.MovedInward, // partial tilings dominated by another item's (the inward move)
                 ["min_utilization"] = search.Stats.MinUtilization,
                 ["spatial_below_min_utilization"] = search.Stats.SpatialBelowMinUtilization,
                 ["evaluations"] = search.Stats.Evaluations,

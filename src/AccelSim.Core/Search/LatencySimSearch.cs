@@ -41,6 +41,7 @@ internal static class LatencySimSearch
             Evaluations = s1.Evaluations + s2.Evaluations,
             BoundPruned = s1.BoundPruned + s2.BoundPruned,
             TiesCut = s1.TiesCut + s2.TiesCut,
+            MovedInward = s1.MovedInward + s2.MovedInward,
             Elapsed = s1.Elapsed + s2.Elapsed,
             Simulation = pick,
         };

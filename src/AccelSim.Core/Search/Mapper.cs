@@ -65,8 +65,10 @@ public static class Mapper
             foreach (var (candidate, index) in searched.Select((c, i) => (c, i)))
             {
                 var plan = basePlan.WithFlatten(candidate.Flatten);
-                foreach (var inner in plan.InnermostChoices(candidate))
-                    items.Add(new WorkItem(index, candidate, inner, plan) { Index = items.Count });
+                var inners = plan.InnermostChoices(candidate);
+                var siblings = new HashSet<int[]>(inners, TilingComparer.Instance);
+                foreach (var inner in inners)
+                    items.Add(new WorkItem(index, candidate, inner, plan) { Index = items.Count, Siblings = siblings });
             }
 
         var results = new WorkResult[items.Count];
@@ -118,6 +120,7 @@ public static class Mapper
         {
             BoundPruned = total.BoundPruned,
             TiesCut = total.TiesCut,
+            MovedInward = total.MovedInward,
             SeedCost = seed.BestCost,
             MinUtilization = options.MinUtilization,
             SpatialBelowMinUtilization = spatial.Count(BelowFloor),
@@ -158,20 +161,23 @@ public static class Mapper
     {
         /// <summary>Position in the search's item list: the first part of the enumeration index.</summary>
         public int Index { get; init; }
+
+        /// <summary>The innermost tilings of every item of the same plan and unrolling (the inward move's targets, InwardMove).</summary>
+        public IReadOnlySet<int[]>? Siblings { get; init; }
     }
 
     internal sealed class WorkResult
     {
         public LoopMapping? Best;
         public double BestCost = double.PositiveInfinity, BestTieBreak = double.PositiveInfinity;
-        public long Factorizations, Pruned, Dominated, Evaluations, BoundPruned, TiesCut;
+        public long Factorizations, Pruned, Dominated, Evaluations, BoundPruned, TiesCut, MovedInward;
         public CandidateSet? Candidates; // for the simulated pick (null when it is off)
 
         /// <summary>Adds another result's counts (not its best).</summary>
         public void Add(WorkResult other)
         {
             Factorizations += other.Factorizations; Pruned += other.Pruned; Dominated += other.Dominated;
-            Evaluations += other.Evaluations; BoundPruned += other.BoundPruned; TiesCut += other.TiesCut;
+            Evaluations += other.Evaluations; BoundPruned += other.BoundPruned; TiesCut += other.TiesCut; MovedInward += other.MovedInward;
         }
     }
 }

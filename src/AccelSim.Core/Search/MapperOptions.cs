@@ -142,6 +142,15 @@ public sealed record MapperOptions
     /// </summary>
     internal bool CutsTies { get; init; } = true;
 
+    /// <summary>
+    /// The inward move (docs/mapper.md, "The inward move"), with <see cref="BranchAndBound"/>, when the simulated pick is off:
+    /// a factor of N, G, M or C at the level above the innermost that could move into another work item's innermost tiling
+    /// is dominated by that item's mapping (no more energy, no more cycles), so it is not walked. It never changes the best
+    /// energy and cycles; among mappings tied in both, the one returned can differ from an unpruned walk's. On; off (tests)
+    /// walks them.
+    /// </summary>
+    internal bool MovesInward { get; init; } = true;
+
     /// <summary>latency-sim's second walk: collect every mapping whose objective is at most this, pruning against it.</summary>
     internal double? CollectWindow { get; init; }
 

@@ -21,6 +21,10 @@ public sealed record SearchStats(
     /// are not evaluated, hence not counted among the candidates (docs/mapper.md, "Cutting ties the tie-breaks never need").</summary>
     public long TiesCut { get; init; }
 
+    /// <summary>Partial tilings the inward move dropped (<see cref="MapperOptions.MovesInward"/>): another work item walks a
+    /// mapping with no more energy and no more cycles (docs/mapper.md, "The inward move").</summary>
+    public long MovedInward { get; init; }
+
     /// <summary>
     /// The cost every work item was first pruned against: the best of a walk of the lowest-bound items over maximal tilings
     /// only (+∞ when the search cannot prune). Its work is included in the counts above.

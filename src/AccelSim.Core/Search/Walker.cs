@@ -25,6 +25,9 @@ internal sealed class Walker
     private readonly bool _narrowOrders; // separable loop orders (exact under both counting rules, perfect factors)
     private readonly int _candidateCapacity;  // mappings kept for the simulated pick (0: none collected)
     private readonly double? _window;         // latency-sim's second walk: collect and prune against this, not the best
+    private readonly bool _movesInward;       // the inward move (InwardMove): sound walks without the simulated pick
+    private bool _inward;                     // ... for the current work item (perfect unrolling, no dominated-tiling skip)
+    private IReadOnlySet<int[]>? _siblings;   // the current item's siblings' innermost tilings (WorkItem.Siblings)
     private readonly bool _cutsTies;          // the tie cut (CutsTies): energy objective, branch and bound, ties mode
     private long _itemCompute;                // compute + skew of every perfect completion of the item (-1: none met yet)
     private readonly int[][] _lowTemporal;    // TilesBound's factors: the fixed ones, 1 at the free levels
@@ -60,6 +63,9 @@ internal sealed class Walker
         _branchAndBound = options.BranchAndBound && !options.SearchesImperfectTemporal;
         _narrowOrders = options.BranchAndBound;
         _cutsTies = options.CutsTies && _branchAndBound && _objective == Objective.Energy && _window is null;
+        // The move keeps the optimum's energy and cycles but can drop a tied mapping the simulated pick must see (a smaller
+        // innermost tile can simulate faster), so not with the pick or latency-sim's window; as the bound, perfect only.
+        _movesInward = _branchAndBound && options.MovesInward && options.SimulationCap == 0 && _window is null && options.RandomSamples == 0;
         _levels = plan.Levels;
         _counter = new AccessCounter(plan.Problem, plan.Arch, options.Counting);
         _bound = new PartialBound(plan.Problem, plan.Arch, options.Counting);
@@ -115,6 +121,8 @@ internal sealed class Walker
         _spatial = item.Spatial;
         _spatialPerfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial) && !_plan.Flatten.Any();
         _skipDominated = _maximalOnly || (_maximalImperfect && !_spatialPerfect);
+        _siblings = item.Siblings;
+        _inward = _movesInward && !_skipDominated && _siblings is not null && _spatialPerfect;
         _counter.Flatten = _plan.Flatten;
         for (int i = 0; i < _levels; i++)
         {
@@ -158,8 +166,22 @@ internal sealed class Walker
                 nextExt[d] = ext[d] * chosen[d] * _spatial.X[level][d] * _spatial.Y[level][d];
             }
             EnumerateOuter(level - 1, nextRemaining, nextExt);
-        }, () => _result.Pruned++, level > 0 && _branchAndBound && _spatialPerfect ? dim => CutsPartial(level, factors, remaining, ext, dim) : null);
+        }, () => _result.Pruned++, level > 0 && _branchAndBound && _spatialPerfect
+            ? dim => MovesInward(level, dim, factors[dim], remaining[dim]) || CutsPartial(level, factors, remaining, ext, dim)
+            : null);
     }
+
+    private readonly int[] _moved = new int[Dims.Count];
+
+    // The inward move (InwardMove): at the level above the innermost, a factor that can give a prime to another item's
+    // innermost tiling is dominated by that item's mapping. Counted.
+    private bool MovesInward(int level, int dim, int factor, int left)
+    {
+        if (!_inward || level != _levels - 2 || !InwardMove.Dominated(_plan, level, dim, factor, left, _temporal[_levels - 1], _siblings!, _moved)) return false;
+        _result.MovedInward++;
+        return true;
+    }
+
 
     private readonly int[] _high = new int[Dims.Count];
 

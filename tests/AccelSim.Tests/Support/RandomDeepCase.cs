@@ -48,6 +48,18 @@ public static class RandomDeepCase
         }
         var arch = new Accelerator { Name = $"random{count}", Levels = levels, Mac = new MacUnit(16, 1), ClockHz = 200e6 };
 
+        var mapping = RandomMapping(problem, arch, rng, i => i == 0 ? TensorSet.All : (TensorSet)rng.Next(0, 8));
+        return new RandomCase(problem, arch, mapping);
+    }
+
+    /// <summary>
+    /// A random perfect mapping of <paramref name="problem"/> on <paramref name="arch"/>: each fan-out's axes unroll up to two
+    /// dims within their sizes (sliding dims half the time), the temporal factors are random divisors (DRAM takes the rest),
+    /// random loop orders, and per level the keeps <paramref name="keeps"/> gives (called in level order).
+    /// </summary>
+    public static LoopMapping RandomMapping(ProblemShape problem, Accelerator arch, Random rng, Func<int, TensorSet> keeps)
+    {
+        int count = arch.Levels.Count;
         var remaining = problem.Bounds();
         var sx = new int[count][];
         var sy = new int[count][];
@@ -55,7 +67,7 @@ public static class RandomDeepCase
         {
             sx[i] = LevelMapping.Ones();
             sy[i] = LevelMapping.Ones();
-            if (levels[i].Fanout is not { } f) continue;
+            if (arch.Levels[i].Fanout is not { } f) continue;
             RandomCase.Unroll(rng, remaining, sx[i], f.X, f.Network.Reduces(false), slidingBias: true);
             RandomCase.Unroll(rng, remaining, sy[i], f.Y, f.Network.Reduces(true), slidingBias: true);
         }
@@ -71,8 +83,7 @@ public static class RandomDeepCase
             }
             temporal[0][d] = remaining[d];
         }
-        var mapping = new LoopMapping(Enumerable.Range(0, count).Select(i => new LevelMapping(temporal[i],
-            Dims.All.OrderBy(_ => rng.Next()).ToArray(), sx[i], sy[i], i == 0 ? TensorSet.All : (TensorSet)rng.Next(0, 8))).ToList());
-        return new RandomCase(problem, arch, mapping);
+        return new LoopMapping(Enumerable.Range(0, count).Select(i => new LevelMapping(temporal[i],
+            Dims.All.OrderBy(_ => rng.Next()).ToArray(), sx[i], sy[i], keeps(i))).ToList());
     }
 }
