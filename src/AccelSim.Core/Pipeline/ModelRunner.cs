@@ -21,15 +21,16 @@ public static class ModelRunner
         if (options.Batch < 1) throw new MappingException($"batch must be positive, got {options.Batch}");
         var dataflow = options.Dataflow ?? Dataflows.Get(arch.Dataflows.FirstOrDefault() ?? "rs");
         if (options.Densities is { } densities) CheckDensityLayers(model, densities);
-        var cache = new Dictionary<ProblemShape, (Mapped Search, SimulationResult Simulated)>();
         var layers = model.Layers.Where(l => l.Kind != LayerKind.Input).ToList();
+        // Identical layer shapes (ResNet's repeated blocks) are searched and simulated once, several shapes at once.
+        using var searches = new LayerSearches(SearchedShapes(layers, options), arch, dataflow, options.Mapper);
         var results = new List<LayerResult>(layers.Count);
         for (int i = 0; i < layers.Count; i++)
         {
             var layer = layers[i];
             var fusedInto = ActivationFusion.Producer(model, layer);
             bool readsModelInput = layer.Layer.Inputs.Any(name => model.Layers.Any(l => l.Name == name && l.Kind == LayerKind.Input));
-            var result = CountRange.Checked($"layer '{layer.Name}' at batch {options.Batch}", () => layer.HasMacs ? MacLayer(layer, arch, dataflow, options, cache, readsModelInput)
+            var result = CountRange.Checked($"layer '{layer.Name}' at batch {options.Batch}", () => layer.HasMacs ? MacLayer(layer, arch, options, searches, readsModelInput)
                 : fusedInto is not null ? FusedLayer(layer, arch, options.Batch, fusedInto)
                 : VectorLayer(layer, arch, options.Batch));
             // Background power is paid for the time a layer takes (its simulated cycles), not per access.
@@ -39,25 +40,31 @@ public static class ModelRunner
         return new ModelRunResult(model, arch, options.Fixed?.Name ?? dataflow.Name, options.Batch, results) { Counting = options.Mapper.Counting.Describe() };
     }
 
-    private static LayerResult MacLayer(LayerNode layer, Accelerator arch, Dataflow dataflow, ModelRunOptions options,
-        Dictionary<ProblemShape, (Mapped Search, SimulationResult Simulated)> cache, bool readsModelInput)
+    // The distinct shapes the mapper will search, in layer order: none when mappings are replayed or fixed. A shape whose
+    // batch overflows is left out; its layer reports the overflow when the runner reaches it.
+    private static List<ProblemShape> SearchedShapes(List<LayerNode> layers, ModelRunOptions options)
+    {
+        var shapes = new List<ProblemShape>();
+        if (options.Replay is not null || options.Fixed is not null) return shapes;
+        foreach (var layer in layers.Where(l => l.HasMacs))
+        {
+            try { shapes.Add(layer.Problem!.WithBatchMultiplier(options.Batch)); }
+            catch (OverflowException) { }
+        }
+        return shapes.Distinct().ToList();
+    }
+
+    private static LayerResult MacLayer(LayerNode layer, Accelerator arch, ModelRunOptions options, LayerSearches searches, bool readsModelInput)
     {
         var problem = layer.Problem!.WithBatchMultiplier(options.Batch);
         // Replayed mappings are per layer, not per shape: a hand-edited file may map two equal shapes differently.
         if (options.Replay is { } replay) return Given(layer, problem, arch, replay.For(layer.Name, problem), "replayed", $"{replay.Source}: layer '{layer.Name}'", options, readsModelInput);
         if (options.Fixed is { } given) return Given(layer, problem, arch, given.Write(problem), given.Name, $"{given.Name}: layer '{layer.Name}'", options, readsModelInput);
-        // Identical layer shapes (ResNet's repeated blocks) are searched and simulated once.
-        if (!cache.TryGetValue(problem, out var done))
-        {
-            try
-            {
-                var found = Mapper.Search(problem, arch, dataflow, options.Mapper);
-                done = (new Mapped(found.Evaluation, found.Mapping, found.Dataflow), CycleSimulator.Run(problem, arch, found.Mapping));
-            }
-            catch (MappingException e) { throw new MappingException($"layer '{layer.Name}': {e.Message}"); }
-            cache[problem] = done;
-        }
-        return WithDensities(Result(layer, problem, arch, done.Search, done.Simulated), done.Search.Evaluation, arch, options, readsModelInput);
+        LayerSearches.Outcome done;
+        try { done = searches.For(problem); }
+        catch (MappingException e) { throw new MappingException($"layer '{layer.Name}': {e.Message}"); }
+        var found = done.Found;
+        return WithDensities(Result(layer, problem, arch, new Mapped(found.Evaluation, found.Mapping, found.Dataflow), done.Simulated), found.Evaluation, arch, options, readsModelInput);
     }
 
     // A layer evaluated and simulated with a mapping it was given rather than searched; errors name where it came from.

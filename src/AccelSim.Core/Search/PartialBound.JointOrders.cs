@@ -42,11 +42,13 @@ internal sealed partial class PartialBound
     // levels' loops (each dim's factors multiply to what is left of it, _rest); sorted by the position of their innermost
     // relevant loop in that nest, the i-th one's loads include every free loop relevant to it or to an earlier one, whatever
     // the split between the free levels, as at one fixed level (docs/mapper.md, "The bound").
-    private double JointOrderExcess()
+    // Each level's excess is at least 0, so once their sum passes `budget` (what the caller's `enough` leaves) the rest
+    // cannot change a pruning decision and is not computed.
+    private double JointOrderExcess(double budget)
     {
         double excess = 0;
-        for (int k = _partial == 1 ? 0 : _fixedFrom; k < _levels; k++) excess += ExcessAt(k);
-        if (_partial < 0 && _fixedFrom > 0) excess += ExcessAt(FreeLevels);
+        for (int k = _partial == 1 ? 0 : _fixedFrom; k < _levels && !(excess > budget); k++) excess += ExcessAt(k);
+        if (_partial < 0 && _fixedFrom > 0 && !(excess > budget)) excess += ExcessAt(FreeLevels);
         return excess;
     }
 

@@ -170,8 +170,8 @@ internal sealed partial class PartialBound
     /// <summary>
     /// The bound for levels <paramref name="fixedFrom"/>..L−1 fixed in <paramref name="temporal"/> (0 = a complete
     /// mapping, L = only the spatial unrolling). Returns the energy; <paramref name="cycles"/> gets the cycle bound. When the
-    /// energy already exceeds <paramref name="enough"/> before the joint-order term, that term is left out (the result stays
-    /// a bound, above <paramref name="enough"/>, and costs less).
+    /// energy already exceeds <paramref name="enough"/> before the joint-order term, or once part of that term does, the rest
+    /// is left out (the result stays a bound, above <paramref name="enough"/>, and costs less).
     /// </summary>
     public double Of(int fixedFrom, int[][] temporal, int[][] spatialX, int[][] spatialY, TensorSet[] keeps, out long cycles,
         double enough = double.PositiveInfinity)
@@ -200,7 +200,7 @@ internal sealed partial class PartialBound
         for (int i = 0; i < _levels; i++)
             cycles = Math.Max(cycles, AnalyticalModel.BandwidthCycles(_reads[i], _writes[i], _used[i], _storage[i]));
         energy = Objectives.TotalEnergy(energy + _energy, cycles, _background);
-        if (!(energy > enough)) energy += JointOrderExcess();
+        if (!(energy > enough)) energy += JointOrderExcess(enough - energy);
         _energy = 0;
         return energy;
     }

@@ -2,15 +2,19 @@ using AccelSim.Mapping;
 namespace AccelSim.Search;
 
 /// <summary>
-/// Runs the work items of an exhaustive search lowest bound first, in waves of a fixed size. Every item of a wave prunes
-/// against the best objective of the seed and of all earlier waves (then against its own best), so what is walked depends
-/// on the items alone, never on the number of threads or their timing. Once the next item's bound exceeds that best, no
-/// later item (their bounds are no lower) can reach it: they are counted as pruned by the bound and not walked.
+/// Runs the work items of an exhaustive search lowest bound first. The item at position j of that order prunes against the
+/// best objective of the seed and of every item at least <see cref="Lag"/> positions before it (then against its own best),
+/// so what is walked depends on the items alone, never on the number of threads or their timing. No barrier: a thread that
+/// finishes takes the next position and waits only while an item <see cref="Lag"/> positions back is still being walked,
+/// so a long item does not leave the other cores idle. Once an item's bound exceeds the best it prunes against, no later
+/// item (their bounds are no lower, their bests no higher) can reach it: they are counted as pruned by the bound and not
+/// walked.
 /// </summary>
 internal static class Waves
 {
-    /// <summary>Items per wave: large enough to keep both cores busy, small enough that the best improves often.</summary>
-    public const int Size = 16;
+    /// <summary>How far back an item's best must be for the next items to prune against it: a few items per core keep the
+    /// cores busy, few enough that a better best reaches the next items soon.</summary>
+    public const int Lag = 16;
 
     /// <summary>Lowest-bound items the seed pass walks (one per core of the 2-core machine the speed targets are set on).</summary>
     public const int SeedItems = 2;
@@ -18,7 +22,7 @@ internal static class Waves
     /// <summary>
     /// Fills <paramref name="results"/> (indexed like <paramref name="items"/>) and returns the seed pass: a first walk of
     /// the lowest-bound items over maximal tilings only, whose best cost (a cheap, deterministic upper bound; +∞ when the
-    /// walkers cannot prune) every wave prunes against. Its counts are work done on top of the items'.
+    /// walkers cannot prune) every item prunes against. Its counts are work done on top of the items'.
     /// </summary>
     public static Mapper.WorkResult Run(List<Mapper.WorkItem> items, Mapper.WorkResult[] results, ParallelOptions parallel,
         Func<Walker> newWalker, Func<Walker> newSeedWalker)
@@ -33,25 +37,35 @@ internal static class Waves
         // Stable: equal bounds keep enumeration order.
         var order = Enumerable.Range(0, items.Count).OrderBy(i => bounds[i]).ToArray();
         var seed = prunes ? Seed(items, order, parallel, newSeedWalker) : new Mapper.WorkResult();
-        double best = seed.BestCost;
-        for (int start = 0; start < order.Length; start += Size)
+        var window = new LaggedBest(order.Length, seed.BestCost);
+        int next = -1, firstBeyond = int.MaxValue;
+        int threads = parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        ItemWalk.Run(new bool[Math.Max(1, Math.Min(threads, order.Length))], parallel, newWalker, (walker, _) =>
         {
-            if (Incumbent.Beyond(bounds[order[start]], best))
+            try
             {
-                for (int k = start; k < order.Length; k++) results[order[k]] = new Mapper.WorkResult { BoundPruned = 1 };
-                break;
+                for (int j = Interlocked.Increment(ref next); j < order.Length; j = Interlocked.Increment(ref next))
+                {
+                    // Past an item whose bound exceeded its best, every item would too: no need to wait for that best.
+                    if (j > Volatile.Read(ref firstBeyond) || window.Before(j - Lag) is not double best || Incumbent.Beyond(bounds[order[j]], best))
+                    {
+                        results[order[j]] = new Mapper.WorkResult { BoundPruned = 1 };
+                        InterlockedMin(ref firstBeyond, j);
+                    }
+                    else results[order[j]] = walker.Run(items[order[j]], best);
+                    window.Done(j, results[order[j]].BestCost);
+                }
+                return true;
             }
-            int count = Math.Min(Size, order.Length - start);
-            double waveBest = best;
-            var wave = new Mapper.WorkResult[count];
-            ItemWalk.Run(wave, parallel, newWalker, (walker, k) => walker.Run(items[order[start + k]], waveBest));
-            for (int k = 0; k < count; k++)
-            {
-                results[order[start + k]] = wave[k];
-                best = Math.Min(best, wave[k].BestCost);
-            }
-        }
+            catch { window.Fail(); throw; }
+        });
         return seed;
+    }
+
+    private static void InterlockedMin(ref int target, int value)
+    {
+        for (int seen = Volatile.Read(ref target); value < seen; seen = Volatile.Read(ref target))
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
     }
 
     // The seed: the lowest-bound items walked with the dominated-tiling skip (a subset of the space, so its best is a cost some

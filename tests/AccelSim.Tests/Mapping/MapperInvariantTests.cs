@@ -100,6 +100,21 @@ public class MapperInvariantTests
     }
 
     [Fact]
+    public void SoundStatisticsDoNotDependOnTheNumberOfThreads()
+    {
+        // The sound search walks many items that each prune against the best of items well before them: what each sees
+        // must not depend on which thread finished first.
+        var arch = ArchitectureLibrary.Load("eyeriss-isca2016");
+        var one = Mapper.Search(AlexNetConv2, arch, Dataflows.RowStationary, new MapperOptions { Threads = 1, SimulationCap = 0 }.Sound());
+        var two = Mapper.Search(AlexNetConv2, arch, Dataflows.RowStationary, new MapperOptions { Threads = 2, SimulationCap = 0 }.Sound());
+        Assert.Equal(MappingYaml.Write(arch, one.Mapping), MappingYaml.Write(arch, two.Mapping));
+        Assert.Equal(one.Stats.Evaluations, two.Stats.Evaluations);
+        Assert.Equal(one.Stats.BoundPruned, two.Stats.BoundPruned);
+        Assert.Equal(one.Stats.CapacityPruned, two.Stats.CapacityPruned);
+        Assert.True(one.Stats.BoundPruned > 0);
+    }
+
+    [Fact]
     public void RandomSamplingIsReproducibleAndNoBetterThanExhaustive()
     {
         var arch = ArchitectureLibrary.Load("eyeriss");
