@@ -42,6 +42,7 @@ internal static class Waves
         var window = new LaggedBest(order.Length, seed.BestCost);
         int next = -1, firstBeyond = int.MaxValue;
         int threads = parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        // One long-lived worker per thread, each with its own walker, taking positions in order until none is left.
         ItemWalk.Run(new bool[Math.Max(1, Math.Min(threads, order.Length))], parallel, newWalker, (walker, _) =>
         {
             try
