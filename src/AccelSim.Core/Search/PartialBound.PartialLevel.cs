@@ -45,8 +45,8 @@ internal sealed partial class PartialBound
     private long RestAbove(int d) => _rest[d] / (_high[d] / _temporal[_partial][d]);
 
     // With level 1 partly chosen, level 0 takes what it leaves. A tensor whose first keeper below level 0 has no relevant loop
-    // at levels 1 and below it, whatever is chosen, while level 0 has one, whatever is chosen, has its innermost relevant loop
-    // at level 0: its term joins level 0's joint-order term (a term whose level is not certain is left out, which only lowers
+    // at the levels from 1 down to just above it (none when level 1 is that keeper: its own loops are not above its tile),
+    // whatever is chosen, while level 0 has one, whatever is chosen, has its innermost relevant loop at level 0: its term joins level 0's joint-order term (a term whose level is not certain is left out, which only lowers
     // the excess). Its per-tensor charge is the free level's, which is its least volume at its own dims (RestVolume).
     private void RecordRestLevelTerms()
     {
@@ -59,7 +59,7 @@ internal sealed partial class PartialBound
             bool inner = false, outer = false;
             foreach (int d in relevant)
             {
-                if (_high[d] > 1) inner = true;
+                if (child > 1 && _high[d] > 1) inner = true;
                 for (int k = 2; k < child; k++) if (_temporal[k][d] > 1) inner = true;
                 if (RestAbove(d) > 1) outer = true;
             }
