@@ -167,7 +167,7 @@ internal sealed class Walker
             }
             EnumerateOuter(level - 1, nextRemaining, nextExt);
         }, () => _result.Pruned++, level > 0 && _branchAndBound && _spatialPerfect
-            ? dim => MovesInward(level, dim, factors[dim], remaining[dim]) || CutsPartial(level, factors, remaining, ext, dim)
+            ? dim => MovesInward(level, dim, factors[dim], remaining[dim]) || (!RepeatsLastCut(level, dim, remaining) && CutsPartial(level, factors, remaining, ext, dim))
             : null);
     }
 
@@ -184,6 +184,11 @@ internal sealed class Walker
 
 
     private readonly int[] _high = new int[Dims.Count];
+
+    // A dim with nothing left to choose (its factor is 1) after an earlier dim of the same level was asked: the partial
+    // mapping is the one that was bounded there (same factors, same largest factors, same best), so asking again cannot cut.
+    private bool RepeatsLastCut(int level, int dim, int[] remaining) =>
+        remaining[dim] == 1 && (_plan.TemporalMask[level] & ((1 << dim) - 1)) != 0;
 
     // The bound on a partly chosen level (PartialBound.OfPartialLevel): the dims up to `dim` chosen in `factors`, each later
     // one anywhere up to what is left of it. Asked only where a later dim still has a choice (else the complete level's
