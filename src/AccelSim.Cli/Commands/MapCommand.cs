@@ -165,7 +165,8 @@ internal static class MapCommand
             var s = search.Stats;
             console.WriteLine($"lower bound {E(search.LowerBoundEnergy)} {unit} (found is {total / search.LowerBoundEnergy:F2}x)   " +
                 $"search ({SearchKind(s)}): space of {s.SpatialCandidates} spatial unrollings and {s.TilingSpace:G3} tilings; searched {s.SpatialSearched} unrollings" +
-                (s.MirrorTwins > 0 ? $" ({N(s.MirrorTwins)} more mirror a searched one: they count alike, not walked)" : "") + $", {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, {N(s.BoundPruned)} pruned by the bound, " +
+                (s.MirrorTwins > 0 ? $" ({N(s.MirrorTwins)} more mirror a searched one: they count alike, not walked)" : "") + $", {N(s.Factorizations)} tilings, {N(s.CapacityPruned)} pruned by capacity, {N(s.BoundPruned)} pruned by the bound" +
+                (s.UnrollingsCut > 0 ? $" ({N(s.UnrollingsCut)} of them whole unrollings)" : "") + ", " +
                 (s.TiesCut > 0 && s.Simulation is null ? $"{N(s.TiesCut)} tied branches cut (they cannot change the tie-break), " : "") +
                 (s.MovedInward > 0 ? $"{N(s.MovedInward)} dominated by the inward move, " : "") +
                 (s.MinUtilization > 0 ? $"{N(s.SpatialBelowMinUtilization)} unrollings below --min-utilization {P(s.MinUtilization)} not searched, " : "") +

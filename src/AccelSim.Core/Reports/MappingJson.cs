@@ -94,6 +94,7 @@ public static class MappingJson
                 ["bound_pruned"] = search.Stats.BoundPruned,
                 ["ties_cut"] = search.Stats.TiesCut, // partial mappings holding only ties the tie-breaks never need: not walked
                 ["moved_inward"] = search.Stats.MovedInward, // partial tilings dominated by another item's (the inward move)
+                ["unrollings_cut"] = search.Stats.UnrollingsCut, // unrollings whose own bound exceeded the seed: no items built
                 ["min_utilization"] = search.Stats.MinUtilization,
                 ["spatial_below_min_utilization"] = search.Stats.SpatialBelowMinUtilization,
                 ["evaluations"] = search.Stats.Evaluations,

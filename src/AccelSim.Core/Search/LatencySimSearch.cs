@@ -42,6 +42,7 @@ internal static class LatencySimSearch
             BoundPruned = s1.BoundPruned + s2.BoundPruned,
             TiesCut = s1.TiesCut + s2.TiesCut,
             MovedInward = s1.MovedInward + s2.MovedInward,
+            UnrollingsCut = s1.UnrollingsCut + s2.UnrollingsCut,
             Elapsed = s1.Elapsed + s2.Elapsed,
             Simulation = pick,
         };

@@ -60,20 +60,26 @@ public static class Mapper
         }
         var incumbent = new Incumbent();
 
-        var items = new List<WorkItem>();
+        var unrollings = new List<UnrollingCut.Unrolling>();
         foreach (var basePlan in plans)
             foreach (var (candidate, index) in searched.Select((c, i) => (c, i)))
-            {
-                var plan = basePlan.WithFlatten(candidate.Flatten);
-                var inners = plan.InnermostChoices(candidate);
-                var siblings = new HashSet<int[]>(inners, TilingComparer.Instance);
-                foreach (var inner in inners)
-                    items.Add(new WorkItem(index, candidate, inner, plan) { Index = items.Count, Siblings = siblings });
-            }
+                unrollings.Add(new UnrollingCut.Unrolling(index, candidate, basePlan.WithFlatten(candidate.Flatten)));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
+        // The waves prune against a seed: unrollings whose own bound exceeds it get no items (UnrollingCut).
+        bool waves = options.RandomSamples == 0 && options.CollectWindow is null;
+        List<WorkItem> items;
+        var seed = new WorkResult();
+        long unrollingsCut = 0;
+        try
+        {
+            (items, seed, unrollingsCut) = waves
+                ? UnrollingCut.Build(unrollings, parallel, () => new Walker(plans[0], options, incumbent),
+                    () => new Walker(plans[0], options with { MaximalTilesOnly = true }, incumbent))
+                : (UnrollingCut.All(unrollings), seed, 0L);
+        }
+        catch (AggregateException e) { ParallelErrors.Rethrow(e); throw; }
 
         var results = new WorkResult[items.Count];
-        var seed = new WorkResult();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
         try
         {
             if (options.RandomSamples > 0)
@@ -83,8 +89,7 @@ public static class Mapper
                 // best found instead, so each walker prunes against the window alone.
                 ItemWalk.Run(results, parallel, () => new Walker(plans[0], options, incumbent), (walker, i) => walker.Run(items[i]));
             else
-                seed = Waves.Run(items, results, parallel, () => new Walker(plans[0], options, incumbent),
-                    () => new Walker(plans[0], options with { MaximalTilesOnly = true }, incumbent));
+                Waves.Run(items, results, parallel, () => new Walker(plans[0], options, incumbent), seed.BestCost);
         }
         catch (AggregateException e) { ParallelErrors.Rethrow(e); }
 
@@ -118,9 +123,10 @@ public static class Mapper
         var evaluation = AnalyticalModel.Evaluate(problem, arch, chosen, options.Counting);
         var stats = new SearchStats(spatial.Count, searched.Count, plans.Sum(p => spatial.Sum(c => p.WithFlatten(c.Flatten).TilingCount(c))), total.Factorizations, total.Pruned, total.Dominated, total.Evaluations, clock.Elapsed)
         {
-            BoundPruned = total.BoundPruned,
+            BoundPruned = total.BoundPruned + unrollingsCut,
             TiesCut = total.TiesCut,
             MovedInward = total.MovedInward,
+            UnrollingsCut = unrollingsCut,
             SeedCost = seed.BestCost,
             MinUtilization = options.MinUtilization,
             SpatialBelowMinUtilization = spatial.Count(BelowFloor),

@@ -25,6 +25,10 @@ public sealed record SearchStats(
     /// mapping with no more energy and no more cycles (docs/mapper.md, "The inward move").</summary>
     public long MovedInward { get; init; }
 
+    /// <summary>Spatial unrollings whose own bound exceeded the seed's cost: no work item was built for them
+    /// (docs/mapper.md, "Bound order, the lagged best and the seed"). Each also counts once in <see cref="BoundPruned"/>.</summary>
+    public long UnrollingsCut { get; init; }
+
     /// <summary>
     /// The cost every work item was first pruned against: the best of a walk of the lowest-bound items over maximal tilings
     /// only (+∞ when the search cannot prune). Its work is included in the counts above.

@@ -108,6 +108,14 @@ internal sealed class Walker
         return ObjectiveBound(_levels - 1, out _);
     }
 
+    /// <summary>The lower bound of every item of the probe's unrolling (its spatial factors fixed, every temporal level
+    /// free; the probe's innermost tiling is not read); 0 where none is proven.</summary>
+    public double UnrollingBound(Mapper.WorkItem probe)
+    {
+        Begin(probe, out _, out _);
+        return ObjectiveBound(_levels, out _);
+    }
+
     private void Begin(Mapper.WorkItem item, out int[] remaining, out long[] ext)
     {
         _result = new Mapper.WorkResult();

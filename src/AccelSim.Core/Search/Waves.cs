@@ -22,24 +22,18 @@ internal static class Waves
     public const int SeedItems = 2;
 
     /// <summary>
-    /// Fills <paramref name="results"/> (indexed like <paramref name="items"/>) and returns the seed pass: a first walk of
-    /// the lowest-bound items over maximal tilings only, whose best cost (a cheap, deterministic upper bound; +∞ when the
-    /// walkers cannot prune) every item prunes against. Its counts are work done on top of the items'.
+    /// Fills <paramref name="results"/> (indexed like <paramref name="items"/>), every item pruning against
+    /// <paramref name="seed"/> (the seed pass's best cost, <see cref="Seed"/>; +∞ when the walkers cannot prune) and the
+    /// bests of the items well before it.
     /// </summary>
-    public static Mapper.WorkResult Run(List<Mapper.WorkItem> items, Mapper.WorkResult[] results, ParallelOptions parallel,
-        Func<Walker> newWalker, Func<Walker> newSeedWalker)
+    public static void Run(List<Mapper.WorkItem> items, Mapper.WorkResult[] results, ParallelOptions parallel,
+        Func<Walker> newWalker, double seed)
     {
         var bounds = new double[items.Count];
-        bool prunes = false;
-        ItemWalk.Run(bounds, parallel, newWalker, (walker, i) =>
-        {
-            if (walker.Prunes) prunes = true;
-            return walker.Bound(items[i]);
-        });
+        ItemWalk.Run(bounds, parallel, newWalker, (walker, i) => walker.Bound(items[i]));
         // Stable: equal bounds keep enumeration order.
         var order = Enumerable.Range(0, items.Count).OrderBy(i => bounds[i]).ToArray();
-        var seed = prunes ? Seed(items, order, parallel, newSeedWalker) : new Mapper.WorkResult();
-        var window = new LaggedBest(order.Length, seed.BestCost);
+        var window = new LaggedBest(order.Length, seed);
         int next = -1, firstBeyond = int.MaxValue;
         int threads = parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
         // One long-lived worker per thread, each with its own walker, taking positions in order until none is left.
@@ -62,7 +56,6 @@ internal static class Waves
             }
             catch { window.Fail(); throw; }
         });
-        return seed;
     }
 
     private static void InterlockedMin(ref int target, int value)
@@ -71,14 +64,19 @@ internal static class Waves
             if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
     }
 
-    // The seed: the lowest-bound items walked with the dominated-tiling skip (a subset of the space, so its best is a cost some
-    // mapping of the space reaches). Its work is added to the items' statistics.
-    private static Mapper.WorkResult Seed(List<Mapper.WorkItem> items, int[] order, ParallelOptions parallel, Func<Walker> newSeedWalker)
+    /// <summary>
+    /// The seed: a first walk of the <see cref="SeedItems"/> lowest-bound of <paramref name="items"/> over maximal tilings
+    /// only (the dominated-tiling skip: a subset of the space, so its best is a cost some mapping of the space reaches), a
+    /// cheap, deterministic upper bound. Its work is added to the search's statistics.
+    /// </summary>
+    public static Mapper.WorkResult Seed(List<Mapper.WorkItem> items, ParallelOptions parallel, Func<Walker> newWalker, Func<Walker> newSeedWalker)
     {
-        int count = Math.Min(SeedItems, order.Length);
-        var seeds = new Mapper.WorkResult[count];
+        var bounds = new double[items.Count];
+        ItemWalk.Run(bounds, parallel, newWalker, (walker, i) => walker.Bound(items[i]));
+        var order = Enumerable.Range(0, items.Count).OrderBy(i => bounds[i]).Take(SeedItems).ToArray();
+        var seeds = new Mapper.WorkResult[order.Length];
         ItemWalk.Run(seeds, parallel, newSeedWalker, (walker, k) => walker.Run(items[order[k]]));
-        var total = new Mapper.WorkResult { BestCost = seeds.Min(r => r.BestCost) };
+        var total = new Mapper.WorkResult { BestCost = seeds.Length == 0 ? double.PositiveInfinity : seeds.Min(r => r.BestCost) };
         foreach (var r in seeds) total.Add(r);
         return total;
     }
