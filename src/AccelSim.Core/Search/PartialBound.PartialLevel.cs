@@ -46,8 +46,9 @@ internal sealed partial class PartialBound
 
     // With level 1 partly chosen, level 0 takes what it leaves. A tensor whose first keeper below level 0 has no relevant loop
     // at the levels from 1 down to just above it (none when level 1 is that keeper: its own loops are not above its tile),
-    // whatever is chosen, while level 0 has one, whatever is chosen, has its innermost relevant loop at level 0: its term joins level 0's joint-order term (a term whose level is not certain is left out, which only lowers
-    // the excess). Its per-tensor charge is the free level's, which is its least volume at its own dims (RestVolume).
+    // whatever is chosen, while level 0 has one, whatever is chosen, has its innermost relevant loop at level 0: its term
+    // joins level 0's joint-order term (a term whose level is not certain is left out, which only lowers the excess). Its
+    // per-tensor charge is the free level's, which is its least volume at its own dims (RestVolume).
     private void RecordRestLevelTerms()
     {
         foreach (var tensor in Tensors.All)

@@ -42,10 +42,13 @@ internal static class UnrollingCut
         if (!prunes) return (All(unrollings), new Mapper.WorkResult(), 0);
         // Stable: equal bounds keep enumeration order.
         var order = Enumerable.Range(0, unrollings.Count).OrderBy(u => bounds[u]).ToArray();
-        var seed = Waves.Seed(Number(order.Take(SeedUnrollings).Select(u => ItemsOf(unrollings[u]))), parallel, newWalker, newSeedWalker);
+        // The seed's unrollings have the lowest bounds, so they are kept: their items are built once, for both.
+        var seedUnrollings = order.Take(SeedUnrollings).ToArray();
+        var seedGroups = seedUnrollings.ToDictionary(u => u, u => ItemsOf(unrollings[u]));
+        var seed = Waves.Seed(Number(seedUnrollings.Select(u => seedGroups[u])), parallel, newWalker, newSeedWalker);
         var kept = Enumerable.Range(0, unrollings.Count).Where(u => !Incumbent.Beyond(bounds[u], seed.BestCost)).ToArray();
         var built = new List<Mapper.WorkItem>[kept.Length];
-        Parallel.For(0, kept.Length, parallel, k => built[k] = ItemsOf(unrollings[kept[k]]));
+        Parallel.For(0, kept.Length, parallel, k => built[k] = seedGroups.TryGetValue(kept[k], out var group) ? group : ItemsOf(unrollings[kept[k]]));
         return (Number(built), seed, unrollings.Count - kept.Length);
     }
 
