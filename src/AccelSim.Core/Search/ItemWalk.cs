@@ -2,7 +2,7 @@ using AccelSim.Mapping;
 namespace AccelSim.Search;
 
 /// <summary>
-/// Walks work items in parallel, one <see cref="Walker"/> per thread: the one loop behind the waves, the seed, the
+/// Walks work items in parallel, one <see cref="Walker"/> per thread: the one loop behind the bound-order walk, the seed, the
 /// latency-sim window walk, random sampling and the tie re-walk. Each result lands at its own index, so what the caller
 /// reads does not depend on the number of threads or their timing.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace AccelSim.Search;
 
 /// <summary>
-/// The best objective over the seed and a finished prefix of the items in walk order, for <see cref="Waves"/>: items finish
+/// The best objective over the seed and a finished prefix of the items in walk order, for <see cref="BoundOrderWalk"/>: items finish
 /// out of order, and <see cref="Before"/> waits until every item before the asked position has finished, so what it
 /// returns is the same on every run and core count.
 /// </summary>

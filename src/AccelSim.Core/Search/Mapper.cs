@@ -65,14 +65,14 @@ public static class Mapper
             foreach (var (candidate, index) in searched.Select((c, i) => (c, i)))
                 unrollings.Add(new UnrollingCut.Unrolling(index, candidate, basePlan.WithFlatten(candidate.Flatten)));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
-        // The waves prune against a seed: unrollings whose own bound exceeds it get no items (UnrollingCut).
-        bool waves = options.RandomSamples == 0 && options.CollectWindow is null;
+        // The bound-order walk prunes against a seed: unrollings whose own bound exceeds it get no items (UnrollingCut).
+        bool boundOrder = options.RandomSamples == 0 && options.CollectWindow is null;
         List<WorkItem> items;
         var seed = new WorkResult();
         long unrollingsCut = 0;
         try
         {
-            (items, seed, unrollingsCut) = waves
+            (items, seed, unrollingsCut) = boundOrder
                 ? UnrollingCut.Build(unrollings, parallel, () => new Walker(plans[0], options, incumbent),
                     () => new Walker(plans[0], options with { MaximalTilesOnly = true }, incumbent))
                 : (UnrollingCut.All(unrollings), seed, 0L);
@@ -85,11 +85,11 @@ public static class Mapper
             if (options.RandomSamples > 0)
                 RunSampled(plans[0], items, results, options, parallel, incumbent);
             else if (options.CollectWindow is not null)
-                // latency-sim's second walk collects every mapping within its window: the waves would prune against the
+                // latency-sim's second walk collects every mapping within its window: the bound-order walk would prune against the
                 // best found instead, so each walker prunes against the window alone.
                 ItemWalk.Run(results, parallel, () => new Walker(plans[0], options, incumbent), (walker, i) => walker.Run(items[i]));
             else
-                Waves.Run(items, results, parallel, () => new Walker(plans[0], options, incumbent), seed.BestCost);
+                BoundOrderWalk.Run(items, results, parallel, () => new Walker(plans[0], options, incumbent), seed.BestCost);
         }
         catch (AggregateException e) { ParallelErrors.Rethrow(e); }
 

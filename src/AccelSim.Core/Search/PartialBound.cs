@@ -1,4 +1,5 @@
 using AccelSim.Architecture;
+using AccelSim.Common;
 using AccelSim.Energy;
 using AccelSim.Mapping;
 using AccelSim.Model;
@@ -363,7 +364,7 @@ internal sealed partial class PartialBound
 
     // The residues of r·dilation modulo the stride for r below `filters`: they repeat with a period of stride / gcd.
     private static long Residues(long filters, int stride, int dilation) =>
-        Math.Min(filters, stride / (long)System.Numerics.BigInteger.GreatestCommonDivisor(stride, dilation));
+        Math.Min(filters, stride / IntegerMath.Gcd(stride, dilation));
 
     private void AddOperand(TensorKind tensor, int parent, int child)
     {

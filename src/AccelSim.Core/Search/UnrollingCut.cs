@@ -26,7 +26,7 @@ internal static class UnrollingCut
 
     /// <summary>
     /// The items of the unrollings whose bound does not exceed the seed, the seed (walked over maximal tilings, as
-    /// <see cref="Waves"/> describes) and how many unrollings were left out.
+    /// <see cref="BoundOrderWalk"/> describes) and how many unrollings were left out.
     /// </summary>
     public static (List<Mapper.WorkItem> Items, Mapper.WorkResult Seed, long LeftOut) Build(IReadOnlyList<Unrolling> unrollings,
         ParallelOptions parallel, Func<Walker> newWalker, Func<Walker> newSeedWalker)
@@ -45,7 +45,7 @@ internal static class UnrollingCut
         // The seed's unrollings have the lowest bounds, so they are kept: their items are built once, for both.
         var seedUnrollings = order.Take(SeedUnrollings).ToArray();
         var seedGroups = seedUnrollings.ToDictionary(u => u, u => ItemsOf(unrollings[u]));
-        var seed = Waves.Seed(Number(seedUnrollings.Select(u => seedGroups[u])), parallel, newWalker, newSeedWalker);
+        var seed = BoundOrderWalk.Seed(Number(seedUnrollings.Select(u => seedGroups[u])), parallel, newWalker, newSeedWalker);
         var kept = Enumerable.Range(0, unrollings.Count).Where(u => !Incumbent.Beyond(bounds[u], seed.BestCost)).ToArray();
         var built = new List<Mapper.WorkItem>[kept.Length];
         Parallel.For(0, kept.Length, parallel, k => built[k] = seedGroups.TryGetValue(kept[k], out var group) ? group : ItemsOf(unrollings[kept[k]]));

@@ -1,4 +1,5 @@
 using AccelSim.Architecture;
+using AccelSim.Common;
 
 namespace AccelSim.Simulation;
 
@@ -21,7 +22,7 @@ internal sealed class LinkPorts
         foreach (var bw in _readBandwidth.Concat(_writeBandwidth))
             if (double.IsFinite(bw) && bw >= 1 && bw == Math.Floor(bw) && bw < 1e6)
             {
-                long next = k / Gcd(k, (long)bw) * (long)bw;
+                long next = k / IntegerMath.Gcd(k, (long)bw) * (long)bw;
                 if (next <= 1_000_000) k = next; // fractional or huge mixes fall back to rounding up, still a safe bound
             }
         TicksPerCycle = k;
@@ -65,6 +66,4 @@ internal sealed class LinkPorts
         }
         return (long)Math.Ceiling(words * (double)TicksPerCycle / bandwidth);
     }
-
-    private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
 }

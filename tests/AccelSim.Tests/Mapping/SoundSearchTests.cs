@@ -10,7 +10,7 @@ namespace AccelSim.Tests.Mapping;
 /// The sound search (<see cref="MapperOptions.Sound"/>, <c>--exhaustive</c>: every spatial unrolling, no dominance rule)
 /// loses nothing to its pruning (issue #16's acceptance test asks this of the default; the default is still the fast
 /// search, docs/mapper.md "The switch, measured and reverted"): branch and bound, the
-/// seed, the waves and the separable loop orders. On every
+/// seed, the bound-order walk and the separable loop orders. On every
 /// shipped architecture under its own dataflow, for a conv, a 1x1, a depthwise, an FC and an attention matmul layer (shapes
 /// reduced so that an unpruned walk fits the test budget), under the energy, the latency and the EDP objective, it returns the same
 /// mapping figures as a walk of the same space with no pruning at all; and with a background power in the objective

@@ -10,7 +10,7 @@ namespace AccelSim.Search;
 /// item (their bounds are no lower, their bests no higher) can reach it: they are counted as pruned by the bound and not
 /// walked.
 /// </summary>
-internal static class Waves
+internal static class BoundOrderWalk
 {
     /// <summary>How far back an item's best must be for the next items to prune against it. A constant, so that the
     /// statistics do not depend on the core count: enough items in flight for up to 4 cores to rarely wait, few enough that a
