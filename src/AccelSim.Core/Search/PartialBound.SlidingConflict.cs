@@ -22,7 +22,9 @@ namespace AccelSim.Search;
 /// Every order of level k has one S, and for it the joint ordering argument still holds, so the least over the orderings
 /// and the sets S bounds every order (docs/mapper.md, "The sliding-window conflict"). Only inputs terms that no level's
 /// joint term holds (no plane loop at a fixed level above their tile) get the refill charge, so no term's excess is counted
-/// twice. Not while a level is partly chosen.
+/// twice. While a level is partly chosen, the conflict is taken at that level from its chosen factors and, when it is level
+/// 1, at level 0 from the least factors level 1 leaves it (RestAbove): every count the argument uses only grows with the
+/// factors, the tiles and the loops above (docs/mapper.md, "The bound on a partly chosen level").
 /// </summary>
 internal sealed partial class PartialBound
 {
@@ -32,22 +34,30 @@ internal sealed partial class PartialBound
     private int _slidingCount;
     private readonly double[] _slidingExtra = new double[4]; // [S]: bit 1 P outside M, bit 2 Q outside M (NaN: not a choice)
 
-    // Called for an inputs term that no joint term holds (AddOperand): its child tile is fixed, below some fixed level.
+    // Called for an inputs term that no joint term holds (AddOperand): its child tile is fixed (or partly chosen: its least
+    // tile), below some fixed level.
     private void RecordSlidingInputs(int parent, int child, long charged)
     {
-        if (_partial < 0 && child < _levels && child >= _fixedFrom && _slidingCount < _slidingInputs.Length)
+        if (child < _levels && child >= _fixedFrom && _slidingCount < _slidingInputs.Length)
             _slidingInputs[_slidingCount++] = new SlidingInputs(parent, child, charged);
     }
+
+    // True when level k's loops are known well enough for the conflict: a fixed level, the partly chosen one (its chosen
+    // factors, 1 for the dims not chosen yet: at most a completion's), or level 0 while level 1 is partly chosen (it takes
+    // what level 1 leaves: at least RestAbove per dim).
+    private bool ConflictLevel(int k) => _partial < 0 ? k >= _fixedFrom : k == _partial || (_partial == 1 && k == 0);
+
+    // Level k's loop over d as ConflictLevel knows it: at most the factor of every completion.
+    private long LeastFactor(int k, int d) => _partial == 1 && k == 0 ? RestAbove(d) : _temporal[k][d];
 
     // Fills _slidingExtra with the inputs' extra energy over their charges for each set S of level k's sliding loops outside
     // M; false when the conflict does not arise at k (no M loop, no P or Q loop, no weights term recorded at k, or no
     // recorded inputs term below k).
     private bool SlidingConflict(int k, int present)
     {
-        if (k < _fixedFrom || _partial >= 0 || (present & (1 << (int)TensorKind.Weights)) == 0) return false;
-        var factors = _temporal[k];
-        long fm = factors[(int)Dim.M];
-        int loops = (factors[(int)Dim.P] > 1 ? 1 : 0) | (factors[(int)Dim.Q] > 1 ? 2 : 0);
+        if (k < 0 || !ConflictLevel(k) || (present & (1 << (int)TensorKind.Weights)) == 0) return false;
+        long fm = LeastFactor(k, (int)Dim.M);
+        int loops = (LeastFactor(k, (int)Dim.P) > 1 ? 1 : 0) | (LeastFactor(k, (int)Dim.Q) > 1 ? 2 : 0);
         if (fm <= 1 || loops == 0) return false;
         bool any = false;
         for (int i = 0; i < _slidingCount && !any; i++) any = _slidingInputs[i].Child > k;
@@ -91,12 +101,18 @@ internal sealed partial class PartialBound
     // The input rows (or columns) the windows of `extent` lines at the f positions of level k's loop over `dim` cover
     // together: one step of the loop spans the next level's tile and level k's fan-out in that dim, times the stride.
     private long Swept(int k, Dim dim, int stride, long extent) =>
-        extent + (_temporal[k][(int)dim] - 1) * Math.Min(extent, _ext[k + 1][(int)dim] * _spatialProduct[k][(int)dim] * stride);
+        extent + (LeastFactor(k, (int)dim) - 1) * Math.Min(extent, _ext[k + 1][(int)dim] * _spatialProduct[k][(int)dim] * stride);
 
-    // The product of every loop above fixed level k (the free levels' share of each dim, and the fixed levels above k).
+    // The product of every loop above fixed level k (the free levels' share of each dim, and the fixed levels above k); above
+    // the partly chosen level, the least such product (RestAbove); above level 0, none.
     private long Base(int k)
     {
         long product = 1;
+        if (_partial >= 0)
+        {
+            if (k == _partial) for (int d = 0; d < Dims.Count; d++) product *= RestAbove(d);
+            return product;
+        }
         for (int d = 0; d < Dims.Count; d++) product *= _rest[d];
         for (int j = _fixedFrom; j < k; j++)
             for (int d = 0; d < Dims.Count; d++) product *= _temporal[j][d];
