@@ -1,3 +1,4 @@
+using System.Numerics;
 using AccelSim.Mapping;
 using AccelSim.Workloads;
 
@@ -65,6 +66,7 @@ internal sealed partial class PartialBound
         // One tensor, no conflict and no sweeps: its own best order is reachable and the per-tensor term is its bound.
         if ((present & (present - 1)) == 0 && !conflict && !SweepsAt(k, present)) return 0;
         _memoStamp++;
+        _loopedAt = LoopedMask(k);
         // What the per-tensor terms charged (no sweeps: Loads and OperandFills count plane loops only).
         double separate = 0;
         for (int j = 0; j < count; j++) separate += TermEnergy(_terms[_atLevel[j]], UnionDims[1 << (int)_terms[_atLevel[j]].Tensor]);
@@ -87,6 +89,8 @@ internal sealed partial class PartialBound
         return Math.Max(0, least - separate);
     }
 
+    private const int AllDims = (1 << Dims.Count) - 1;
+
     private readonly int[] _atLevel = new int[3 * 9]; // ExcessAt: the recorded terms at its level
 
     // For every set of tensors (bit t: tensor t), the distinct orderings of its members (TensorOrders restricted to them).
@@ -96,18 +100,37 @@ internal sealed partial class PartialBound
         .ToArray();
 
     // TermEnergy of recorded term i at the dims of the tensors in `union` (plus the sliding dims of S for weights: `outside`),
-    // memoized for one ExcessAt call (the stamp changes per call).
+    // memoized for one ExcessAt call (the stamp changes per call). A dim the term's level does not loop over multiplies
+    // nothing (its factor, or each end of its range, is 1), so the memo is keyed by the looped dims alone: orderings whose
+    // unions differ only elsewhere share one computation.
     private double Energy(int i, int union, int outside)
     {
-        int slot = (i * 8 + union) * 4 + outside;
+        int dims = (UnionDims[union] | SlidingMask(outside)) & _loopedAt;
+        int slot = (i << Dims.Count) + dims;
         if (_memoAt[slot] == _memoStamp) return _memo[slot];
         _memoAt[slot] = _memoStamp;
-        return _memo[slot] = TermEnergy(_terms[i], UnionDims[union] | SlidingMask(outside), sweeps: true);
+        return _memo[slot] = TermEnergy(_terms[i], dims, sweeps: true);
     }
 
-    private readonly double[] _memo = new double[3 * 9 * 8 * 4];
-    private readonly long[] _memoAt = new long[3 * 9 * 8 * 4];
+    private readonly double[] _memo = new double[3 * 9 << Dims.Count];
+    private readonly long[] _memoAt = new long[3 * 9 << Dims.Count];
     private long _memoStamp;
+    private int _loopedAt; // LoopedMask of the level ExcessAt works on
+
+    // The dims a level's loops can run over: a fixed level's factors above 1, the partly chosen level's largest, and for level 0
+    // while level 1 is partly chosen (RestVolume) or the free levels together, what is left above the fixed ones.
+    private int LoopedMask(int k)
+    {
+        int mask = 0;
+        if (k == FreeLevels || k < _fixedFrom)
+        {
+            for (int d = 0; d < Dims.Count; d++) if (_rest[d] > 1) mask |= 1 << d;
+            return mask;
+        }
+        var factors = k == _partial ? _high : _temporal[k];
+        for (int d = 0; d < Dims.Count; d++) if (factors[d] > 1) mask |= 1 << d;
+        return mask;
+    }
 
     // The dims relevant to any tensor of the set (a mask over Dim).
     private static int DimsOf(int tensors)
@@ -123,7 +146,13 @@ internal sealed partial class PartialBound
     private long Prefix(int k, int dims)
     {
         long product = 1;
-        for (int d = 0; d < Dims.Count; d++) if ((dims & (1 << d)) != 0) product *= k == FreeLevels ? _rest[d] : Factor(k, d);
+        if (k == FreeLevels)
+        {
+            for (int m = dims & AllDims; m != 0; m &= m - 1) product *= _rest[BitOperations.TrailingZeroCount(m)];
+            return product;
+        }
+        var factors = k == _partial ? _high : _temporal[k]; // Factor(k, d) for every d, looked up once
+        for (int m = dims & AllDims; m != 0; m &= m - 1) product *= factors[BitOperations.TrailingZeroCount(m)];
         return product;
     }
 

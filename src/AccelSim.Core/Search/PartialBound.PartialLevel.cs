@@ -1,3 +1,4 @@
+using System.Numerics;
 using AccelSim.Architecture;
 using AccelSim.Mapping;
 using AccelSim.Model;
@@ -41,8 +42,20 @@ internal sealed partial class PartialBound
     // The largest factor of dim d at level k (at the partly chosen level, the range's top).
     private long Factor(int k, int d) => k == _partial ? _high[d] : _temporal[k][d];
 
-    // The least product of the loops above the partly chosen level in dim d: what is left there over the level's largest factor.
-    private long RestAbove(int d) => _rest[d] / (_high[d] / _temporal[_partial][d]);
+    // The least product of the loops above the partly chosen level in dim d: what is left there over the level's largest factor
+    // (PrepareRestAbove, once per call: the terms ask for it many times).
+    private long RestAbove(int d) => _restAbove[d];
+
+    private readonly long[] _restAbove = new long[Dims.Count];
+    private readonly long[] _unitExtent = new long[Dims.Count]; // UnitExtent per dim, with level 1 partly chosen
+
+    // After Prepare, with a level partly chosen: RestAbove per dim and, when it is level 1, UnitExtent.
+    private void PrepareRestAbove()
+    {
+        var low = _temporal[_partial];
+        for (int d = 0; d < Dims.Count; d++) _restAbove[d] = _rest[d] / (_high[d] / low[d]);
+        if (_partial == 1) for (int d = 0; d < Dims.Count; d++) _unitExtent[d] = _ext[1][d] / low[d];
+    }
 
     // With level 1 partly chosen, level 0 takes what it leaves. A tensor whose first keeper below level 0 has no relevant loop
     // at the levels from 1 down to just above it (none when level 1 is that keeper: its own loops are not above its tile),
@@ -80,16 +93,20 @@ internal sealed partial class PartialBound
         long volume = term.Child > 1 ? term.Tile : 1;
         if (term.Child > 1)
         {
-            for (int d = 0; d < Dims.Count; d++) if ((dims & (1 << d)) != 0) volume *= RestAbove(d);
+            for (int m = dims & AllDims; m != 0; m &= m - 1) volume *= RestAbove(BitOperations.TrailingZeroCount(m));
             return volume;
         }
         int relevant = UnionDims[1 << (int)term.Tensor]; // inputs: their planes (N, G, C); P, R, Q, S as sliding pairs below
         bool inputs = term.Tensor == TensorKind.Inputs;
-        for (int d = 0; d < Dims.Count; d++)
+        // A dim neither relevant nor looped over contributes 1 at either end; the sliding dims of inputs come in pairs below.
+        int asked = (relevant | dims) & (inputs ? AllDims & ~SlidingDims : AllDims);
+        var low = _temporal[1];
+        for (int m = asked; m != 0; m &= m - 1)
         {
-            if (inputs && d is (int)Dim.P or (int)Dim.R or (int)Dim.Q or (int)Dim.S) continue;
+            int d = BitOperations.TrailingZeroCount(m);
             bool extent = (relevant & (1 << d)) != 0, loop = (dims & (1 << d)) != 0;
-            volume *= Math.Min(RestSplit(d, _temporal[1][d], extent, loop), RestSplit(d, _high[d], extent, loop));
+            long atLow = RestSplit(d, low[d], extent, loop);
+            volume *= low[d] == _high[d] ? atLow : Math.Min(atLow, RestSplit(d, _high[d], extent, loop));
         }
         if (inputs)
         {
@@ -99,21 +116,28 @@ internal sealed partial class PartialBound
         return volume;
     }
 
-    // Level 1's extent in d when its factor is f (if `extent`) times level 0's loop then (if `loop`).
+    private const int SlidingDims = (1 << (int)Dim.P) | (1 << (int)Dim.R) | (1 << (int)Dim.Q) | (1 << (int)Dim.S);
+
+    // Level 1's extent in d when its factor is f (if `extent`) times level 0's loop then (if `loop`): f is an end of the
+    // range, so level 0 takes what is left at level 1's least factor (_rest) or at its largest (RestAbove).
     private long RestSplit(int d, long f, bool extent, bool loop) =>
-        (extent ? UnitExtent(d) * f : 1) * (loop ? _rest[d] * _temporal[1][d] / f : 1);
+        (extent ? UnitExtent(d) * f : 1) * (loop ? (f == _temporal[1][d] ? _rest[d] : RestAbove(d)) : 1);
 
     // Level 1's extent in d per unit of its own factor (the tile below times the fan-outs of levels 1 and below).
-    private long UnitExtent(int d) => _ext[1][d] / _temporal[1][d];
+    private long UnitExtent(int d) => _unitExtent[d];
 
     // The least over the corners of an output/filter pair's ranges of the input extent times level 0's loops in `dims`.
     private long SlidingCorner(Dim output, Dim filter, int stride, int dilation, int dims)
     {
         int o = (int)output, f = (int)filter;
         long least = long.MaxValue;
-        foreach (long fo in (ReadOnlySpan<long>)[_temporal[1][o], _high[o]])
-            foreach (long ff in (ReadOnlySpan<long>)[_temporal[1][f], _high[f]])
+        // A range of one factor has one end: its corners repeat.
+        var low = _temporal[1];
+        int outputEnds = low[o] == _high[o] ? 1 : 2, filterEnds = low[f] == _high[f] ? 1 : 2;
+        for (int i = 0; i < outputEnds; i++)
+            for (int j = 0; j < filterEnds; j++)
             {
+                long fo = i == 0 ? low[o] : _high[o], ff = j == 0 ? low[f] : _high[f];
                 long v = TileMath.InputExtent(UnitExtent(o) * fo, UnitExtent(f) * ff, stride, dilation)
                     * RestSplit(o, fo, false, (dims & (1 << o)) != 0) * RestSplit(f, ff, false, (dims & (1 << f)) != 0);
                 least = Math.Min(least, v);

@@ -264,6 +264,7 @@ internal sealed partial class PartialBound
             below = ext;
         }
         for (int d = 0; d < Dims.Count; d++) _rest[d] = _bounds[d] / below[d];
+        if (_partial >= 0) PrepareRestAbove();
     }
 
     private long TemporalIterations => _temporalIterations;
@@ -318,7 +319,8 @@ internal sealed partial class PartialBound
                 for (int d = 0; d < Dims.Count; d++) loads *= _temporal[j][d];
             _lastLevel = k;
             _lastBase = loads;
-            foreach (int d in relevant) loads *= Factor(k, d);
+            var factors = k == _partial ? _high : _temporal[k]; // Factor(k, d)
+            foreach (int d in relevant) loads *= factors[d];
             return loads;
         }
         long distinct = 1;
