@@ -47,13 +47,16 @@ internal sealed partial class PartialBound
     private long RestAbove(int d) => _restAbove[d];
 
     private readonly long[] _restAbove = new long[Dims.Count];
+    private long _restAboveProduct; // RestAbove over every dim multiplied: the least product of the loops above the level
     private readonly long[] _unitExtent = new long[Dims.Count]; // UnitExtent per dim, with level 1 partly chosen
 
     // After Prepare, with a level partly chosen: RestAbove per dim and, when it is level 1, UnitExtent.
     private void PrepareRestAbove()
     {
         var low = _temporal[_partial];
-        for (int d = 0; d < Dims.Count; d++) _restAbove[d] = _rest[d] / (_high[d] / low[d]);
+        long product = 1;
+        for (int d = 0; d < Dims.Count; d++) product *= _restAbove[d] = _rest[d] / (_high[d] / low[d]);
+        _restAboveProduct = product;
         if (_partial == 1) for (int d = 0; d < Dims.Count; d++) _unitExtent[d] = _ext[1][d] / low[d];
     }
 

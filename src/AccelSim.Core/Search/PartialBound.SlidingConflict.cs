@@ -107,15 +107,9 @@ internal sealed partial class PartialBound
     // the partly chosen level, the least such product (RestAbove); above level 0, none.
     private long Base(int k)
     {
-        long product = 1;
-        if (_partial >= 0)
-        {
-            if (k == _partial) for (int d = 0; d < Dims.Count; d++) product *= RestAbove(d);
-            return product;
-        }
-        for (int d = 0; d < Dims.Count; d++) product *= _rest[d];
-        for (int j = _fixedFrom; j < k; j++)
-            for (int d = 0; d < Dims.Count; d++) product *= _temporal[j][d];
+        if (_partial >= 0) return k == _partial ? _restAboveProduct : 1;
+        long product = _restProduct;
+        for (int j = _fixedFrom; j < k; j++) product *= _levelProduct[j];
         return product;
     }
 

@@ -98,6 +98,7 @@ internal sealed partial class PartialBound
         for (int parent = 0; parent < _levels; parent++)
             for (int child = parent + 1; child <= _levels; child++)
                 _nearestFanout[parent, child] = FindNearestFanout(parent, child);
+        _levelProduct = new long[_levels];
         _reads = new long[_levels];
         _writes = new long[_levels];
         _access = new AccessEnergy[_levels, Tensors.Count];
@@ -263,9 +264,21 @@ internal sealed partial class PartialBound
                 for (int d = 0; d < Dims.Count; d++) ext[d] = below[d] * spatial[d];
             below = ext;
         }
-        for (int d = 0; d < Dims.Count; d++) _rest[d] = _bounds[d] / below[d];
+        long restProduct = 1;
+        for (int d = 0; d < Dims.Count; d++) restProduct *= _rest[d] = _bounds[d] / below[d];
+        _restProduct = restProduct;
+        for (int i = _fixedFrom; i < _levels; i++)
+        {
+            long product = 1;
+            foreach (int f in _temporal[i]) product *= f;
+            _levelProduct[i] = product;
+        }
         if (_partial >= 0) PrepareRestAbove();
     }
+
+    // Per call (Prepare): the product of what the free levels share of every dim, and each fixed level's loops multiplied.
+    private long _restProduct;
+    private readonly long[] _levelProduct;
 
     private long TemporalIterations => _temporalIterations;
 
@@ -312,11 +325,10 @@ internal sealed partial class PartialBound
             bool has = false;
             foreach (int d in relevant) if (_temporal[k][d] > 1) { has = true; break; }
             if (!has) continue;
-            long loads = 1;
-            // Above a partly chosen level, a dim not chosen yet may still take up to its largest factor there (RestAbove).
-            for (int d = 0; d < Dims.Count; d++) loads *= k == _partial ? RestAbove(d) : _rest[d];
-            for (int j = _fixedFrom; j < k; j++)
-                for (int d = 0; d < Dims.Count; d++) loads *= _temporal[j][d];
+            // Every loop above level k: above a partly chosen level, a dim not chosen yet may still take up to its largest
+            // factor there (RestAbove).
+            long loads = k == _partial ? _restAboveProduct : _restProduct;
+            for (int j = _fixedFrom; j < k; j++) loads *= _levelProduct[j];
             _lastLevel = k;
             _lastBase = loads;
             var factors = k == _partial ? _high : _temporal[k]; // Factor(k, d)

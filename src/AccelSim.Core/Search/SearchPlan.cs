@@ -281,6 +281,12 @@ internal sealed class SearchPlan
     {
         var candidates = TemporalFactors(level, left);
         int saved = factors[dim], low = 0, high = candidates.Length - 1, best = 1;
+        // The largest first: a large buffer often holds it, and then one check decides.
+        factors[dim] = candidates[high];
+        bool all = FitsHereAndAbove(level, factors, spatial, belowExt);
+        factors[dim] = saved;
+        if (all) return candidates[high];
+        high--;
         while (low <= high) // the factors ascend and fitting is monotone in them: the last one that fits
         {
             int mid = (low + high) / 2;
