@@ -249,6 +249,22 @@ internal sealed class SearchPlan
     }
 
     /// <summary>
+    /// Level 0 (DRAM) takes what is left of every dim: fills <paramref name="factors"/> with <paramref name="remaining"/> and
+    /// returns false, as <see cref="EnumerateLevel"/> prunes it, when a dim that must not loop there is left or a factor
+    /// constraint refuses what is left.
+    /// </summary>
+    public bool TakesRest(int[] remaining, int[] factors)
+    {
+        for (int d = 0; d < Dims.Count; d++)
+        {
+            factors[d] = remaining[d];
+            bool mayLoopHere = remaining[d] == 1 || (TemporalMask[0] & (1 << d)) != 0;
+            if (!mayLoopHere || !AllowedFactor(0, d, remaining[d], remaining[d])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
     /// True when no single dim's factor at a bounded level can grow to its next divisor and still fit, there and in every
     /// level above it (unbounded levels and levels keeping nothing are always maximal).
     /// </summary>

@@ -36,6 +36,9 @@ internal sealed class Walker
     private readonly Func<double> _simBound;
     private long _currentCycles; // analytical cycles of the mapping being evaluated (for SimBound)
     private bool _spatialPerfect; // the current work item's unrolling divides every bound (PartialBound assumes it)
+    private SpatialCandidate? _perfectOf; // the unrolling and plan _perfect was computed for
+    private SearchPlan? _perfectPlan;
+    private bool _perfect;
     private bool _mappingPerfect; // the mapping being evaluated has perfect factors only (order narrowing, SimBound)
     private readonly AccessCounter _counter;
     private readonly AccessCounts _counts;
@@ -79,6 +82,9 @@ internal sealed class Walker
         _referenceWrites = new long[_levels];
         _orderReads = Enumerable.Range(0, _levels).Select(_ => NewRows(64)).ToArray();
         _orderWrites = Enumerable.Range(0, _levels).Select(_ => NewRows(64)).ToArray();
+        _levelFactors = Enumerable.Range(0, _levels).Select(_ => LevelMapping.Ones()).ToArray();
+        _nextRemaining = Enumerable.Range(0, _levels).Select(_ => new int[Dims.Count]).ToArray();
+        _nextExt = Enumerable.Range(0, _levels).Select(_ => new long[Dims.Count]).ToArray();
         _prefixReads = NewRows(_levels + 1);
         _prefixWrites = NewRows(_levels + 1);
         _suffixReads = NewRows(_levels + 1);
@@ -127,7 +133,13 @@ internal sealed class Walker
         _incumbent = new Incumbent();
         _plan = item.Plan;
         _spatial = item.Spatial;
-        _spatialPerfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial) && !_plan.Flatten.Any();
+        // The same unrolling comes back item after item: its perfection is computed once.
+        if (!ReferenceEquals(item.Spatial, _perfectOf) || !ReferenceEquals(_plan, _perfectPlan))
+        {
+            _perfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial) && !_plan.Flatten.Any();
+            (_perfectOf, _perfectPlan) = (item.Spatial, _plan);
+        }
+        _spatialPerfect = _perfect;
         _skipDominated = _maximalOnly || (_maximalImperfect && !_spatialPerfect);
         _siblings = item.Siblings;
         _inward = _movesInward && !_skipDominated && _siblings is not null && _spatialPerfect;
@@ -152,13 +164,24 @@ internal sealed class Walker
     // Levels from `level` down to 0 (outward), then every order combination.
     private void EnumerateOuter(int level, int[] remaining, long[] ext)
     {
-        if (level < 0)
+        if (level < 0) // a one-level architecture: the innermost tiling is the mapping
         {
             _result.Factorizations++;
             EvaluateOrders();
             return;
         }
-        var factors = LevelMapping.Ones();
+        if (level == 0)
+        {
+            // Level 0 has no choice (EnumerateLevel would take the rest): checked and bounded here, with no delegates.
+            if (!_plan.TakesRest(remaining, _temporal[0])) { _result.Pruned++; return; }
+            if (PrunesAt(0)) return;
+            _result.Factorizations++;
+            EvaluateOrders();
+            return;
+        }
+        var factors = _levelFactors[level];
+        var nextRemaining = _nextRemaining[level];
+        var nextExt = _nextExt[level];
         _plan.EnumerateLevel(level, 0, remaining, factors, _spatial, ext, chosen =>
         {
             if (level > 0 && !_plan.FitsOuter(level, chosen, _spatial, ext)) { _result.Pruned++; return; }
@@ -166,8 +189,7 @@ internal sealed class Walker
             Array.Copy(chosen, _temporal[level], Dims.Count);
             // Level 0 takes what is left, so at level 1 the complete tiling's (tighter) bound comes next at no branching cost.
             if (level != 1 && PrunesAt(level)) return;
-            var nextRemaining = new int[Dims.Count];
-            var nextExt = new long[Dims.Count];
+            // One pair of arrays per level: the level below is done with them before the next choice here overwrites them.
             for (int d = 0; d < Dims.Count; d++)
             {
                 nextRemaining[d] = SpatialFactors.Left(remaining[d], chosen[d]);
@@ -180,6 +202,10 @@ internal sealed class Walker
     }
 
     private readonly int[] _moved = new int[Dims.Count];
+
+    // Per level: EnumerateLevel's factors (all 1 between calls) and what is left and the extents for the level below.
+    private readonly int[][] _levelFactors, _nextRemaining;
+    private readonly long[][] _nextExt;
 
     // The inward move (InwardMove): at the level above the innermost, a factor that can give a prime to another item's
     // innermost tiling is dominated by that item's mapping. Counted.
