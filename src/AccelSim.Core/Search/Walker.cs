@@ -36,9 +36,6 @@ internal sealed class Walker
     private readonly Func<double> _simBound;
     private long _currentCycles; // analytical cycles of the mapping being evaluated (for SimBound)
     private bool _spatialPerfect; // the current work item's unrolling divides every bound (PartialBound assumes it)
-    private SpatialCandidate? _perfectOf; // the unrolling and plan _perfect was computed for
-    private SearchPlan? _perfectPlan;
-    private bool _perfect;
     private bool _mappingPerfect; // the mapping being evaluated has perfect factors only (order narrowing, SimBound)
     private readonly AccessCounter _counter;
     private readonly AccessCounts _counts;
@@ -110,7 +107,7 @@ internal sealed class Walker
     /// <summary>The lower bound of the item's objective (its unrolling and innermost tiling fixed); 0 where none is proven.</summary>
     public double Bound(Mapper.WorkItem item)
     {
-        Begin(item, out _, out _);
+        Load(item);
         return ObjectiveBound(_levels - 1, out _);
     }
 
@@ -118,10 +115,12 @@ internal sealed class Walker
     /// free; the probe's innermost tiling is not read); 0 where none is proven.</summary>
     public double UnrollingBound(Mapper.WorkItem probe)
     {
-        Begin(probe, out _, out _);
+        Load(probe);
         return ObjectiveBound(_levels, out _);
     }
 
+    // Starts a walk of the item: a fresh result (and candidate set) and incumbent, the item loaded, what is left of each dim
+    // above the innermost tiling and the innermost tile's extents (walker-owned arrays, valid until the next Begin).
     private void Begin(Mapper.WorkItem item, out int[] remaining, out long[] ext)
     {
         _result = new Mapper.WorkResult();
@@ -131,35 +130,44 @@ internal sealed class Walker
         // Each work item prunes against its own best only: sharing the incumbent across threads prunes more, but then what
         // is walked (and the reported statistics) would depend on thread scheduling; the result must not (SPEC: deterministic).
         _incumbent = new Incumbent();
-        _plan = item.Plan;
-        _spatial = item.Spatial;
-        // The same unrolling comes back item after item: its perfection is computed once.
-        if (!ReferenceEquals(item.Spatial, _perfectOf) || !ReferenceEquals(_plan, _perfectPlan))
-        {
-            _perfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial) && !_plan.Flatten.Any();
-            (_perfectOf, _perfectPlan) = (item.Spatial, _plan);
-        }
-        _spatialPerfect = _perfect;
+        Load(item);
         _skipDominated = _maximalOnly || (_maximalImperfect && !_spatialPerfect);
         _siblings = item.Siblings;
         _inward = _movesInward && !_skipDominated && _siblings is not null && _spatialPerfect;
-        _counter.Flatten = _plan.Flatten;
-        for (int i = 0; i < _levels; i++)
-        {
-            Array.Copy(item.Spatial.X[i], _counter.SpatialX[i], Dims.Count);
-            Array.Copy(item.Spatial.Y[i], _counter.SpatialY[i], Dims.Count);
-            _counter.Keeps[i] = _plan.Keeps[i];
-        }
-        remaining = _plan.Remaining(item.Spatial);
+        remaining = _itemRemaining;
+        ext = _itemExt;
         int inner = _levels - 1;
-        Array.Copy(item.Innermost, _temporal[inner], Dims.Count);
-        ext = new long[Dims.Count];
         for (int d = 0; d < Dims.Count; d++)
         {
-            remaining[d] = SpatialFactors.Left(remaining[d], item.Innermost[d]);
+            remaining[d] = SpatialFactors.Left(_unrollingRemaining[d], item.Innermost[d]);
             ext[d] = (long)item.Innermost[d] * item.Spatial.X[inner][d] * item.Spatial.Y[inner][d];
         }
     }
+
+    // What the bound reads of an item: its plan, unrolling (with its perfection and what it leaves of each dim, computed once
+    // while the same unrolling's items follow each other) and innermost tiling.
+    private void Load(Mapper.WorkItem item)
+    {
+        if (!ReferenceEquals(item.Spatial, _spatial) || !ReferenceEquals(item.Plan, _plan))
+        {
+            _plan = item.Plan;
+            _spatial = item.Spatial;
+            _spatialPerfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial) && !_plan.Flatten.Any();
+            _unrollingRemaining = _plan.Remaining(item.Spatial);
+            _counter.Flatten = _plan.Flatten;
+            for (int i = 0; i < _levels; i++)
+            {
+                Array.Copy(item.Spatial.X[i], _counter.SpatialX[i], Dims.Count);
+                Array.Copy(item.Spatial.Y[i], _counter.SpatialY[i], Dims.Count);
+                _counter.Keeps[i] = _plan.Keeps[i];
+            }
+        }
+        Array.Copy(item.Innermost, _temporal[_levels - 1], Dims.Count);
+    }
+
+    private int[] _unrollingRemaining = null!; // SearchPlan.Remaining of the loaded unrolling
+    private readonly int[] _itemRemaining = new int[Dims.Count];
+    private readonly long[] _itemExt = new long[Dims.Count];
 
     // Levels from `level` down to 0 (outward), then every order combination.
     private void EnumerateOuter(int level, int[] remaining, long[] ext)
