@@ -68,8 +68,10 @@ internal sealed partial class PartialBound
                 _termsOf[t * _terms.Length + _termCount[t]++] = i;
             }
         bool conflict = SlidingConflict(k, present);
+        bool held = HeldConflict(k, present);
         // One tensor, no conflict and no sweeps: its own best order is reachable and the per-tensor term is its bound.
         if ((present & (present - 1)) == 0 && !conflict && !SweepsAt(k, present)) return 0;
+        int loops = conflict || held ? SlidingLoops(k) : 0; // what a set S of sliding loops outside M can hold
         _memoStamp++;
         _loopedAt = LoopedMask(k);
         // What the per-tensor terms charged (no sweeps: Loads and OperandFills count plane loops only).
@@ -77,10 +79,10 @@ internal sealed partial class PartialBound
         for (int t = 0; t < Tensors.Count; t++)
             for (int j = 0; j < _termCount[t]; j++) separate += TermEnergy(_terms[_termsOf[t * _terms.Length + j]], UnionDims[1 << t]);
         double least = double.PositiveInfinity;
-        for (int outside = 0; outside < (conflict ? 4 : 1); outside++)
+        for (int outside = 0; outside <= loops; outside++)
         {
-            if (conflict && double.IsNaN(_slidingExtra[outside])) continue;
-            least = Math.Min(least, (conflict ? _slidingExtra[outside] : 0) + LeastOrdering(present, outside));
+            if ((outside & ~loops) != 0) continue;
+            least = Math.Min(least, (conflict ? _slidingExtra[outside] : 0) + LeastOrdering(present, outside, held));
         }
         return Math.Max(0, least - separate);
     }
@@ -89,7 +91,7 @@ internal sealed partial class PartialBound
     // (the weights' also at the sliding dims of S, `outside`): over the subsets U of the tensors, the least of U's orderings
     // ends with some t of U, after the least ordering of the rest (a dynamic program: 12 terms for three tensors, where
     // the six orderings read 18).
-    private double LeastOrdering(int present, int outside)
+    private double LeastOrdering(int present, int outside, bool held)
     {
         Span<double> least = stackalloc double[1 << Tensors.Count];
         least[0] = 0;
@@ -102,7 +104,11 @@ internal sealed partial class PartialBound
                 int t = BitOperations.TrailingZeroCount(m);
                 double energy = least[set & ~(1 << t)];
                 for (int j = 0; j < _termCount[t]; j++)
-                    energy += Energy(_termsOf[t * _terms.Length + j], set, t == (int)TensorKind.Weights ? outside : 0);
+                {
+                    int i = _termsOf[t * _terms.Length + j];
+                    energy += t == (int)TensorKind.Weights ? Energy(i, set, outside)
+                        : held && t == (int)TensorKind.Inputs ? HeldEnergy(i, set, outside) : Energy(i, set, 0);
+                }
                 best = Math.Min(best, energy);
             }
             least[set] = best;
@@ -114,6 +120,14 @@ internal sealed partial class PartialBound
     private readonly int[] _termsOf = new int[Tensors.Count * 3 * 9];  // ... their indexes (tensor t's from t·|_terms|)
 
     private const int AllDims = (1 << Dims.Count) - 1;
+
+    // The words a term's child instances are filled (or hold, outputs) when its loads are base·prefix (TermEnergy).
+    private long TermVolume(in Term term, int dims, bool sweeps)
+    {
+        long volume = Math.Max(term.Level >= 0 && term.Level < _fixedFrom ? RestVolume(term, dims) : term.Tile * term.Base * Prefix(term.Level, dims), term.Floor);
+        if (sweeps && Sweeps(term)) volume = Math.Max(volume, SweptVolume(term, dims));
+        return volume;
+    }
 
     // TermEnergy of recorded term i at the dims of the tensors in `union` (plus the sliding dims of S for weights: `outside`),
     // memoized for one ExcessAt call (the stamp changes per call). A dim the term's level does not loop over multiplies
@@ -127,6 +141,18 @@ internal sealed partial class PartialBound
         _memoAt[slot] = _memoStamp;
         return _memo[slot] = TermEnergy(_terms[i], dims, sweeps: true);
     }
+
+    // HeldInputsEnergy of recorded inputs term i at the dims of `union` for the set S `outside`, memoized as Energy.
+    private double HeldEnergy(int i, int union, int outside)
+    {
+        int slot = (((i << Dims.Count) + (UnionDims[union] & _loopedAt)) << 2) + outside;
+        if (_heldMemoAt[slot] == _memoStamp) return _heldMemo[slot];
+        _heldMemoAt[slot] = _memoStamp;
+        return _heldMemo[slot] = HeldInputsEnergy(_terms[i], UnionDims[union] & _loopedAt, outside);
+    }
+
+    private readonly double[] _heldMemo = new double[3 * 9 << Dims.Count << 2];
+    private readonly long[] _heldMemoAt = new long[3 * 9 << Dims.Count << 2];
 
     private readonly double[] _memo = new double[3 * 9 << Dims.Count];
     private readonly long[] _memoAt = new long[3 * 9 << Dims.Count];
@@ -177,8 +203,7 @@ internal sealed partial class PartialBound
     // With `sweeps`, an inputs term at a fixed level also counts what its sliding loops there sweep (SweptVolume).
     private double TermEnergy(in Term term, int dims, bool sweeps = false)
     {
-        long volume = Math.Max(term.Level >= 0 && term.Level < _fixedFrom ? RestVolume(term, dims) : term.Tile * term.Base * Prefix(term.Level, dims), term.Floor);
-        if (sweeps && Sweeps(term)) volume = Math.Max(volume, SweptVolume(term, dims));
+        long volume = TermVolume(term, dims, sweeps);
         var traffic = term.Tensor == TensorKind.Outputs
             ? OutputTraffic(term.Parent, term.Child, volume)
             : OperandTraffic(term.Tensor, term.Parent, term.Child, volume);

@@ -57,7 +57,7 @@ internal sealed partial class PartialBound
     {
         if (k < 0 || !ConflictLevel(k) || (present & (1 << (int)TensorKind.Weights)) == 0) return false;
         long fm = LeastFactor(k, (int)Dim.M);
-        int loops = (LeastFactor(k, (int)Dim.P) > 1 ? 1 : 0) | (LeastFactor(k, (int)Dim.Q) > 1 ? 2 : 0);
+        int loops = SlidingLoops(k);
         if (fm <= 1 || loops == 0) return false;
         bool any = false;
         for (int i = 0; i < _slidingCount && !any; i++) any = _slidingInputs[i].Child > k;
@@ -66,6 +66,44 @@ internal sealed partial class PartialBound
         for (int outside = 0; outside < 4; outside++)
             _slidingExtra[outside] = (outside & ~loops) != 0 ? double.NaN : SlidingRefills(k, iterations, loops & ~outside);
         return true;
+    }
+
+    // The sliding loops of level k as ConflictLevel knows them (bit 1 P, bit 2 Q): what a set S can hold.
+    private int SlidingLoops(int k) => (LeastFactor(k, (int)Dim.P) > 1 ? 1 : 0) | (LeastFactor(k, (int)Dim.Q) > 1 ? 2 : 0);
+
+    // True when the conflict arises for inputs terms the joint term holds at level k, a fixed or the partly chosen one: level
+    // k loops over M and over P or Q, and both weights and inputs have terms there (HeldInputsEnergy).
+    private bool HeldConflict(int k, int present) =>
+        k >= _fixedFrom && (present & InputsAndWeights) == InputsAndWeights
+        && _temporal[k][(int)Dim.M] > 1 && SlidingLoops(k) != 0;
+
+    private const int InputsAndWeights = (1 << (int)TensorKind.Inputs) | (1 << (int)TensorKind.Weights);
+
+    // The energy of an inputs term at level k whose innermost plane loop p sits inside the loops of `dims` (the ordering's
+    // union), when level k loops over M and the sliding loops of S (`outside`) are outside M, those of level k not in S inside
+    // it (the wound ones). Either M is outside p, and so is every loop of S: they join the dims (the term's sweeps of the
+    // rest, SweptVolume, as before). Or M is inside p (possible only when neither M nor a wound loop is in `dims`): then
+    // each iteration of the loops at or outside p starts a new plane and runs M, and the loops of S not in `dims` that sit
+    // between p and M, at least f_M times; each such run sweeps the wound loops, whose windows cover SweptWords, with at most
+    // one tile resident at its start, and the first run of the plane has none: at least F·(swept − tile) + tile words, F
+    // the runs (f_M times the S loops not in `dims`: an S loop outside p multiplies the iterations instead, which is no
+    // less). The least of the two cases (either may be the order's). At the partly chosen level the chosen factors count
+    // (at most any completion's) and the loops above it their least product, as everywhere there.
+    private double HeldInputsEnergy(in Term term, int dims, int outside)
+    {
+        int k = term.Level;
+        if (term.Child >= _levels) return TermEnergy(term, dims, sweeps: true);
+        int sliding = SlidingMask(outside);
+        double mOutside = TermEnergy(term, dims | sliding | 1 << (int)Dim.M, sweeps: true);
+        int wound = SlidingLoops(k) & ~outside;
+        if ((dims & (1 << (int)Dim.M)) != 0 || (dims & SlidingMask(wound)) != 0) return mOutside;
+        long runs = _temporal[k][(int)Dim.M];
+        if ((sliding & ~dims & (1 << (int)Dim.P)) != 0) runs *= _temporal[k][(int)Dim.P];
+        if ((sliding & ~dims & (1 << (int)Dim.Q)) != 0) runs *= _temporal[k][(int)Dim.Q];
+        long swept = SweptWords(k, term.Child, term.Tile, wound);
+        long volume = Math.Max(TermVolume(term, dims, sweeps: true), term.Base * Prefix(k, dims) * (runs * (swept - term.Tile) + term.Tile));
+        double mInside = Price(TensorKind.Inputs, term.Parent, term.Child, OperandTraffic(TensorKind.Inputs, term.Parent, term.Child, volume));
+        return Math.Min(mOutside, mInside);
     }
 
     // The inputs' extra energy when the sliding loops of level k in `wound` (bit 1 P, bit 2 Q) are inside M, which runs
