@@ -133,13 +133,24 @@ internal sealed partial class PartialBound
     // memoized for one ExcessAt call (the stamp changes per call). A dim the term's level does not loop over multiplies
     // nothing (its factor, or each end of its range, is 1), so the memo is keyed by the looped dims alone: orderings whose
     // unions differ only elsewhere share one computation.
-    private double Energy(int i, int union, int outside)
+    private double Energy(int i, int union, int outside) => EnergyAt(i, (UnionDims[union] | SlidingMask(outside)) & _loopedAt);
+
+    // TermEnergy (with sweeps) of recorded term i at `dims` (a mask within the level's looped dims), and its volume, memoized.
+    private double EnergyAt(int i, int dims)
     {
-        int dims = (UnionDims[union] | SlidingMask(outside)) & _loopedAt;
         int slot = (i << Dims.Count) + dims;
         if (_memoAt[slot] == _memoStamp) return _memo[slot];
         _memoAt[slot] = _memoStamp;
-        return _memo[slot] = TermEnergy(_terms[i], dims, sweeps: true);
+        var term = _terms[i];
+        long volume = _memoVolume[slot] = TermVolume(term, dims, sweeps: true);
+        return _memo[slot] = PriceOf(term, volume);
+    }
+
+    // The volume EnergyAt priced (computed if not yet).
+    private long VolumeAt(int i, int dims)
+    {
+        EnergyAt(i, dims);
+        return _memoVolume[(i << Dims.Count) + dims];
     }
 
     // HeldInputsEnergy of recorded inputs term i at the dims of `union` for the set S `outside`, memoized as Energy.
@@ -148,13 +159,14 @@ internal sealed partial class PartialBound
         int slot = (((i << Dims.Count) + (UnionDims[union] & _loopedAt)) << 2) + outside;
         if (_heldMemoAt[slot] == _memoStamp) return _heldMemo[slot];
         _heldMemoAt[slot] = _memoStamp;
-        return _heldMemo[slot] = HeldInputsEnergy(_terms[i], UnionDims[union] & _loopedAt, outside);
+        return _heldMemo[slot] = HeldInputsEnergy(i, UnionDims[union] & _loopedAt, outside);
     }
 
     private readonly double[] _heldMemo = new double[3 * 9 << Dims.Count << 2];
     private readonly long[] _heldMemoAt = new long[3 * 9 << Dims.Count << 2];
 
     private readonly double[] _memo = new double[3 * 9 << Dims.Count];
+    private readonly long[] _memoVolume = new long[3 * 9 << Dims.Count];
     private readonly long[] _memoAt = new long[3 * 9 << Dims.Count];
     private long _memoStamp;
     private int _loopedAt; // LoopedMask of the level ExcessAt works on
@@ -203,7 +215,12 @@ internal sealed partial class PartialBound
     // With `sweeps`, an inputs term at a fixed level also counts what its sliding loops there sweep (SweptVolume).
     private double TermEnergy(in Term term, int dims, bool sweeps = false)
     {
-        long volume = TermVolume(term, dims, sweeps);
+        return PriceOf(term, TermVolume(term, dims, sweeps));
+    }
+
+    // The energy of a term whose child instances are filled (or hold, outputs) `volume` words.
+    private double PriceOf(in Term term, long volume)
+    {
         var traffic = term.Tensor == TensorKind.Outputs
             ? OutputTraffic(term.Parent, term.Child, volume)
             : OperandTraffic(term.Tensor, term.Parent, term.Child, volume);

@@ -89,20 +89,21 @@ internal sealed partial class PartialBound
     // the runs (f_M times the S loops not in `dims`: an S loop outside p multiplies the iterations instead, which is no
     // less). The least of the two cases (either may be the order's). At the partly chosen level the chosen factors count
     // (at most any completion's) and the loops above it their least product, as everywhere there.
-    private double HeldInputsEnergy(in Term term, int dims, int outside)
+    private double HeldInputsEnergy(int i, int dims, int outside)
     {
+        ref readonly var term = ref _terms[i];
         int k = term.Level;
-        if (term.Child >= _levels) return TermEnergy(term, dims, sweeps: true);
+        if (term.Child >= _levels) return EnergyAt(i, dims);
         int sliding = SlidingMask(outside);
-        double mOutside = TermEnergy(term, dims | sliding | 1 << (int)Dim.M, sweeps: true);
+        double mOutside = EnergyAt(i, (dims | sliding | 1 << (int)Dim.M) & _loopedAt);
         int wound = SlidingLoops(k) & ~outside;
         if ((dims & (1 << (int)Dim.M)) != 0 || (dims & SlidingMask(wound)) != 0) return mOutside;
         long runs = _temporal[k][(int)Dim.M];
         if ((sliding & ~dims & (1 << (int)Dim.P)) != 0) runs *= _temporal[k][(int)Dim.P];
         if ((sliding & ~dims & (1 << (int)Dim.Q)) != 0) runs *= _temporal[k][(int)Dim.Q];
         long swept = SweptWords(k, term.Child, term.Tile, wound);
-        long volume = Math.Max(TermVolume(term, dims, sweeps: true), term.Base * Prefix(k, dims) * (runs * (swept - term.Tile) + term.Tile));
-        double mInside = Price(TensorKind.Inputs, term.Parent, term.Child, OperandTraffic(TensorKind.Inputs, term.Parent, term.Child, volume));
+        long volume = Math.Max(VolumeAt(i, dims), term.Base * Prefix(k, dims) * (runs * (swept - term.Tile) + term.Tile));
+        double mInside = PriceOf(term, volume);
         return Math.Min(mOutside, mInside);
     }
 
