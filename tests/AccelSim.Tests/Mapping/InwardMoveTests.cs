@@ -18,8 +18,10 @@ namespace AccelSim.Tests.Mapping;
 /// </summary>
 public class InwardMoveTests
 {
-    // The dims the search moves (InwardMove.IsMovable): adding P, Q or R there makes every property below fail.
-    private static readonly int[] MovableDims = Enumerable.Range(0, Dims.Count).Where(InwardMove.IsMovable).ToArray();
+    // The dims the search moves on a layer (InwardMove.IsMovable): adding R, or P and Q on every layer, makes the properties
+    // below fail.
+    private static int[] MovableDims(ProblemShape problem) =>
+        Enumerable.Range(0, Dims.Count).Where(d => InwardMove.IsMovable(problem, d)).ToArray();
 
     [Theory]
     [InlineData(false, null)]
@@ -61,10 +63,17 @@ public class InwardMoveTests
 
     public static TheoryData<string> ShippedArchitectures() => new(ArchitectureLibrary.Names);
 
-    /// <summary>The dims moved are exactly N, G, M and C: the proof does not cover the sliding ones (InnermostGrowthTests).</summary>
+    /// <summary>The dims moved are N, G, M and C, and P or Q only where the filter is one row or column tall and the stride
+    /// 1 (the tiles are then linear in them): the proof does not cover a sliding window (InnermostGrowthTests).</summary>
     [Fact]
-    public void OnlyTheDimsEveryTileIsLinearInAreMoved() =>
-        Assert.Equal([(int)Dim.N, (int)Dim.G, (int)Dim.M, (int)Dim.C], MovableDims);
+    public void OnlyTheDimsEveryTileIsLinearInAreMoved()
+    {
+        int[] planes = [(int)Dim.N, (int)Dim.G, (int)Dim.M, (int)Dim.C];
+        Assert.Equal(planes, MovableDims(new ProblemShape(1, 1, 16, 8, 4, 4, 3, 3)));
+        Assert.Equal([.. planes, (int)Dim.P, (int)Dim.Q], MovableDims(new ProblemShape(1, 1, 16, 8, 4, 4, 1, 1)));
+        Assert.Equal(planes, MovableDims(new ProblemShape(1, 1, 16, 8, 4, 4, 1, 1, StrideH: 2, StrideW: 2)));
+        Assert.Equal([.. planes, (int)Dim.Q], MovableDims(new ProblemShape(1, 1, 16, 8, 4, 4, 3, 1)));
+    }
 
     /// <summary>
     /// In the search: on a conv layer on every shipped architecture, the sound search with the inward move returns the same
@@ -108,7 +117,7 @@ public class InwardMoveTests
         double total = Objectives.TotalEnergy(before.TotalEnergy, before.Cycles, c.Arch.BackgroundEnergyPerCycle);
         int inner = c.Mapping.Levels.Count - 1, above = inner - 1;
         var failures = new List<string>();
-        foreach (int d in MovableDims)
+        foreach (int d in MovableDims(c.Problem))
         {
             int f = c.Mapping.Levels[above].Temporal[d];
             for (int p = 2; p <= f; p++)
