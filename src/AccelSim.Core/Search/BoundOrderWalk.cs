@@ -49,7 +49,7 @@ internal static class BoundOrderWalk
                         results[order[j]] = new Mapper.WorkResult { BoundPruned = 1 };
                         InterlockedMin(ref firstBeyond, j);
                     }
-                    else results[order[j]] = walker.Run(items[order[j]], best);
+                    else results[order[j]] = walker.Run(items[order[j]], best, bounded: true);
                     window.Done(j, results[order[j]].BestCost);
                 }
                 return true;

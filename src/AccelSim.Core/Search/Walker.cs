@@ -93,13 +93,14 @@ internal sealed class Walker
 
     /// <summary>
     /// Walks one item, pruning against <paramref name="seed"/> (the cost of a mapping of the same space, or +∞) and then
-    /// against its own best.
+    /// against its own best. <paramref name="bounded"/>: the caller already found the item's <see cref="Bound"/> within
+    /// <paramref name="seed"/>, so it is not asked again (with no best of its own yet, the tie cut cannot cut it either).
     /// </summary>
-    public Mapper.WorkResult Run(Mapper.WorkItem item, double seed = double.PositiveInfinity)
+    public Mapper.WorkResult Run(Mapper.WorkItem item, double seed = double.PositiveInfinity, bool bounded = false)
     {
         Begin(item, out var remaining, out var ext);
         _incumbent.Offer(seed);
-        if (PrunesAt(_levels - 1)) return _result;
+        if (!bounded && PrunesAt(_levels - 1)) return _result;
         EnumerateOuter(_levels - 2, remaining, ext);
         return _result;
     }
