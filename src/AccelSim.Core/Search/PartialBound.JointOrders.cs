@@ -15,15 +15,19 @@ namespace AccelSim.Search;
 /// </summary>
 internal sealed partial class PartialBound
 {
-    private readonly record struct Term(TensorKind Tensor, int Parent, int Child, int Level, long Base, long Tile, long Floor);
+    // Charged: what the per-tensor term charged for it (TermEnergy at its own dims, without sweeps), priced once when recorded.
+    private readonly record struct Term(TensorKind Tensor, int Parent, int Child, int Level, long Base, long Tile, long Floor, double Charged);
 
     private readonly Term[] _terms = new Term[3 * 9];
     private int _recorded;
 
     // Called when Loads found the term's innermost relevant loop at a fixed level (_lastLevel, _lastBase).
-    private void Record(TensorKind tensor, int parent, int child, long tile, long floor)
+    // `charged` is the per-tensor term's energy (NaN: priced here, as TermEnergy at the tensor's own dims).
+    private void Record(TensorKind tensor, int parent, int child, long tile, long floor, double charged)
     {
-        if (_recorded < _terms.Length) _terms[_recorded++] = new Term(tensor, parent, child, _lastLevel, _lastBase, tile, floor);
+        if (_recorded == _terms.Length) return;
+        var term = new Term(tensor, parent, child, _lastLevel, _lastBase, tile, floor, charged);
+        _terms[_recorded++] = double.IsNaN(charged) ? term with { Charged = TermEnergy(term, UnionDims[1 << (int)tensor]) } : term;
     }
 
     private static int[] RelevantDims(TensorKind tensor) => tensor switch
@@ -77,7 +81,7 @@ internal sealed partial class PartialBound
         // What the per-tensor terms charged (no sweeps: Loads and OperandFills count plane loops only).
         double separate = 0;
         for (int t = 0; t < Tensors.Count; t++)
-            for (int j = 0; j < _termCount[t]; j++) separate += TermEnergy(_terms[_termsOf[t * _terms.Length + j]], UnionDims[1 << t]);
+            for (int j = 0; j < _termCount[t]; j++) separate += _terms[_termsOf[t * _terms.Length + j]].Charged;
         double least = double.PositiveInfinity;
         for (int outside = 0; outside <= loops; outside++)
         {

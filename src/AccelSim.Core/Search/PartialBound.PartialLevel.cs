@@ -83,7 +83,7 @@ internal sealed partial class PartialBound
             if (inner || !outer) continue;
             _lastLevel = 0;
             _lastBase = 1;
-            Record(tensor, 0, child, child > 1 ? TileMath.TileSize(_problem, tensor, _ext[child]) : 0, tensor == TensorKind.Inputs ? InputFloor(child) : 0);
+            Record(tensor, 0, child, child > 1 ? TileMath.TileSize(_problem, tensor, _ext[child]) : 0, tensor == TensorKind.Inputs ? InputFloor(child) : 0, double.NaN);
         }
     }
 

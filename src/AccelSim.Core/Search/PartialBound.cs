@@ -226,7 +226,8 @@ internal sealed partial class PartialBound
     }
 
     // Adds a term's accesses to the levels' counts (for the cycle bound) and its energy.
-    private void Charge(TensorKind tensor, int parent, int child, in Traffic traffic)
+    // Returns the term's energy.
+    private double Charge(TensorKind tensor, int parent, int child, in Traffic traffic)
     {
         _reads[parent] += traffic.ParentReads;
         _writes[parent] += traffic.ParentWrites;
@@ -235,7 +236,9 @@ internal sealed partial class PartialBound
             _reads[child] += traffic.ChildReads;
             _writes[child] += traffic.ChildWrites;
         }
-        _energy += Price(tensor, parent, child, traffic);
+        double energy = Price(tensor, parent, child, traffic);
+        _energy += energy;
+        return energy;
     }
 
     // An operand term whose child instances are each filled `perInstance` words over the run.
@@ -383,9 +386,9 @@ internal sealed partial class PartialBound
     private void AddOperand(TensorKind tensor, int parent, int child)
     {
         long perInstance = OperandFills(tensor, child);
-        if (_lastLevel != NoLevel) Record(tensor, parent, child, TileMath.TileSize(_problem, tensor, _ext[child]), tensor == TensorKind.Inputs ? InputFloor(child) : 0);
+        double charged = Charge(tensor, parent, child, OperandTraffic(tensor, parent, child, perInstance));
+        if (_lastLevel != NoLevel) Record(tensor, parent, child, TileMath.TileSize(_problem, tensor, _ext[child]), tensor == TensorKind.Inputs ? InputFloor(child) : 0, charged);
         else if (tensor == TensorKind.Inputs) RecordSlidingInputs(parent, child, perInstance);
-        Charge(tensor, parent, child, OperandTraffic(tensor, parent, child, perInstance));
     }
 
     private void AddOutputs(int parent, int child)
@@ -394,8 +397,8 @@ internal sealed partial class PartialBound
         long share = Share(child, TensorKind.Outputs); // distinct output words one instance holds over the run
         long volume = child == _levels ? TemporalIterations
             : child >= _fixedFrom ? TileMath.TileSize(_problem, TensorKind.Outputs, _ext[child]) * Loads(child, OutputDims) : share;
-        if (_lastLevel != NoLevel) Record(TensorKind.Outputs, parent, child, TileMath.TileSize(_problem, TensorKind.Outputs, _ext[child]), 0);
-        Charge(TensorKind.Outputs, parent, child, OutputTraffic(parent, child, volume));
+        double charged = Charge(TensorKind.Outputs, parent, child, OutputTraffic(parent, child, volume));
+        if (_lastLevel != NoLevel) Record(TensorKind.Outputs, parent, child, TileMath.TileSize(_problem, TensorKind.Outputs, _ext[child]), 0, charged);
     }
 
     // Outputs between a parent and a child whose instances each hold `volume` words over the run: partial-sum reloads
