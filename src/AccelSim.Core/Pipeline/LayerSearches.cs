@@ -11,8 +11,8 @@ namespace AccelSim.Pipeline;
 /// Searches and simulates the distinct MAC-layer shapes of a model, several at once, while <see cref="ModelRunner"/> takes
 /// the results in layer order. One search alone keeps the cores only partly busy (each of its phases, bounding the
 /// unrollings, the seed, bounding the items and the walk, ends waiting for its slowest task, and an item waits for the
-/// bests of the items a few places back); a second shape's search fills the gaps. Each search is deterministic on its own, so the results do not depend on how
-/// many run at once. A failed search is kept and rethrown where the runner asks for its shape, so errors name the same
+/// bests of the items a few places back); a second shape's search fills the gaps. Each search is deterministic on its own,
+/// so the results do not depend on how many run at once. A failed search is kept and rethrown where the runner asks for its shape, so errors name the same
 /// layer as a one-at-a-time run.
 /// </summary>
 internal sealed class LayerSearches : IDisposable

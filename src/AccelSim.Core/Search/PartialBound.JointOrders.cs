@@ -185,7 +185,7 @@ internal sealed partial class PartialBound
             for (int d = 0; d < Dims.Count; d++) if (_rest[d] > 1) mask |= 1 << d;
             return mask;
         }
-        var factors = k == _partial ? _high : _temporal[k];
+        var factors = FactorsAt(k);
         for (int d = 0; d < Dims.Count; d++) if (factors[d] > 1) mask |= 1 << d;
         return mask;
     }
@@ -209,7 +209,7 @@ internal sealed partial class PartialBound
             for (int m = dims & AllDims; m != 0; m &= m - 1) product *= _rest[BitOperations.TrailingZeroCount(m)];
             return product;
         }
-        var factors = k == _partial ? _high : _temporal[k]; // Factor(k, d) for every d, looked up once
+        var factors = FactorsAt(k);
         for (int m = dims & AllDims; m != 0; m &= m - 1) product *= factors[BitOperations.TrailingZeroCount(m)];
         return product;
     }

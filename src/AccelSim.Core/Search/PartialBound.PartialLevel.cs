@@ -39,8 +39,8 @@ internal sealed partial class PartialBound
         finally { _partial = -1; }
     }
 
-    // The largest factor of dim d at level k (at the partly chosen level, the range's top).
-    private long Factor(int k, int d) => k == _partial ? _high[d] : _temporal[k][d];
+    // The largest factor of every dim at fixed level k (at the partly chosen level, each range's top).
+    private int[] FactorsAt(int k) => k == _partial ? _high : _temporal[k];
 
     // The least product of the loops above the partly chosen level in dim d: what is left there over the level's largest factor
     // (PrepareRestAbove, once per call: the terms ask for it many times).

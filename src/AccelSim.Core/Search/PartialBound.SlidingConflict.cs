@@ -62,7 +62,7 @@ internal sealed partial class PartialBound
         bool any = false;
         for (int i = 0; i < _slidingCount && !any; i++) any = _slidingInputs[i].Child > k;
         if (!any) return false;
-        long iterations = Base(k) * fm;
+        long iterations = LoopsAbove(k) * fm;
         for (int outside = 0; outside < 4; outside++)
             _slidingExtra[outside] = (outside & ~loops) != 0 ? double.NaN : SlidingRefills(k, iterations, loops & ~outside);
         return true;
@@ -142,15 +142,6 @@ internal sealed partial class PartialBound
     private long Swept(int k, Dim dim, int stride, long extent) =>
         extent + (LeastFactor(k, (int)dim) - 1) * Math.Min(extent, _ext[k + 1][(int)dim] * _spatialProduct[k][(int)dim] * stride);
 
-    // The product of every loop above fixed level k (the free levels' share of each dim, and the fixed levels above k); above
-    // the partly chosen level, the least such product (RestAbove); above level 0, none.
-    private long Base(int k)
-    {
-        if (_partial >= 0) return k == _partial ? _restAboveProduct : 1;
-        long product = _restProduct;
-        for (int j = _fixedFrom; j < k; j++) product *= _levelProduct[j];
-        return product;
-    }
 
     // True when the inputs terms recorded at level k can count sweeps: inputs there, some P or Q loop at k, level k fixed.
     private bool SweepsAt(int k, int present) =>

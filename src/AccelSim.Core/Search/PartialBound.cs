@@ -283,6 +283,17 @@ internal sealed partial class PartialBound
     private long _restProduct;
     private readonly long[] _levelProduct;
 
+    // The product of every loop above level k: the free levels' share of each dim and the fixed levels above k; above the
+    // partly chosen level, the least such product (a dim not chosen yet may still take up to its largest factor there,
+    // RestAbove); above level 0 while level 1 is partly chosen (it takes what level 1 leaves), none.
+    private long LoopsAbove(int k)
+    {
+        if (k < _fixedFrom) return 1;
+        long product = k == _partial ? _restAboveProduct : _restProduct;
+        for (int j = _fixedFrom; j < k; j++) product *= _levelProduct[j];
+        return product;
+    }
+
     private long TemporalIterations => _temporalIterations;
 
     // Compute cycles: temporal iterations plus, once the innermost level is fixed, its folds' systolic cycles.
@@ -328,13 +339,10 @@ internal sealed partial class PartialBound
             bool has = false;
             foreach (int d in relevant) if (_temporal[k][d] > 1) { has = true; break; }
             if (!has) continue;
-            // Every loop above level k: above a partly chosen level, a dim not chosen yet may still take up to its largest
-            // factor there (RestAbove).
-            long loads = k == _partial ? _restAboveProduct : _restProduct;
-            for (int j = _fixedFrom; j < k; j++) loads *= _levelProduct[j];
+            long loads = LoopsAbove(k);
             _lastLevel = k;
             _lastBase = loads;
-            var factors = k == _partial ? _high : _temporal[k]; // Factor(k, d)
+            var factors = FactorsAt(k);
             foreach (int d in relevant) loads *= factors[d];
             return loads;
         }

@@ -225,18 +225,15 @@ internal sealed class SearchPlan
     public void EnumerateLevel(int level, int dim, int[] remaining, int[] factors, SpatialCandidate spatial, long[] belowExt,
         Action<int[]> complete, Action pruned, Func<int, bool>? cut = null)
     {
-        if (dim == Dims.Count) { complete(factors); return; }
-        int mask = TemporalMask[level];
-        bool mayLoop = (mask & (1 << dim)) != 0 && level > 0;
-        bool whole = (WholeMask[level] & (1 << dim)) != 0;
-        if (level == 0)
+        if (level == 0) // no choice: the rest of every dim (only a one-level architecture's innermost level gets here)
         {
-            factors[dim] = remaining[dim];
-            bool mayLoopHere = remaining[dim] == 1 || (TemporalMask[0] & (1 << dim)) != 0;
-            if (!mayLoopHere || !AllowedFactor(0, dim, remaining[dim], remaining[dim])) { pruned(); return; }
-            EnumerateLevel(level, dim + 1, remaining, factors, spatial, belowExt, complete, pruned, cut);
+            if (TakesRest(remaining, factors)) complete(factors);
+            else pruned();
             return;
         }
+        if (dim == Dims.Count) { complete(factors); return; }
+        bool mayLoop = (TemporalMask[level] & (1 << dim)) != 0;
+        bool whole = (WholeMask[level] & (1 << dim)) != 0;
         foreach (int f in mayLoop ? TemporalFactors(level, remaining[dim]) : [1])
         {
             if ((whole && f != remaining[dim]) || !AllowedFactor(level, dim, f, remaining[dim])) continue;

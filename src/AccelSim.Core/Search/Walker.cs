@@ -193,8 +193,8 @@ internal sealed class Walker
         var nextExt = _nextExt[level];
         _plan.EnumerateLevel(level, 0, remaining, factors, _spatial, ext, chosen =>
         {
-            if (level > 0 && !_plan.FitsOuter(level, chosen, _spatial, ext)) { _result.Pruned++; return; }
-            if (_skipDominated && level > 0 && !_plan.IsMaximal(level, chosen, remaining, _spatial, ext)) { _result.Dominated++; return; }
+            if (!_plan.FitsOuter(level, chosen, _spatial, ext)) { _result.Pruned++; return; }
+            if (_skipDominated && !_plan.IsMaximal(level, chosen, remaining, _spatial, ext)) { _result.Dominated++; return; }
             Array.Copy(chosen, _temporal[level], Dims.Count);
             // Level 0 takes what is left, so at level 1 the complete tiling's (tighter) bound comes next at no branching cost.
             if (level != 1 && PrunesAt(level)) return;
@@ -205,7 +205,7 @@ internal sealed class Walker
                 nextExt[d] = ext[d] * chosen[d] * _spatial.X[level][d] * _spatial.Y[level][d];
             }
             EnumerateOuter(level - 1, nextRemaining, nextExt);
-        }, () => _result.Pruned++, level > 0 && _branchAndBound && _spatialPerfect
+        }, () => _result.Pruned++, _branchAndBound && _spatialPerfect
             ? dim => MovesInward(level, dim, factors[dim], remaining[dim]) || (!RepeatsLastCut(level, dim, remaining) && CutsPartial(level, factors, remaining, ext, dim))
             : null);
     }
