@@ -1,4 +1,5 @@
 using AccelSim.Architecture;
+using AccelSim.Model;
 using AccelSim.Workloads;
 
 namespace AccelSim.Search;
@@ -17,6 +18,25 @@ internal readonly record struct LevelCapacity(bool AlwaysFits, TensorSet Keeps, 
         (int)TensorKind.Inputs => InputsPartition,
         _ => OutputsPartition,
     };
+
+    /// <summary>True when the tiles the level keeps, of the given extents (clipped to the bounds), fit it.</summary>
+    public bool Holds(ProblemShape problem, ReadOnlySpan<long> ext)
+    {
+        if (AlwaysFits) return true;
+        long total = 0;
+        try
+        {
+            for (int t = 0; t < Tensors.Count; t++)
+            {
+                if (!Keeps.Has((TensorKind)t)) continue;
+                long size = TileMath.TileSize(problem, (TensorKind)t, ext);
+                if (Partitioned && size > Partition(t)) return false;
+                total += size;
+            }
+        }
+        catch (OverflowException) { return false; } // a tile beyond 2^63 words fits no buffer
+        return Partitioned || total <= Words;
+    }
 
     /// <summary>Every level's capacity, given what each keeps.</summary>
     public static LevelCapacity[] Of(Accelerator arch, TensorSet[] keeps) =>

@@ -50,8 +50,10 @@ internal sealed partial class PartialBound
     // cannot change a pruning decision and is not computed.
     private double JointOrderExcess(double budget)
     {
-        double excess = 0;
-        for (int k = _partial == 1 ? 0 : _fixedFrom; k < _levels && !(excess > budget); k++) excess += ExcessAt(k);
+        // Level 0's excess holds the terms from level 0 to level 1 together with others (partly chosen level 1), or is not
+        // asked (free level 1): the top buffer's capacity floor may replace it (TopFloorExcess).
+        double excess = TopFloorExcess(_partial == 1 ? ExcessAt(0) : 0);
+        for (int k = _partial == 1 ? 1 : _fixedFrom; k < _levels && !(excess > budget); k++) excess += ExcessAt(k);
         if (_partial < 0 && _fixedFrom > 0 && !(excess > budget)) excess += ExcessAt(FreeLevels);
         return excess;
     }

@@ -47,8 +47,18 @@ internal sealed partial class PartialBound
     // what level 1 leaves: at least RestAbove per dim).
     private bool ConflictLevel(int k) => _partial < 0 ? k >= _fixedFrom : k == _partial || (_partial == 1 && k == 0);
 
-    // Level k's loop over d as ConflictLevel knows it: at most the factor of every completion.
-    private long LeastFactor(int k, int d) => _partial == 1 && k == 0 ? RestAbove(d) : _temporal[k][d];
+    // Level k's loop over d as ConflictLevel knows it: at most the factor of every completion. For the free levels taken
+    // together (FreeLevels), the product of their loops over d: what is left of it.
+    private long LeastFactor(int k, int d) => k == FreeLevels ? _rest[d] : _partial == 1 && k == 0 ? RestAbove(d) : _temporal[k][d];
+
+    // The least step of level k's loop over d: the next level's tile and level k's fan-out in d. For the free levels taken
+    // together, the innermost one's (an outer free level steps over the tile of the one inside it, no smaller).
+    private long Step(int k, int d) => k == FreeLevels
+        ? _ext[_fixedFrom][d] * _spatialProduct[_fixedFrom - 1][d]
+        : _ext[k + 1][d] * _spatialProduct[k][d];
+
+    // True for the free levels taken together while every fixed level is complete (their joint-order term exists).
+    private bool FreeNest(int k) => k == FreeLevels && _partial < 0 && _fixedFrom > 0;
 
     // Fills _slidingExtra with the inputs' extra energy over their charges for each set S of level k's sliding loops outside
     // M; false when the conflict does not arise at k (no M loop, no P or Q loop, no weights term recorded at k, or no
@@ -74,8 +84,8 @@ internal sealed partial class PartialBound
     // True when the conflict arises for inputs terms the joint term holds at level k, a fixed or the partly chosen one: level
     // k loops over M and over P or Q, and both weights and inputs have terms there (HeldInputsEnergy).
     private bool HeldConflict(int k, int present) =>
-        k >= _fixedFrom && (present & InputsAndWeights) == InputsAndWeights
-        && _temporal[k][(int)Dim.M] > 1 && SlidingLoops(k) != 0;
+        (k >= _fixedFrom || FreeNest(k)) && (present & InputsAndWeights) == InputsAndWeights
+        && LeastFactor(k, (int)Dim.M) > 1 && SlidingLoops(k) != 0;
 
     private const int InputsAndWeights = (1 << (int)TensorKind.Inputs) | (1 << (int)TensorKind.Weights);
 
@@ -98,9 +108,9 @@ internal sealed partial class PartialBound
         double mOutside = EnergyAt(i, (dims | sliding | 1 << (int)Dim.M) & _loopedAt);
         int wound = SlidingLoops(k) & ~outside;
         if ((dims & (1 << (int)Dim.M)) != 0 || (dims & SlidingMask(wound)) != 0) return mOutside;
-        long runs = _temporal[k][(int)Dim.M];
-        if ((sliding & ~dims & (1 << (int)Dim.P)) != 0) runs *= _temporal[k][(int)Dim.P];
-        if ((sliding & ~dims & (1 << (int)Dim.Q)) != 0) runs *= _temporal[k][(int)Dim.Q];
+        long runs = LeastFactor(k, (int)Dim.M);
+        if ((sliding & ~dims & (1 << (int)Dim.P)) != 0) runs *= LeastFactor(k, (int)Dim.P);
+        if ((sliding & ~dims & (1 << (int)Dim.Q)) != 0) runs *= LeastFactor(k, (int)Dim.Q);
         long swept = SweptWords(k, term.Child, term.Tile, wound);
         long volume = Math.Max(VolumeAt(i, dims), term.Base * Prefix(k, dims) * (runs * (swept - term.Tile) + term.Tile));
         double mInside = PriceOf(term, volume);
@@ -140,13 +150,13 @@ internal sealed partial class PartialBound
     // The input rows (or columns) the windows of `extent` lines at the f positions of level k's loop over `dim` cover
     // together: one step of the loop spans the next level's tile and level k's fan-out in that dim, times the stride.
     private long Swept(int k, Dim dim, int stride, long extent) =>
-        extent + (LeastFactor(k, (int)dim) - 1) * Math.Min(extent, _ext[k + 1][(int)dim] * _spatialProduct[k][(int)dim] * stride);
+        extent + (LeastFactor(k, (int)dim) - 1) * Math.Min(extent, Step(k, (int)dim) * stride);
 
 
     // True when the inputs terms recorded at level k can count sweeps: inputs there, some P or Q loop at k, level k fixed.
     private bool SweepsAt(int k, int present) =>
-        (present & (1 << (int)TensorKind.Inputs)) != 0 && k >= _fixedFrom && k != _partial
-        && (_temporal[k][(int)Dim.P] > 1 || _temporal[k][(int)Dim.Q] > 1);
+        (present & (1 << (int)TensorKind.Inputs)) != 0 && ((k >= _fixedFrom && k != _partial) || FreeNest(k))
+        && (LeastFactor(k, (int)Dim.P) > 1 || LeastFactor(k, (int)Dim.Q) > 1);
 
     private bool Sweeps(in Term term) => term.Tensor == TensorKind.Inputs && term.Child < _levels && SweepsAt(term.Level, 1 << (int)TensorKind.Inputs);
 
@@ -159,8 +169,8 @@ internal sealed partial class PartialBound
     {
         int k = term.Level;
         int free = 0; // sliding loops of level k not in dims: bit 1 P, bit 2 Q
-        if (_temporal[k][(int)Dim.P] > 1 && (dims & (1 << (int)Dim.P)) == 0) free |= 1;
-        if (_temporal[k][(int)Dim.Q] > 1 && (dims & (1 << (int)Dim.Q)) == 0) free |= 2;
+        if (LeastFactor(k, (int)Dim.P) > 1 && (dims & (1 << (int)Dim.P)) == 0) free |= 1;
+        if (LeastFactor(k, (int)Dim.Q) > 1 && (dims & (1 << (int)Dim.Q)) == 0) free |= 2;
         long least = long.MaxValue;
         for (int outside = 0; outside < 4; outside++)
         {

@@ -184,6 +184,7 @@ internal sealed partial class PartialBound
         for (int i = 0; i < _levels; i++) { _reads[i] = 0; _writes[i] = 0; } // tiny: cheaper than two Array.Clear calls
         _recorded = 0;
         _slidingCount = 0;
+        _chargedTop = 0;
         for (int t = 0; t < Tensors.Count; t++)
         {
             var tensor = (TensorKind)t;
@@ -191,8 +192,10 @@ internal sealed partial class PartialBound
             for (int child = 1; child <= _levels; child++)
             {
                 if (child < _levels && !keeps[child].Has(tensor)) continue;
+                double before = _energy;
                 if (tensor == TensorKind.Outputs) AddOutputs(parent, child);
                 else AddOperand(tensor, parent, child);
+                if (child == 1) _chargedTop += _energy - before;
                 parent = child;
             }
         }

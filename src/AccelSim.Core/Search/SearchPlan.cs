@@ -52,6 +52,9 @@ internal sealed class SearchPlan
         _capacity = LevelCapacity.Of(arch, Keeps);
     }
 
+    /// <summary>The capacity floor of the bound (<see cref="TopBufferFloor"/>), set by the mapper; null: none.</summary>
+    public TopBufferFloor? TopFloor { get; set; }
+
     /// <summary>The dataflow's and the architecture's constraints, resolved per level.</summary>
     public ResolvedConstraints Resolved { get; }
 
@@ -341,19 +344,7 @@ internal sealed class SearchPlan
         // A joint dim's tile is a flat range; the box inside its first one is a lower bound of every tile, so the check
         // never prunes what fits (the walker checks flattened tiles exactly when it evaluates them).
         if (Flatten.Count > 0) foreach (var g in Flatten) FlatTileBox(g, clipped);
-        long total = 0;
-        try
-        {
-            for (int t = 0; t < Tensors.Count; t++)
-            {
-                if (!capacity.Keeps.Has((TensorKind)t)) continue;
-                long size = TileMath.TileSize(Problem, (TensorKind)t, clipped);
-                if (capacity.Partitioned && size > capacity.Partition(t)) return false;
-                total += size;
-            }
-        }
-        catch (OverflowException) { return false; } // a tile beyond 2^63 words fits no buffer
-        return capacity.Partitioned || total <= capacity.Words;
+        return capacity.Holds(Problem, clipped);
     }
 
     // Replaces a joint dim's flat extent e by the member extents of the largest box inside the flat range [0, e): the

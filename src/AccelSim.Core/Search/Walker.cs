@@ -153,6 +153,7 @@ internal sealed class Walker
         {
             _plan = item.Plan;
             _spatial = item.Spatial;
+            _bound.TopFloor = _plan.TopFloor;
             _spatialPerfect = SpatialEnumerator.IsPerfect(_plan.Problem, item.Spatial) && !_plan.Flatten.Any();
             _unrollingRemaining = _plan.Remaining(item.Spatial);
             _counter.Flatten = _plan.Flatten;

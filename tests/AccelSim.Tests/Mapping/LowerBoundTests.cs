@@ -17,6 +17,7 @@ namespace AccelSim.Tests.Mapping;
 /// where the storage levels' update energy is also drawn below their write energy (Timeloop's ERTs price the two apart).
 /// The same for every level the walker enumerates dim by dim, partly chosen (<see cref="PartialBound.OfPartialLevel"/>): at
 /// every depth of its dims, the later ones anywhere up to a random largest factor.
+/// The bound carries the top buffer's capacity floor (<see cref="TopBufferFloor"/>) where the mapping's level-1 tile fits.
 /// Half the cases have a background power: the bound then includes background × its cycle bound and must stay at most
 /// the mapping's energy plus background × its analytical cycles (the energy objective's total).
 /// </summary>
@@ -57,6 +58,9 @@ public class LowerBoundTests
         // Half the cases draw a background power (up to 50 pJ per cycle): the energy bound is then the objective's total.
         var drawn = new Random(seed ^ 0xb9);
         if (drawn.Next(2) == 0) c = c with { Arch = c.Arch with { BackgroundPowerWatts = drawn.NextDouble() * 0.01 } };
+        // Half the cases bound level 1 tightly: a capacity between its tiles' words and twice that (the counts do not change),
+        // so that its capacity floor binds.
+        if (drawn.Next(2) == 0) c = c with { Arch = WithTightBuffer(c.Arch, c, drawn.NextDouble()) };
         var exact = AnalyticalModel.Evaluate(c.Problem, c.Arch, c.Mapping, rules);
         double total = Objectives.TotalEnergy(exact.TotalEnergy, exact.Cycles, c.Arch.BackgroundEnergyPerCycle);
         var levels = c.Mapping.Levels;
@@ -64,7 +68,11 @@ public class LowerBoundTests
         var x = levels.Select(l => l.SpatialX.ToArray()).ToArray();
         var y = levels.Select(l => l.SpatialY.ToArray()).ToArray();
         var keeps = levels.Select(l => l.Keeps).ToArray();
-        var bound = new PartialBound(c.Problem, c.Arch, rules);
+        // The top buffer's capacity floor bounds mappings whose level-1 tile fits level 1 (every mapping the walker meets).
+        var level1 = Enumerable.Range(0, Dims.Count)
+            .Select(d => levels.Skip(1).Aggregate(1L, (e, l) => e * l.Temporal[d] * l.SpatialX[d] * l.SpatialY[d])).ToArray();
+        bool fits = LevelCapacity.Of(c.Arch, keeps)[1].Holds(c.Problem, level1);
+        var bound = new PartialBound(c.Problem, c.Arch, rules) { TopFloor = fits ? TopBufferFloor.For(c.Problem, c.Arch, keeps, rules) : null };
         var failures = new List<string>();
         for (int fixedFrom = 0; fixedFrom <= levels.Count; fixedFrom++)
         {
@@ -109,6 +117,18 @@ public class LowerBoundTests
     }
 
     // Each on-chip level's update energy drawn between 0 and its write energy (a bound pricing updates as writes fails).
+    // Level 1 with a shared capacity of its tiles' words times 1 + `slack` (at most 2).
+    private static Accelerator WithTightBuffer(Accelerator arch, RandomCase c, double slack)
+    {
+        var levels = c.Mapping.Levels;
+        var ext = Enumerable.Range(0, Dims.Count)
+            .Select(d => levels.Skip(1).Aggregate(1L, (e, l) => e * l.Temporal[d] * l.SpatialX[d] * l.SpatialY[d])).ToArray();
+        long words = Tensors.All.Where(t => levels[1].Keeps.Has(t)).Sum(t => TileMath.TileSize(c.Problem, t, ext));
+        var archLevels = arch.Levels.ToList();
+        archLevels[1] = archLevels[1] with { Storage = archLevels[1].Storage with { CapacityWords = (long)(words * (1 + slack)), PartitionWords = null } };
+        return arch with { Levels = archLevels };
+    }
+
     private static Accelerator WithCheaperUpdates(Accelerator arch, int seed)
     {
         var rng = new Random(seed ^ 0x5eed);

@@ -15,34 +15,42 @@ namespace AccelSim.Tests.Mapping;
 /// random-mapping property (<see cref="LowerBoundTests"/>) compares a bound with one mapping, usually far above it; the
 /// least completion is tight, so a bound term that charges a split the level could avoid (DRAM's loops taken at their
 /// largest while level 1 can still take part of them) shows here. The cases put an M loop and P or Q loops at DRAM above a
-/// register-file input tile with no plane loop over it: the sliding-window conflict.
+/// register-file input tile with no plane loop over it: the sliding-window conflict. The cases with a smaller global buffer
+/// (only the splits whose tiles fit it are completions) make its capacity floor (<see cref="TopBufferFloor"/>) bind; there
+/// the bounds of the item (level 1 free, the register file's tile fixed) and of the unrolling are checked against the least
+/// completion too, and the floor must raise the item's bound.
 /// </summary>
 public class PartialLevelBoundTests
 {
-    public static TheoryData<string, int[], int[], int[]> Cases() => new()
+    public static TheoryData<string, int[], int[], int[], int> Cases() => new()
     {
-        // layer (N G M C P Q R S), level 1's X and Y factors, the register file's tile
-        { "1 1 8 4 4 4 1 1", [1, 1, 2, 1, 1, 1, 1, 1], [1, 1, 1, 2, 1, 1, 1, 1], [1, 1, 1, 2, 1, 1, 1, 1] },
-        { "1 1 8 8 4 2 1 1", [1, 1, 1, 1, 2, 1, 1, 1], [1, 1, 1, 4, 1, 1, 1, 1], [1, 1, 2, 1, 1, 1, 1, 1] },
-        { "1 1 4 2 4 4 3 3", [1, 1, 2, 1, 1, 1, 1, 1], [1, 1, 1, 1, 1, 1, 3, 1], [1, 1, 1, 1, 1, 1, 1, 3] },
-        { "1 1 4 4 6 4 3 3", [1, 1, 1, 1, 1, 2, 1, 1], [1, 1, 1, 1, 1, 1, 3, 1], [1, 1, 1, 2, 1, 1, 1, 3] },
+        // layer (N G M C P Q R S), level 1's X and Y factors, the register file's tile, the global buffer's words (0: shipped)
+        { "1 1 8 4 4 4 1 1", [1, 1, 2, 1, 1, 1, 1, 1], [1, 1, 1, 2, 1, 1, 1, 1], [1, 1, 1, 2, 1, 1, 1, 1], 0 },
+        { "1 1 8 8 4 2 1 1", [1, 1, 1, 1, 2, 1, 1, 1], [1, 1, 1, 4, 1, 1, 1, 1], [1, 1, 2, 1, 1, 1, 1, 1], 0 },
+        { "1 1 4 2 4 4 3 3", [1, 1, 2, 1, 1, 1, 1, 1], [1, 1, 1, 1, 1, 1, 3, 1], [1, 1, 1, 1, 1, 1, 1, 3], 0 },
+        { "1 1 4 4 6 4 3 3", [1, 1, 1, 1, 1, 2, 1, 1], [1, 1, 1, 1, 1, 1, 3, 1], [1, 1, 1, 2, 1, 1, 1, 3], 0 },
+        { "1 1 8 8 4 4 1 1", [1, 1, 2, 1, 1, 1, 1, 1], [1, 1, 1, 2, 1, 1, 1, 1], [1, 1, 1, 1, 1, 1, 1, 1], 48 },
+        { "1 1 16 8 4 4 1 1", [1, 1, 1, 1, 1, 2, 1, 1], [1, 1, 4, 1, 1, 1, 1, 1], [1, 1, 1, 2, 1, 1, 1, 1], 160 },
+        { "1 1 8 4 6 4 3 3", [1, 1, 1, 1, 1, 2, 1, 1], [1, 1, 1, 1, 1, 1, 3, 1], [1, 1, 1, 2, 1, 1, 1, 3], 240 },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void ThePartlyChosenLevelsBoundIsAtMostItsLeastCompletion(string layer, int[] x1, int[] y1, int[] innermost)
+    public void ThePartlyChosenLevelsBoundIsAtMostItsLeastCompletion(string layer, int[] x1, int[] y1, int[] innermost, int bufferWords)
     {
         var n = layer.Split(' ').Select(int.Parse).ToArray();
         var problem = new ProblemShape(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]);
-        var arch = ArchitectureLibrary.Load("eyeriss-isca2016");
+        var arch = WithBuffer(ArchitectureLibrary.Load("eyeriss-isca2016"), bufferWords);
         var ones = LevelMapping.Ones();
         int[][] x = [ones, x1, ones], y = [ones, y1, ones];
         var keeps = arch.Levels.Select(l => l.Storage.Keeps).ToArray();
         var bounds = problem.Bounds();
         var left = Enumerable.Range(0, Dims.Count).Select(d => bounds[d] / (x1[d] * y1[d] * innermost[d])).ToArray();
-        var tilings = Splits(left);
+        var capacity = LevelCapacity.Of(arch, keeps)[1];
+        var tilings = Splits(left).Where(t => capacity.Holds(problem, Enumerable.Range(0, Dims.Count)
+            .Select(d => (long)t[d] * x1[d] * y1[d] * innermost[d]).ToArray())).ToList();
         var least = tilings.Select(t => LeastOverOrders(problem, arch, Divide(left, t), t, innermost, x, y, keeps)).ToArray();
-        var bound = new PartialBound(problem, arch);
+        var bound = new PartialBound(problem, arch) { TopFloor = TopBufferFloor.For(problem, arch, keeps, CountingRules.AccelSim) };
         var failures = new List<string>();
         double tightest = 0; // the largest ratio of a partial bound to its least completion
         for (int i = 0; i < tilings.Count; i++)
@@ -56,6 +64,7 @@ public class PartialLevelBoundTests
                 var partial = t.Select((f, d) => d <= chosen ? f : 1).ToArray();
                 var high = t.Select((f, d) => d <= chosen ? f : left[d]).ToArray();
                 var completions = Enumerable.Range(0, tilings.Count).Where(j => Enumerable.Range(0, chosen + 1).All(d => tilings[j][d] == t[d])).ToList();
+                if (completions.Count == 0) continue; // every completion overflows the buffer: the walker never gets here
                 double energy = completions.Min(j => least[j].Energy);
                 long cycles = completions.Min(j => least[j].Cycles);
                 double partialBound = bound.OfPartialLevel(1, high, [LevelMapping.Ones(), partial, innermost], x, y, keeps, out long partialCycles);
@@ -64,10 +73,35 @@ public class PartialLevelBoundTests
                     failures.Add($"level 1 [{string.Join(",", partial)}] up to {(Dim)chosen}, high [{string.Join(",", high)}]: bound {partialBound} ({partialCycles} cycles) > least {energy} ({cycles} cycles)");
             }
         }
+        // The item (the register file's tile fixed, level 1 free) and the unrolling (every temporal level free).
+        double leastOfAll = least.Min(l => l.Energy);
+        long fewestCycles = least.Min(l => l.Cycles);
+        var itemTemporal = new[] { LevelMapping.Ones(), LevelMapping.Ones(), innermost };
+        for (int fixedFrom = 2; fixedFrom <= 3; fixedFrom++)
+        {
+            double free = bound.Of(fixedFrom, itemTemporal, x, y, keeps, out long freeCycles);
+            if (free > leastOfAll * (1 + Incumbent.RoundingMargin) || freeCycles > fewestCycles)
+                failures.Add($"fixing from {fixedFrom}: bound {free} ({freeCycles} cycles) > least {leastOfAll} ({fewestCycles} cycles)");
+        }
         Assert.True(failures.Count == 0, $"{failures.Count} bounds above their least completion, first: {failures.FirstOrDefault()}");
         Assert.True(tilings.Count > 20, "the case must give level 1 a choice");
+        if (bufferWords > 0)
+        {
+            // The floor binds: the item's bound with it is above the bound without it.
+            double without = new PartialBound(problem, arch).Of(2, itemTemporal, x, y, keeps, out _);
+            Assert.True(bound.Of(2, itemTemporal, x, y, keeps, out _) > without, "the buffer's capacity floor must raise the item's bound");
+        }
         // Not a vacuous comparison: some partial bound comes within 10 % of its least completion (0.985 to 1 on these cases).
         Assert.True(tightest > 0.9, $"no partial bound within 10 % of its least completion (at most {tightest:P1})");
+    }
+
+    // The architecture with a global buffer of `words` words (0: as shipped).
+    private static Accelerator WithBuffer(Accelerator arch, int words)
+    {
+        if (words == 0) return arch;
+        var levels = arch.Levels.ToList();
+        levels[1] = levels[1] with { Storage = levels[1].Storage with { CapacityWords = words } };
+        return arch with { Levels = levels };
     }
 
     // Every level-1 tiling: per dim a divisor of what is left (DRAM takes the rest).
