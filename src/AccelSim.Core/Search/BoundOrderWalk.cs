@@ -32,7 +32,7 @@ internal static class BoundOrderWalk
         var bounds = new double[items.Count];
         ItemWalk.Run(bounds, parallel, newWalker, (walker, i) => walker.Bound(items[i]));
         // Stable: equal bounds keep enumeration order.
-        var order = Enumerable.Range(0, items.Count).OrderBy(i => bounds[i]).ToArray();
+        var order = BoundOrder.Ascending(bounds);
         var window = new LaggedBest(order.Length, seed);
         int next = -1, firstBeyond = int.MaxValue;
         int threads = parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
@@ -73,7 +73,7 @@ internal static class BoundOrderWalk
     {
         var bounds = new double[items.Count];
         ItemWalk.Run(bounds, parallel, newWalker, (walker, i) => walker.Bound(items[i]));
-        var order = Enumerable.Range(0, items.Count).OrderBy(i => bounds[i]).Take(SeedItems).ToArray();
+        var order = BoundOrder.Ascending(bounds).Take(SeedItems).ToArray();
         var seeds = new Mapper.WorkResult[order.Length];
         ItemWalk.Run(seeds, parallel, newSeedWalker, (walker, k) => walker.Run(items[order[k]]));
         var total = new Mapper.WorkResult { BestCost = seeds.Length == 0 ? double.PositiveInfinity : seeds.Min(r => r.BestCost) };

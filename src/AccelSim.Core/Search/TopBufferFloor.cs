@@ -16,16 +16,30 @@ internal sealed class TopBufferFloor
     /// <summary>Largest lattice built (tiles priced): beyond it the bound goes without the floor.</summary>
     public const int MaxPoints = 1 << 16;
 
-    private readonly int[][] _divisors; // per dim, the divisors of its bound, ascending
-    private readonly int[] _stride;     // mixed-radix strides of the lattice
+    /// <summary>Largest bound of a dim the table indexes directly (a lookup array per dim up to it).</summary>
+    public const int MaxBound = 1 << 20;
+
+    private readonly int[][] _position; // per dim, indexed by an extent up to the bound: its divisor's position times the
+                                        // dim's stride, or -1 (not a divisor)
     private readonly double[] _least;   // per lattice point: the least energy over the fitting tiles that are its multiples
 
-    private TopBufferFloor(int[][] divisors, int[] stride, double[] least) { _divisors = divisors; _stride = stride; _least = least; }
+    private TopBufferFloor(int[][] divisors, int[] stride, double[] least)
+    {
+        _least = least;
+        _position = new int[Dims.Count][];
+        for (int d = 0; d < Dims.Count; d++)
+        {
+            var position = _position[d] = new int[divisors[d][^1] + 1];
+            Array.Fill(position, -1);
+            for (int i = 0; i < divisors[d].Length; i++) position[divisors[d][i]] = i * stride[d];
+        }
+    }
 
     /// <summary>
     /// The floor for <paramref name="problem"/> on <paramref name="arch"/> with each level keeping
     /// <paramref name="keeps"/>, counted under <paramref name="rules"/>; null where it does not apply (fewer than three levels,
-    /// a fan-out at level 0, level 1 unbounded or keeping nothing, or more than <see cref="MaxPoints"/> tiles).
+    /// a fan-out at level 0, level 1 unbounded or keeping nothing, a bound above <see cref="MaxBound"/> or more than
+    /// <see cref="MaxPoints"/> tiles).
     /// </summary>
     public static TopBufferFloor? For(ProblemShape problem, Accelerator arch, TensorSet[] keeps, CountingRules rules)
     {
@@ -39,6 +53,7 @@ internal sealed class TopBufferFloor
         long points = 1;
         for (int d = Dims.Count - 1; d >= 0; d--)
         {
+            if (bounds[d] > MaxBound) return null;
             divisors[d] = Divisors.Of(bounds[d]);
             stride[d] = (int)points;
             points *= divisors[d].Length;
@@ -83,10 +98,10 @@ internal sealed class TopBufferFloor
         int p = 0;
         for (int d = 0; d < Dims.Count; d++)
         {
-            if (ext[d] > int.MaxValue) return 0;
-            int i = Array.BinarySearch(_divisors[d], (int)ext[d]);
-            if (i < 0) return 0;
-            p += i * _stride[d];
+            var position = _position[d];
+            long e = ext[d];
+            if (e >= position.Length || position[e] < 0) return 0;
+            p += position[e];
         }
         return _least[p];
     }

@@ -41,7 +41,7 @@ internal static class UnrollingCut
         });
         if (!prunes) return (All(unrollings), new Mapper.WorkResult(), 0);
         // Stable: equal bounds keep enumeration order.
-        var order = Enumerable.Range(0, unrollings.Count).OrderBy(u => bounds[u]).ToArray();
+        var order = BoundOrder.Ascending(bounds);
         // The seed's unrollings have the lowest bounds, so they are kept: their items are built once, for both.
         var seedUnrollings = order.Take(SeedUnrollings).ToArray();
         var seedGroups = seedUnrollings.ToDictionary(u => u, u => ItemsOf(unrollings[u]));
