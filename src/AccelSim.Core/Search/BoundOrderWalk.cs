@@ -30,7 +30,9 @@ internal static class BoundOrderWalk
         Func<Walker> newWalker, double seed)
     {
         var bounds = new double[items.Count];
-        ItemWalk.Run(bounds, parallel, newWalker, (walker, i) => walker.Bound(items[i]));
+        // Against the seed: an item whose bound passes it is never walked (every best it prunes against is at most the
+        // seed), and it sorts after every item within it whatever value beyond the seed it gets, so its bound may stop there.
+        ItemWalk.Run(bounds, parallel, newWalker, (walker, i) => walker.Bound(items[i], seed));
         // Stable: equal bounds keep enumeration order.
         var order = BoundOrder.Ascending(bounds);
         var window = new LaggedBest(order.Length, seed);

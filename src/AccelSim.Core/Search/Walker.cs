@@ -105,11 +105,15 @@ internal sealed class Walker
         return _result;
     }
 
-    /// <summary>The lower bound of the item's objective (its unrolling and innermost tiling fixed); 0 where none is proven.</summary>
-    public double Bound(Mapper.WorkItem item)
+    /// <summary>
+    /// The lower bound of the item's objective (its unrolling and innermost tiling fixed); 0 where none is proven. With a
+    /// <paramref name="seed"/> (a cost some mapping reaches), a bound beyond it may be returned unfinished: some value
+    /// still beyond it (what is left of the bound only raises it), which is all a walk pruning against the seed reads.
+    /// </summary>
+    public double Bound(Mapper.WorkItem item, double seed = double.PositiveInfinity)
     {
         Load(item);
-        return ObjectiveBound(_levels - 1, out _);
+        return ObjectiveBound(_levels - 1, out _, double.IsPositiveInfinity(seed) ? double.PositiveInfinity : Enough(seed));
     }
 
     /// <summary>The lower bound of every item of the probe's unrolling (its spatial factors fixed, every temporal level
