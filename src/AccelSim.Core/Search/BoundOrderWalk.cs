@@ -24,15 +24,16 @@ internal static class BoundOrderWalk
     /// <summary>
     /// Fills <paramref name="results"/> (indexed like <paramref name="items"/>), every item pruning against
     /// <paramref name="seed"/> (the seed pass's best cost, <see cref="Seed"/>; +∞ when the walkers cannot prune) and the
-    /// bests of the items well before it.
+    /// bests of the items well before it. <paramref name="known"/>: the items' bounds (against the seed) when already
+    /// computed (<see cref="UnrollingCut.Build"/>), else null.
     /// </summary>
     public static void Run(List<Mapper.WorkItem> items, Mapper.WorkResult[] results, ParallelOptions parallel,
-        Func<Walker> newWalker, double seed)
+        Func<Walker> newWalker, double seed, double[]? known = null)
     {
-        var bounds = new double[items.Count];
+        var bounds = known ?? new double[items.Count];
         // Against the seed: an item whose bound passes it is never walked (every best it prunes against is at most the
         // seed), and it sorts after every item within it whatever value beyond the seed it gets, so its bound may stop there.
-        ItemWalk.Run(bounds, parallel, newWalker, (walker, i) => walker.Bound(items[i], seed));
+        if (known is null) ItemWalk.Run(bounds, parallel, newWalker, (walker, i) => walker.Bound(items[i], seed));
         // Stable: equal bounds keep enumeration order.
         var order = BoundOrder.Ascending(bounds);
         var window = new LaggedBest(order.Length, seed);

@@ -70,17 +70,16 @@ public static class Mapper
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
         // The bound-order walk prunes against a seed: unrollings whose own bound exceeds it get no items (UnrollingCut).
         bool boundOrder = options.RandomSamples == 0 && options.CollectWindow is null;
-        List<WorkItem> items;
-        var seed = new WorkResult();
-        long unrollingsCut = 0;
+        UnrollingCut.Built built;
         try
         {
-            (items, seed, unrollingsCut) = boundOrder
+            built = boundOrder
                 ? UnrollingCut.Build(unrollings, parallel, () => new Walker(plans[0], options, incumbent),
                     () => new Walker(plans[0], options with { MaximalTilesOnly = true }, incumbent))
-                : (UnrollingCut.All(unrollings), seed, 0L);
+                : UnrollingCut.All(unrollings);
         }
         catch (AggregateException e) { ParallelErrors.Rethrow(e); throw; }
+        var (items, seed, unrollingsCut) = (built.Items, built.Seed, built.LeftOut);
 
         var results = new WorkResult[items.Count];
         try
@@ -92,12 +91,13 @@ public static class Mapper
                 // best found instead, so each walker prunes against the window alone.
                 ItemWalk.Run(results, parallel, () => new Walker(plans[0], options, incumbent), (walker, i) => walker.Run(items[i]));
             else
-                BoundOrderWalk.Run(items, results, parallel, () => new Walker(plans[0], options, incumbent), seed.BestCost);
+                BoundOrderWalk.Run(items, results, parallel, () => new Walker(plans[0], options, incumbent), seed.BestCost, built.Bounds);
         }
         catch (AggregateException e) { ParallelErrors.Rethrow(e); }
 
         WorkResult? best = null;
-        var total = new WorkResult();
+        // Items left out when built (their bound beyond the seed) count as pruned by the bound, as the walk counts them.
+        var total = new WorkResult { BoundPruned = built.ItemsCut };
         total.Add(seed);
         foreach (var r in results)
         {

@@ -1,4 +1,5 @@
 using AccelSim.Mapping;
+using AccelSim.Workloads;
 
 namespace AccelSim.Search;
 
@@ -21,15 +22,23 @@ internal static class UnrollingCut
     /// <summary>A spatial unrolling under a plan: the items' common part.</summary>
     public sealed record Unrolling(int SpatialIndex, SpatialCandidate Spatial, SearchPlan Plan);
 
+    /// <summary>
+    /// The work items of a search and what building them found: the items to walk, their bounds where already known
+    /// (aligned with the items; null: not computed), the seed, how many unrollings were left out by their bound and how
+    /// many items by theirs.
+    /// </summary>
+    public sealed record Built(List<Mapper.WorkItem> Items, double[]? Bounds, Mapper.WorkResult Seed, long LeftOut, long ItemsCut);
+
     /// <summary>Every item of <paramref name="unrollings"/> (in order), with no cut.</summary>
-    public static List<Mapper.WorkItem> All(IReadOnlyList<Unrolling> unrollings) => Number(unrollings.Select(ItemsOf));
+    public static Built All(IReadOnlyList<Unrolling> unrollings) =>
+        new(Number(unrollings.Select(ItemsOf).ToList(), null), null, new Mapper.WorkResult(), 0, 0);
 
     /// <summary>
-    /// The items of the unrollings whose bound does not exceed the seed, the seed (walked over maximal tilings, as
-    /// <see cref="BoundOrderWalk"/> describes) and how many unrollings were left out.
+    /// The items of the unrollings whose bound does not exceed the seed, each bounded as it is built and kept only when its
+    /// bound does not exceed the seed either (with its bound), the seed (walked over maximal tilings, as
+    /// <see cref="BoundOrderWalk"/> describes) and how many unrollings and items were left out.
     /// </summary>
-    public static (List<Mapper.WorkItem> Items, Mapper.WorkResult Seed, long LeftOut) Build(IReadOnlyList<Unrolling> unrollings,
-        ParallelOptions parallel, Func<Walker> newWalker, Func<Walker> newSeedWalker)
+    public static Built Build(IReadOnlyList<Unrolling> unrollings, ParallelOptions parallel, Func<Walker> newWalker, Func<Walker> newSeedWalker)
     {
         var bounds = new double[unrollings.Count];
         bool prunes = false;
@@ -39,17 +48,46 @@ internal static class UnrollingCut
             var probe = new Mapper.WorkItem(unrollings[u].SpatialIndex, unrollings[u].Spatial, LevelMapping.Ones(), unrollings[u].Plan);
             return walker.UnrollingBound(probe);
         });
-        if (!prunes) return (All(unrollings), new Mapper.WorkResult(), 0);
+        if (!prunes) return All(unrollings);
         // Stable: equal bounds keep enumeration order.
         var order = BoundOrder.Ascending(bounds);
-        // The seed's unrollings have the lowest bounds, so they are kept: their items are built once, for both.
-        var seedUnrollings = order.Take(SeedUnrollings).ToArray();
-        var seedGroups = seedUnrollings.ToDictionary(u => u, u => ItemsOf(unrollings[u]));
-        var seed = BoundOrderWalk.Seed(Number(seedUnrollings.Select(u => seedGroups[u])), parallel, newWalker, newSeedWalker);
+        // The seed is walked from the items of the lowest-bound unrollings (kept too: their bounds are the lowest).
+        var seedItems = order.Take(SeedUnrollings).Select(u => ItemsOf(unrollings[u])).ToList();
+        var seed = BoundOrderWalk.Seed(Number(seedItems, null), parallel, newWalker, newSeedWalker);
         var kept = Enumerable.Range(0, unrollings.Count).Where(u => !Incumbent.Beyond(bounds[u], seed.BestCost)).ToArray();
-        var built = new List<Mapper.WorkItem>[kept.Length];
-        Parallel.For(0, kept.Length, parallel, k => built[k] = seedGroups.TryGetValue(kept[k], out var group) ? group : ItemsOf(unrollings[kept[k]]));
-        return (Number(built), seed, unrollings.Count - kept.Length);
+        // Each kept unrolling's items are bounded as they are built (Bounded): an item whose bound exceeds
+        // the seed is never walked, so it is counted as pruned by the bound and not kept.
+        var built = new Group[kept.Length];
+        ItemWalk.Run(built, parallel, newWalker, (walker, k) => Bounded(unrollings[kept[k]], walker, seed.BestCost));
+        var itemBounds = new List<double>();
+        foreach (var g in built) itemBounds.AddRange(g.Bounds);
+        return new Built(Number(built.Select(g => g.Items).ToList(), built.Select(g => g.Count).ToList()), itemBounds.ToArray(), seed,
+            unrollings.Count - kept.Length, built.Sum(g => (long)(g.Count - g.Items.Count)));
+    }
+
+    // One unrolling's items within the seed, their bounds and how many items the unrolling has in all.
+    private sealed record Group(List<Mapper.WorkItem> Items, List<double> Bounds, int Count);
+
+    // The items of one unrolling whose bound (Walker.Bound against the seed) does not exceed the seed, with their bounds, and
+    // how many it has in all. Each innermost tiling is bounded through one probe item and only the kept ones become items
+    // (most are not: a search can have millions). Each keeps its position among the unrolling's items (Index, renumbered
+    // by Number) so the enumeration index stays as when every item was kept.
+    private static Group Bounded(Unrolling u, Walker walker, double seed)
+    {
+        var inners = u.Plan.InnermostChoices(u.Spatial);
+        var siblings = new HashSet<int[]>(inners, TilingComparer.Instance);
+        var probe = new Mapper.WorkItem(u.SpatialIndex, u.Spatial, new int[Dims.Count], u.Plan);
+        var items = new List<Mapper.WorkItem>();
+        var bounds = new List<double>();
+        for (int i = 0; i < inners.Count; i++)
+        {
+            Array.Copy(inners[i], probe.Innermost, Dims.Count);
+            double bound = walker.Bound(probe, seed);
+            if (Incumbent.Beyond(bound, seed)) continue;
+            items.Add(new Mapper.WorkItem(u.SpatialIndex, u.Spatial, inners[i], u.Plan) { Siblings = siblings, Index = i });
+            bounds.Add(bound);
+        }
+        return new Group(items, bounds, inners.Count);
     }
 
     // The items of one unrolling: one per innermost tiling, each knowing its siblings (the inward move's targets).
@@ -57,15 +95,21 @@ internal static class UnrollingCut
     {
         var inners = u.Plan.InnermostChoices(u.Spatial);
         var siblings = new HashSet<int[]>(inners, TilingComparer.Instance);
-        return inners.Select(inner => new Mapper.WorkItem(u.SpatialIndex, u.Spatial, inner, u.Plan) { Siblings = siblings }).ToList();
+        return inners.Select((inner, i) => new Mapper.WorkItem(u.SpatialIndex, u.Spatial, inner, u.Plan) { Siblings = siblings, Index = i }).ToList();
     }
 
-    // Concatenates in order and numbers the items (WorkItem.Index: their position, the first part of the enumeration index).
-    private static List<Mapper.WorkItem> Number(IEnumerable<List<Mapper.WorkItem>> groups)
+    // Concatenates in order and numbers the items (WorkItem.Index: the first part of the enumeration index): each its
+    // position among every item of the unrollings, kept or not (`counts`: each group's items in all; null: the groups hold
+    // every item), from the position it holds within its group (Index).
+    private static List<Mapper.WorkItem> Number(List<List<Mapper.WorkItem>> groups, List<int>? counts)
     {
         var items = new List<Mapper.WorkItem>();
-        foreach (var group in groups)
-            foreach (var item in group) items.Add(item with { Index = items.Count });
+        int offset = 0;
+        for (int g = 0; g < groups.Count; g++)
+        {
+            foreach (var item in groups[g]) items.Add(item with { Index = offset + item.Index });
+            offset += counts?[g] ?? groups[g].Count;
+        }
         return items;
     }
 }
