@@ -61,24 +61,24 @@ internal static class CommonOptions
         });
     }
 
-    /// <summary><c>--fast</c>: the fast heuristic search, the default, asked for explicitly (<see cref="MapperOptions.Fast"/>).</summary>
+    /// <summary><c>--fast</c>: the fast heuristic search (<see cref="MapperOptions.Fast"/>).</summary>
     public static Option<bool> Fast() => new("--fast")
     {
-        Description = $"The fast heuristic search, which is the default (accepted to say so): only the {MapperOptions.FastSpatialCandidates} best-utilized " +
+        Description = $"The fast heuristic search instead of the sound default: only the {MapperOptions.FastSpatialCandidates} best-utilized " +
             "spatial unrollings, dominated tilings skipped; not proven optimal (docs/mapper.md)",
     };
 
-    /// <summary><c>--exhaustive</c>: the sound search (<see cref="MapperOptions.Sound"/>).</summary>
+    /// <summary><c>--exhaustive</c>: the sound search, the default, asked for explicitly (<see cref="MapperOptions.Sound"/>).</summary>
     public static Option<bool> Exhaustive() => new("--exhaustive")
     {
-        Description = "Sound search: every spatial unrolling and no dominated-tiling skip, pruned only by proofs (branch and bound, " +
-            "exact loop-order bounds): returns the optimum of the declared space; slower, minutes on some large models (docs/mapper.md)",
+        Description = "The sound search, which is the default (accepted to say so): every spatial unrolling and no dominated-tiling skip, " +
+            "pruned only by proofs (branch and bound, exact loop-order bounds): returns the optimum of the declared space (docs/mapper.md)",
     };
 
-    /// <summary>The search the flags ask for: the sound one with <c>--exhaustive</c>, else the fast default.</summary>
+    /// <summary>The search the flags ask for: the fast one with <c>--fast</c>, else the sound default.</summary>
     public static MapperOptions Search(MapperOptions options, bool exhaustive, bool fast) =>
         exhaustive && fast ? throw new InputException("--fast: cannot be combined with --exhaustive (the sound search)")
-        : exhaustive ? options.Sound() : options.Fast();
+        : fast ? options.Fast() : options.Sound();
 
     /// <summary><c>--quiet</c>: no progress display.</summary>
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress display (progress goes to stderr, and only to a terminal)" };

@@ -67,10 +67,10 @@ internal static class RunCommand
         /// <summary>Search with imperfect factors and flattened axes (<see cref="MapperOptions.ImperfectFactors"/>).</summary>
         public bool Imperfect { get; init; }
 
-        /// <summary>The fast heuristic search, the default, asked for explicitly (<see cref="MapperOptions.Fast"/>).</summary>
+        /// <summary>The fast heuristic search instead of the sound default (<see cref="MapperOptions.Fast"/>).</summary>
         public bool Fast { get; init; }
 
-        /// <summary>The sound search (<see cref="MapperOptions.Sound"/>).</summary>
+        /// <summary>The sound search, the default, asked for explicitly (<see cref="MapperOptions.Sound"/>).</summary>
         public bool Exhaustive { get; init; }
     }
 
@@ -109,9 +109,9 @@ internal static class RunCommand
         var files = RunOutput.Render(run!, string.Join(" ", commandLine.Skip(1).Prepend("accelsim")), folder, area);
         RunOutput.Write(folder, files);
         RunTable.Print(console, run!);
-        console.WriteLine(request.Exhaustive
-            ? "search: --exhaustive, the sound search (every layer's mapping is the optimum of its declared space; docs/mapper.md)"
-            : $"search: the fast heuristic search ({MapperOptions.FastSpatialCandidates} best-utilized unrollings per layer, dominated tilings skipped; not proven optimal: --exhaustive for the sound search, docs/mapper.md)");
+        console.WriteLine(request.Fast
+            ? $"search: --fast, the fast heuristic search ({MapperOptions.FastSpatialCandidates} best-utilized unrollings per layer, dominated tilings skipped; not proven optimal; without --fast the sound search, docs/mapper.md)"
+            : "search: the sound search (every layer's mapping is the optimum of its declared space; docs/mapper.md)");
         if (options.Mapper.Counting != Model.CountingRules.AccelSim) console.WriteLine($"counting rules: {options.Mapper.Counting.Describe()} (docs/model.md)");
         console.MarkupLine($"results written to [bold]{Markup.Escape(folder)}[/]: {string.Join(", ", files.Keys.Order(StringComparer.Ordinal))}");
         return 0;

@@ -11,11 +11,11 @@ public sealed record MapperOptions
 
     /// <summary>
     /// At most this many spatial unrollings are searched, the best-utilized first (the rest are counted in the space, not
-    /// searched). <see cref="FastSpatialCandidates"/> by default (the fast search, <see cref="Fast"/>): a declared cap,
-    /// reported in the statistics, and a utilization floor in effect. <see cref="Sound"/> (<c>--exhaustive</c>) lifts it
-    /// (<see cref="int.MaxValue"/>): the bound, not a count, then decides which unrollings are walked.
+    /// searched). No cap by default (<see cref="int.MaxValue"/>, the sound search, <see cref="Sound"/>): the bound, not a
+    /// count, decides which unrollings are walked. <see cref="Fast"/> (<c>--fast</c>) sets
+    /// <see cref="FastSpatialCandidates"/>: a declared cap, reported in the statistics, and a utilization floor in effect.
     /// </summary>
-    public int SpatialCandidates { get; init; } = FastSpatialCandidates;
+    public int SpatialCandidates { get; init; } = int.MaxValue;
 
     /// <summary>The spatial unrollings <see cref="Fast"/> searches: the 16 best-utilized.</summary>
     public const int FastSpatialCandidates = 16;
@@ -27,17 +27,17 @@ public sealed record MapperOptions
     public double MinUtilization { get; init; }
 
     /// <summary>
-    /// Heuristic, on by default (the fast search, <see cref="Fast"/>) and off in <see cref="Sound"/> (<c>--exhaustive</c>):
+    /// Heuristic, off by default (the sound search, <see cref="Sound"/>) and on in <see cref="Fast"/> (<c>--fast</c>):
     /// at a bounded level other than the innermost,
     /// a tiling whose tile could grow by one divisor step in some dim and still fit is not enumerated. Not a proof, even
     /// where no tensor bypasses the level (a lower level can pay for the grown tile: docs/mapper.md), so it can miss the
     /// optimum (BERT q_proj on simba, issue #16).
     /// </summary>
-    public bool MaximalTilesOnly { get; init; } = true;
+    public bool MaximalTilesOnly { get; init; }
 
     /// <summary>
-    /// The sound search (<c>--exhaustive</c>; not the default: docs/mapper.md, "The switch to the sound default, measured
-    /// and reverted"): every spatial unrolling (bar an
+    /// The sound search, the default (<c>--exhaustive</c> names it; docs/mapper.md, "The switch to the sound default"):
+    /// every spatial unrolling (bar an
     /// explicit <see cref="MinUtilization"/> floor), no dominated-tiling skip, pruned by proofs only (branch and bound from
     /// a deterministic seed, the separable loop orders: docs/mapper.md), so it returns the optimum of the declared space.
     /// Turns off what <see cref="Fast"/> turns on, and nothing else.
@@ -45,7 +45,7 @@ public sealed record MapperOptions
     public MapperOptions Sound() => this with { SpatialCandidates = int.MaxValue, MaximalTilesOnly = false };
 
     /// <summary>
-    /// The fast heuristic search, the default (<c>--fast</c> names it): only the
+    /// The fast heuristic search (<c>--fast</c>; the default until session 11): only the
     /// <see cref="FastSpatialCandidates"/> best-utilized spatial unrollings, and the dominated-tiling skip
     /// (<see cref="MaximalTilesOnly"/>), with the sound search's exact prunings on top. Not proven optimal: it can miss the
     /// optimum of the declared space (docs/mapper.md). <see cref="SearchStats.Sound"/> reports whether a search was sound.

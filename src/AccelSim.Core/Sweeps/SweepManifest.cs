@@ -11,8 +11,8 @@ public sealed record ManifestAxis(string Key, string XLabel, IReadOnlyList<(stri
 /// sweep.json: what a sweep output folder holds (architecture, models, axes, total points, shard). `accelsim merge` checks that
 /// shards belong to the same sweep and redraws the plots from it without re-parsing architecture files; `accelsim sweep`
 /// refuses to resume a folder whose architecture, batch, dataflow or search differ. <see cref="Search"/> is the mapper's
-/// search, "exhaustive" (the sound search) or "fast" (the default); a manifest written before it was recorded reads as
-/// "fast", the only search sweeps ran then.
+/// search, "exhaustive" (the sound search, the default since session 11) or "fast" (<c>--fast</c>); a manifest written
+/// before it was recorded reads as "fast", the only search sweeps ran then.
 /// </summary>
 public sealed record SweepManifest(string Arch, string EnergyUnit, int Batch, string Dataflow, IReadOnlyList<string> Models,
     IReadOnlyList<ManifestAxis> Axes, int Points, string Shard, string Search = SweepManifest.FastSearch)

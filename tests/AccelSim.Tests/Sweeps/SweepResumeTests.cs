@@ -59,10 +59,10 @@ public class SweepResumeTests
         string text = File.ReadAllText(Path.Combine(Uninterrupted.Value.Folder, SweepRunner.ManifestName));
         var dir = CliRunner.TempDir();
         string older = Path.Combine(dir, "older.json"), wrong = Path.Combine(dir, "wrong.json");
-        File.WriteAllText(older, text.Replace("  \"search\": \"fast\",\n", ""));
+        File.WriteAllText(older, text.Replace("  \"search\": \"exhaustive\",\n", ""));
         Assert.DoesNotContain("search", File.ReadAllText(older));
         Assert.Equal(SweepManifest.FastSearch, SweepManifest.Read(older).Search);
-        File.WriteAllText(wrong, text.Replace("\"search\": \"fast\"", "\"search\": \"greedy\""));
+        File.WriteAllText(wrong, text.Replace("\"search\": \"exhaustive\"", "\"search\": \"greedy\""));
         var e = Assert.Throws<AccelSim.Common.InputException>(() => SweepManifest.Read(wrong));
         Assert.Equal($"{wrong}: search: expected \"fast\" or \"exhaustive\", got \"greedy\"", e.Message);
     }
@@ -171,13 +171,13 @@ public class SweepResumeTests
 
         var (batchExit, _, batchErr) = CliRunner.Run("sweep", "--model", "lenet5", "--arch", "eyeriss", "--set", "dram_bw=2", "--batch", "2", "--out", other);
         Assert.Equal(2, batchExit);
-        Assert.Contains("holds a sweep with arch eyeriss, batch 1, dataflow default, search fast, not arch eyeriss, batch 2", batchErr);
+        Assert.Contains("holds a sweep with arch eyeriss, batch 1, dataflow default, search exhaustive, not arch eyeriss, batch 2", batchErr);
 
         // A resumed sweep never mixes the two searches: the folder records which one its rows came from.
-        Assert.Contains("\"search\": \"fast\"", File.ReadAllText(Path.Combine(other, "sweep.json")));
-        var (searchExit, _, searchErr) = CliRunner.Run("sweep", "--model", "lenet5", "--arch", "eyeriss", "--set", "dram_bw=2", "--exhaustive", "--out", other);
+        Assert.Contains("\"search\": \"exhaustive\"", File.ReadAllText(Path.Combine(other, "sweep.json")));
+        var (searchExit, _, searchErr) = CliRunner.Run("sweep", "--model", "lenet5", "--arch", "eyeriss", "--set", "dram_bw=2", "--fast", "--out", other);
         Assert.Equal(2, searchExit);
-        Assert.Contains("holds a sweep with arch eyeriss, batch 1, dataflow default, search fast, not arch eyeriss, batch 1, dataflow default, search exhaustive", searchErr);
+        Assert.Contains("holds a sweep with arch eyeriss, batch 1, dataflow default, search exhaustive, not arch eyeriss, batch 1, dataflow default, search fast", searchErr);
 
         var (mergeExit, _, mergeErr) = CliRunner.Run("merge", Path.Combine(other, "merged"), Uninterrupted.Value.Folder, other);
         Assert.Equal(2, mergeExit);
