@@ -27,9 +27,10 @@ def main():
     parser.add_argument("--timeout", type=float, default=20.0, help="stop a run after this many seconds (default 20)")
     parser.add_argument("--models", help="comma-separated zoo models (default: the whole zoo)")
     parser.add_argument("--archs", help="comma-separated shipped architectures (default: all)")
-    parser.add_argument("--exhaustive", action="store_true", help="time `accelsim run --exhaustive` (the sound search)")
+    parser.add_argument("--exhaustive", action="store_true", help="pass --exhaustive (the sound search, the default: changes nothing)")
+    parser.add_argument("--fast", action="store_true", help="time `accelsim run --fast` (the heuristic search)")
     args = parser.parse_args()
-    search = ["--exhaustive"] if args.exhaustive else []
+    search = (["--exhaustive"] if args.exhaustive else []) + (["--fast"] if args.fast else [])
 
     scratch = tempfile.mkdtemp(prefix="accelsim-run-times-")
     build = os.path.join(scratch, "cli")
@@ -56,9 +57,9 @@ def main():
             print(f"{model} on {arch}: {cell(times[model, arch], args.timeout)}", file=sys.stderr, flush=True)
 
     print(f"Measured at commit {commit}{' (with uncommitted changes)' if dirty else ''}, "
-          f"`python3 scripts/run-times.py --timeout {args.timeout:g}{' --exhaustive' if search else ''}`, "
+          f"`python3 scripts/run-times.py --timeout {args.timeout:g}{''.join(' ' + f for f in search)}`, "
           f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
-          f"wall seconds of one `accelsim run --model M --arch A -q{' --exhaustive' if search else ''}` each (Release, built once first); "
+          f"wall seconds of one `accelsim run --model M --arch A -q{''.join(' ' + f for f in search)}` each (Release, built once first); "
           f"**bold**: over the {TARGET:g} s target; \"> {args.timeout:g} s\": stopped at the timeout.\n")
     print("| model | " + " | ".join(archs) + " |")
     print("|---|" + "---:|" * len(archs))
