@@ -1,4 +1,5 @@
 using AccelSim.Architecture;
+using AccelSim.Workloads;
 
 namespace AccelSim.Search;
 
@@ -35,26 +36,38 @@ internal static class SpatialCandidateMirrors
         foreach (var c in candidates)
         {
             if (c.Flatten.Count > 0) { kept.Add(c); continue; }
-            if (seen.Contains(Key(c.X, c.Y))) continue; // an earlier unrolling's mirror image: the same counts
+            if (seen.Contains(Key(c, 0))) continue; // an earlier unrolling's mirror image: the same counts
             kept.Add(c);
-            foreach (var (x, y) in Images(c, levels)) seen.Add(Key(x, y));
+            // Every image of the unrolling under swaps at any subset of the symmetric levels (itself included).
+            for (int subset = 0; subset < 1 << levels.Length; subset++)
+            {
+                int swapped = 0;
+                for (int j = 0; j < levels.Length; j++)
+                    if ((subset & (1 << j)) != 0) swapped |= 1 << levels[j];
+                seen.Add(Key(c, swapped));
+            }
         }
         return kept;
     }
 
-    // Every image of the unrolling under swaps at any subset of the symmetric levels (itself included).
-    private static IEnumerable<(int[][] X, int[][] Y)> Images(SpatialCandidate c, int[] levels)
-    {
-        for (int subset = 0; subset < 1 << levels.Length; subset++)
+    // The unrolling's factors with X and Y swapped at the levels of `swapped` (a bit per level), as one string: every X
+    // factor then every Y factor, each as two 16-bit halves (a fixed length per architecture, so equal keys are equal
+    // factors). One allocation per key: the sound search asks this for every unrolling, hundreds of thousands per model.
+    private static string Key(SpatialCandidate c, int swapped) =>
+        string.Create(4 * c.X.Length * Dims.Count, (c, swapped), static (span, state) =>
         {
-            var x = c.X.Select(a => (int[])a.Clone()).ToArray();
-            var y = c.Y.Select(a => (int[])a.Clone()).ToArray();
-            for (int j = 0; j < levels.Length; j++)
-                if ((subset & (1 << j)) != 0) (x[levels[j]], y[levels[j]]) = (y[levels[j]], x[levels[j]]);
-            yield return (x, y);
-        }
-    }
-
-    private static string Key(int[][] x, int[][] y) =>
-        string.Join("|", x.Select(a => string.Join(",", a))) + "/" + string.Join("|", y.Select(a => string.Join(",", a)));
+            var (c, swapped) = state;
+            int k = 0;
+            for (int axis = 0; axis < 2; axis++)
+                for (int i = 0; i < c.X.Length; i++)
+                {
+                    bool swap = (swapped & (1 << i)) != 0;
+                    var factors = (axis == 0) != swap ? c.X[i] : c.Y[i];
+                    foreach (int f in factors)
+                    {
+                        span[k++] = (char)(f & 0xFFFF);
+                        span[k++] = (char)((uint)f >> 16);
+                    }
+                }
+        });
 }
