@@ -75,18 +75,20 @@ internal static class UnrollingCut
     private static Group Bounded(Unrolling u, Walker walker, double seed)
     {
         var inners = u.Plan.InnermostChoices(u.Spatial);
-        var siblings = new HashSet<int[]>(inners, TilingComparer.Instance);
         var probe = new Mapper.WorkItem(u.SpatialIndex, u.Spatial, new int[Dims.Count], u.Plan);
-        var items = new List<Mapper.WorkItem>();
+        var kept = new List<int>();
         var bounds = new List<double>();
         for (int i = 0; i < inners.Count; i++)
         {
             Array.Copy(inners[i], probe.Innermost, Dims.Count);
             double bound = walker.Bound(probe, seed);
             if (Incumbent.Beyond(bound, seed)) continue;
-            items.Add(new Mapper.WorkItem(u.SpatialIndex, u.Spatial, inners[i], u.Plan) { Siblings = siblings, Index = i });
+            kept.Add(i);
             bounds.Add(bound);
         }
+        // The siblings (every innermost tiling, the inward move's targets) only where an item is kept: most unrollings keep none.
+        var siblings = kept.Count > 0 ? new HashSet<int[]>(inners, TilingComparer.Instance) : null;
+        var items = kept.Select(i => new Mapper.WorkItem(u.SpatialIndex, u.Spatial, inners[i], u.Plan) { Siblings = siblings, Index = i }).ToList();
         return new Group(items, bounds, inners.Count);
     }
 
