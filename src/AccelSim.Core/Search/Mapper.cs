@@ -60,7 +60,9 @@ public static class Mapper
         }
         var incumbent = new Incumbent();
         // The bound's capacity floor of the top buffer (TopBufferFloor), one table per plan: it depends on what level 1 keeps.
-        if (options.BranchAndBound)
+        // Its tiles divide the bounds: not with imperfect temporal factors, whose walk has no bound (and whose reported
+        // bound must not charge it either).
+        if (!options.SearchesImperfectTemporal)
             foreach (var plan in plans) plan.TopFloor = TopBufferFloor.For(problem, arch, plan.Keeps, options.Counting);
 
         var unrollings = new List<UnrollingCut.Unrolling>();
@@ -152,11 +154,12 @@ public static class Mapper
         var noTemporal = Enumerable.Range(0, arch.Levels.Count).Select(_ => LevelMapping.Ones()).ToArray();
         double least = double.PositiveInfinity;
         foreach (var plan in plans)
-        {
-            bound.TopFloor = plan.TopFloor ?? TopBufferFloor.For(problem, arch, plan.Keeps, rules);
             foreach (var c in searched)
+            {
+                // The capacity floor covers perfect unrollings only (their tiles divide the bounds).
+                bound.TopFloor = SpatialEnumerator.IsPerfect(problem, c) ? plan.TopFloor : null;
                 least = Math.Min(least, bound.Of(plan.Levels, noTemporal, c.X, c.Y, plan.Keeps, out _));
-        }
+            }
         // The bound sums the same terms as the evaluation in another order: shave its rounding so it stays a bound.
         return Math.Max(least / (1 + Incumbent.RoundingMargin), EnergyLowerBound.Of(problem, arch));
     }

@@ -41,12 +41,7 @@ internal sealed partial class PartialBound
     /// </summary>
     public double TopTerms(int[][] temporal, int[][] unit, TensorSet[] keeps)
     {
-        _temporal = temporal; _x = unit; _y = unit; _keeps = keeps; _fixedFrom = 0;
-        CheckSpatial();
-        Prepare();
-        for (int i = 0; i < _levels; i++) { _reads[i] = 0; _writes[i] = 0; }
-        _recorded = 0;
-        _slidingCount = 0;
+        Start(0, temporal, unit, unit, keeps);
         foreach (var tensor in Tensors.All)
         {
             if (!keeps[1].Has(tensor)) continue;

@@ -178,13 +178,7 @@ internal sealed partial class PartialBound
     public double Of(int fixedFrom, int[][] temporal, int[][] spatialX, int[][] spatialY, TensorSet[] keeps, out long cycles,
         double enough = double.PositiveInfinity)
     {
-        _temporal = temporal; _x = spatialX; _y = spatialY; _keeps = keeps; _fixedFrom = fixedFrom;
-        CheckSpatial();
-        Prepare();
-        for (int i = 0; i < _levels; i++) { _reads[i] = 0; _writes[i] = 0; } // tiny: cheaper than two Array.Clear calls
-        _recorded = 0;
-        _slidingCount = 0;
-        _chargedTop = 0;
+        Start(fixedFrom, temporal, spatialX, spatialY, keeps);
         for (int t = 0; t < Tensors.Count; t++)
         {
             var tensor = (TensorKind)t;
@@ -208,6 +202,18 @@ internal sealed partial class PartialBound
         if (!(energy > enough)) energy += JointOrderExcess(enough - energy);
         _energy = 0;
         return energy;
+    }
+
+    // Sets up a call (Of, TopTerms): the mapping, the extents and what is left (Prepare), no counts, no terms recorded.
+    private void Start(int fixedFrom, int[][] temporal, int[][] spatialX, int[][] spatialY, TensorSet[] keeps)
+    {
+        _temporal = temporal; _x = spatialX; _y = spatialY; _keeps = keeps; _fixedFrom = fixedFrom;
+        CheckSpatial();
+        Prepare();
+        for (int i = 0; i < _levels; i++) { _reads[i] = 0; _writes[i] = 0; } // tiny: cheaper than two Array.Clear calls
+        _recorded = 0;
+        _slidingCount = 0;
+        _chargedTop = 0;
     }
 
     // What one (tensor, parent, child) term moves: reads and writes at the parent (partial-sum write-backs for outputs, priced

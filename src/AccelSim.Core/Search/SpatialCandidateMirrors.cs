@@ -36,10 +36,12 @@ internal static class SpatialCandidateMirrors
         foreach (var c in candidates)
         {
             if (c.Flatten.Count > 0) { kept.Add(c); continue; }
-            if (seen.Contains(Key(c, 0))) continue; // an earlier unrolling's mirror image: the same counts
+            var own = Key(c, 0);
+            if (seen.Contains(own)) continue; // an earlier unrolling's mirror image: the same counts
             kept.Add(c);
-            // Every image of the unrolling under swaps at any subset of the symmetric levels (itself included).
-            for (int subset = 0; subset < 1 << levels.Length; subset++)
+            seen.Add(own);
+            // Every other image of the unrolling: swaps at any nonempty subset of the symmetric levels.
+            for (int subset = 1; subset < 1 << levels.Length; subset++)
             {
                 int swapped = 0;
                 for (int j = 0; j < levels.Length; j++)

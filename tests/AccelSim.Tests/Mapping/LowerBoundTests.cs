@@ -69,9 +69,7 @@ public class LowerBoundTests
         var y = levels.Select(l => l.SpatialY.ToArray()).ToArray();
         var keeps = levels.Select(l => l.Keeps).ToArray();
         // The top buffer's capacity floor bounds mappings whose level-1 tile fits level 1 (every mapping the walker meets).
-        var level1 = Enumerable.Range(0, Dims.Count)
-            .Select(d => levels.Skip(1).Aggregate(1L, (e, l) => e * l.Temporal[d] * l.SpatialX[d] * l.SpatialY[d])).ToArray();
-        bool fits = LevelCapacity.Of(c.Arch, keeps)[1].Holds(c.Problem, level1);
+        bool fits = LevelCapacity.Of(c.Arch, keeps)[1].Holds(c.Problem, LevelOneExtents(c.Mapping));
         var bound = new PartialBound(c.Problem, c.Arch, rules) { TopFloor = fits ? TopBufferFloor.For(c.Problem, c.Arch, keeps, rules) : null };
         var failures = new List<string>();
         for (int fixedFrom = 0; fixedFrom <= levels.Count; fixedFrom++)
@@ -116,19 +114,21 @@ public class LowerBoundTests
         return (failures.Count == 0).Label($"seed {seed}: {string.Join("; ", failures)}; case {c}");
     }
 
-    // Each on-chip level's update energy drawn between 0 and its write energy (a bound pricing updates as writes fails).
+    // The extents of the mapping's level-1 tile: every level's temporal and spatial factors from level 1 inward.
+    private static long[] LevelOneExtents(LoopMapping mapping) => Enumerable.Range(0, Dims.Count)
+        .Select(d => mapping.Levels.Skip(1).Aggregate(1L, (e, l) => e * l.Temporal[d] * l.SpatialX[d] * l.SpatialY[d])).ToArray();
+
     // Level 1 with a shared capacity of its tiles' words times 1 + `slack` (at most 2).
     private static Accelerator WithTightBuffer(Accelerator arch, RandomCase c, double slack)
     {
-        var levels = c.Mapping.Levels;
-        var ext = Enumerable.Range(0, Dims.Count)
-            .Select(d => levels.Skip(1).Aggregate(1L, (e, l) => e * l.Temporal[d] * l.SpatialX[d] * l.SpatialY[d])).ToArray();
-        long words = Tensors.All.Where(t => levels[1].Keeps.Has(t)).Sum(t => TileMath.TileSize(c.Problem, t, ext));
+        var ext = LevelOneExtents(c.Mapping);
+        long words = Tensors.All.Where(t => c.Mapping.Levels[1].Keeps.Has(t)).Sum(t => TileMath.TileSize(c.Problem, t, ext));
         var archLevels = arch.Levels.ToList();
         archLevels[1] = archLevels[1] with { Storage = archLevels[1].Storage with { CapacityWords = (long)(words * (1 + slack)), PartitionWords = null } };
         return arch with { Levels = archLevels };
     }
 
+    // Each on-chip level's update energy drawn between 0 and its write energy (a bound pricing updates as writes fails).
     private static Accelerator WithCheaperUpdates(Accelerator arch, int seed)
     {
         var rng = new Random(seed ^ 0x5eed);
