@@ -87,7 +87,7 @@ internal static class UnrollingCut
             bounds.Add(bound);
         }
         // The siblings (every innermost tiling, the inward move's targets) only where an item is kept: most unrollings keep none.
-        var siblings = kept.Count > 0 ? new HashSet<int[]>(inners, TilingComparer.Instance) : null;
+        var siblings = kept.Count > 0 ? SiblingsOf(inners) : null;
         var items = kept.Select(i => new Mapper.WorkItem(u.SpatialIndex, u.Spatial, inners[i], u.Plan) { Siblings = siblings, Index = i }).ToList();
         return new Group(items, bounds, inners.Count);
     }
@@ -96,9 +96,12 @@ internal static class UnrollingCut
     private static List<Mapper.WorkItem> ItemsOf(Unrolling u)
     {
         var inners = u.Plan.InnermostChoices(u.Spatial);
-        var siblings = new HashSet<int[]>(inners, TilingComparer.Instance);
+        var siblings = SiblingsOf(inners);
         return inners.Select((inner, i) => new Mapper.WorkItem(u.SpatialIndex, u.Spatial, inner, u.Plan) { Siblings = siblings, Index = i }).ToList();
     }
+
+    // An unrolling's innermost tilings as a set (the inward move's targets, InwardMove), looked up by value.
+    private static HashSet<int[]> SiblingsOf(List<int[]> inners) => new(inners, TilingComparer.Instance);
 
     // Concatenates in order and numbers the items (WorkItem.Index: the first part of the enumeration index): each its
     // position among every item of the unrollings, kept or not (`counts`: each group's items in all; null: the groups hold
