@@ -54,7 +54,7 @@ internal sealed partial class PartialBound
         // asked (free level 1): the top buffer's capacity floor may replace it (TopFloorExcess).
         double excess = TopFloorExcess(_partial == 1 ? ExcessAt(0) : 0);
         for (int k = _partial == 1 ? 1 : _fixedFrom; k < _levels && !(excess > budget); k++) excess += ExcessAt(k);
-        if (_partial < 0 && _fixedFrom > 0 && !(excess > budget)) excess += ExcessAt(FreeLevels);
+        if (FreeLevelsKnown && !(excess > budget)) excess += ExcessAt(FreeLevels);
         return excess;
     }
 
@@ -130,7 +130,7 @@ internal sealed partial class PartialBound
     // The words a term's child instances are filled (or hold, outputs) when its loads are base·prefix (TermEnergy).
     private long TermVolume(in Term term, int dims, bool sweeps)
     {
-        long volume = Math.Max(term.Level >= 0 && term.Level < _fixedFrom ? RestVolume(term, dims) : term.Tile * term.Base * Prefix(term.Level, dims), term.Floor);
+        long volume = Math.Max(term.Level >= 0 && term.Level < _fixedFrom ? RestVolume(term, dims) : term.Tile * term.Base * PrefixOf(term.Tensor, term.Level, dims), term.Floor);
         if (sweeps && Sweeps(term)) volume = Math.Max(volume, SweptVolume(term, dims));
         return volume;
     }

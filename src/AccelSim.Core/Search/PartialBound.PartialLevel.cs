@@ -35,8 +35,9 @@ internal sealed partial class PartialBound
     {
         _partial = level;
         _high = high;
+        PrepareOpenInnermost(level, high, temporal);
         try { return Of(level, temporal, spatialX, spatialY, keeps, out cycles, enough); }
-        finally { _partial = -1; }
+        finally { _partial = -1; _openInnermost = 0; }
     }
 
     // The largest factor of every dim at fixed level k (at the partly chosen level, each range's top).

@@ -58,7 +58,7 @@ internal sealed partial class PartialBound
         : _ext[k + 1][d] * _spatialProduct[k][d];
 
     // True for the free levels taken together while every fixed level is complete (their joint-order term exists).
-    private bool FreeNest(int k) => k == FreeLevels && _partial < 0 && _fixedFrom > 0;
+    private bool FreeNest(int k) => k == FreeLevels && FreeLevelsKnown;
 
     // Fills _slidingExtra with the inputs' extra energy over their charges for each set S of level k's sliding loops outside
     // M; false when the conflict does not arise at k (no M loop, no P or Q loop, no weights term recorded at k, or no
@@ -112,7 +112,7 @@ internal sealed partial class PartialBound
         if ((sliding & ~dims & (1 << (int)Dim.P)) != 0) runs *= LeastFactor(k, (int)Dim.P);
         if ((sliding & ~dims & (1 << (int)Dim.Q)) != 0) runs *= LeastFactor(k, (int)Dim.Q);
         long swept = SweptWords(k, term.Child, term.Tile, wound);
-        long volume = Math.Max(VolumeAt(i, dims), term.Base * Prefix(k, dims) * (runs * (swept - term.Tile) + term.Tile));
+        long volume = Math.Max(VolumeAt(i, dims), term.Base * PrefixOf(term.Tensor, k, dims) * (runs * (swept - term.Tile) + term.Tile));
         double mInside = PriceOf(term, volume);
         return Math.Min(mOutside, mInside);
     }
@@ -175,7 +175,7 @@ internal sealed partial class PartialBound
         for (int outside = 0; outside < 4; outside++)
         {
             if ((outside & ~free) != 0) continue;
-            least = Math.Min(least, term.Base * Prefix(k, dims | SlidingMask(outside)) * SweptWords(k, term.Child, term.Tile, free & ~outside));
+            least = Math.Min(least, term.Base * PrefixOf(term.Tensor, k, dims | SlidingMask(outside)) * SweptWords(k, term.Child, term.Tile, free & ~outside));
         }
         return least;
     }

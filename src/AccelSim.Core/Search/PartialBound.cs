@@ -358,8 +358,9 @@ internal sealed partial class PartialBound
         long distinct = 1;
         foreach (int d in relevant) distinct *= _bounds[d] / (_ext[child][d] * _spatialAbove[child][d]);
         // Every relevant loop is at a free level: the term joins the free levels' joint-order term (not while a level is
-        // partly chosen, where the free levels' factors are not known per dim).
-        if (_partial < 0 && _fixedFrom > 0) { _lastLevel = FreeLevels; _lastBase = 1; }
+        // partly chosen, where the free levels' factors are not known per dim, unless it is the innermost one open on
+        // N, G or C only: PartialBound.OpenInnermost.cs).
+        if (FreeLevelsKnown) { _lastLevel = FreeLevels; _lastBase = 1; }
         return distinct;
     }
 

@@ -116,6 +116,23 @@ internal sealed class Walker
         return ObjectiveBound(_levels - 1, out _, double.IsPositiveInfinity(seed) ? double.PositiveInfinity : Enough(seed));
     }
 
+    /// <summary>
+    /// The lower bound of every item of the probe's unrolling whose innermost tiling has the probe's factors outside
+    /// <paramref name="open"/> and, on each dim of <paramref name="open"/> (within PartialBound.GroupDims: N, G, C), a factor between 1
+    /// and <paramref name="high"/>[d] (PartialBound.OpenInnermost.cs); 0 where none is proven (no bound, two levels, a
+    /// systolic array). Against <paramref name="seed"/> as <see cref="Bound"/>.
+    /// </summary>
+    public double GroupBound(Mapper.WorkItem probe, int open, int[] high, double seed)
+    {
+        Load(probe);
+        if (!_branchAndBound || !_spatialPerfect || _levels < 3 || _bound.Systolic) return 0;
+        var inner = _temporal[_levels - 1];
+        for (int d = 0; d < Dims.Count; d++) if ((open & (1 << d)) != 0) inner[d] = 1;
+        double energy = _bound.OfPartialLevel(_levels - 1, high, _temporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, out long cycles,
+            double.IsPositiveInfinity(seed) ? double.PositiveInfinity : Enough(seed));
+        return ObjectiveOf(energy, cycles);
+    }
+
     /// <summary>The lower bound of every item of the probe's unrolling (its spatial factors fixed, every temporal level
     /// free; the probe's innermost tiling is not read); 0 where none is proven.</summary>
     public double UnrollingBound(Mapper.WorkItem probe)

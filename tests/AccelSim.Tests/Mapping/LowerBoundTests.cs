@@ -17,6 +17,7 @@ namespace AccelSim.Tests.Mapping;
 /// where the storage levels' update energy is also drawn below their write energy (Timeloop's ERTs price the two apart).
 /// The same for every level the walker enumerates dim by dim, partly chosen (<see cref="PartialBound.OfPartialLevel"/>): at
 /// every depth of its dims, the later ones anywhere up to a random largest factor.
+/// The same for a group of innermost tilings (<see cref="Walker.GroupBound"/>): the innermost level open on N, G or C.
 /// The bound carries the top buffer's capacity floor (<see cref="TopBufferFloor"/>) where the mapping's level-1 tile fits.
 /// Half the cases have a background power: the bound then includes background × its cycle bound and must stay at most
 /// the mapping's energy plus background × its analytical cycles (the energy objective's total).
@@ -108,6 +109,30 @@ public class LowerBoundTests
                 if (cycles > exact.Cycles) failures.Add($"cycle bound {cycles} > {exact.Cycles} at level {level} chosen to dim {chosen}");
             }
         }
+        // A group of innermost tilings (Walker.GroupBound, PartialBound.OpenInnermost.cs): the innermost level partly chosen
+        // on a random set of N, G and C (PartialBound.GroupDims), each between 1 and a random largest factor at least the mapping's,
+        // its other dims at the mapping's factors, every level above free; on three or more levels, not on systolic arrays.
+        int inner = levels.Count - 1;
+        if (inner >= 2 && !bound.Systolic)
+            for (int trial = 0; trial < 3; trial++)
+            {
+                int open = rng.Next(1, 8) is var bits ? (bits & 3) | ((bits & 4) << 1) : 0; // bits N, G, C
+                var partial = temporal.Select(t => t.ToArray()).ToArray();
+                var high = temporal[inner].ToArray();
+                for (int d = 0; d < Dims.Count; d++)
+                {
+                    if ((open & (1 << d)) == 0) continue;
+                    long left = 1;
+                    for (int i = 0; i <= inner; i++) left *= temporal[i][d];
+                    partial[inner][d] = 1;
+                    var above = RandomCase.Divisors((int)left).Where(f => f >= temporal[inner][d]).ToList();
+                    high[d] = above[rng.Next(above.Count)];
+                }
+                for (int i = 0; i < inner; i++) partial[i] = LevelMapping.Ones();
+                double energy = bound.OfPartialLevel(inner, high, partial, x, y, keeps, out long cycles);
+                if (energy > total * (1 + Incumbent.RoundingMargin)) failures.Add($"energy bound {energy} > {total} for the innermost group open on {open}");
+                if (cycles > exact.Cycles) failures.Add($"cycle bound {cycles} > {exact.Cycles} for the innermost group open on {open}");
+            }
         // The complete mapping's bound is not vacuous: it charges at least the MACs.
         double complete = bound.Of(0, temporal, x, y, keeps, out _);
         if (complete < exact.MacEnergy) failures.Add("complete bound below the MAC energy");
