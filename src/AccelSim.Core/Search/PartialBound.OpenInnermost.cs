@@ -20,15 +20,15 @@ internal sealed partial class PartialBound
     /// <summary>The dims a group may leave open: each scales a tile linearly or not at all, and none is counted as runs.</summary>
     public const int GroupDims = (1 << (int)Dim.N) | (1 << (int)Dim.G) | (1 << (int)Dim.C);
 
-    // The open dims of the innermost level while it is partly chosen with plain open dims only (0: not in that case).
+    // The open dims of the innermost level while it is partly chosen on GroupDims only (0: not in that case).
     private int _openInnermost;
 
     /// <summary>True when the architecture's compute cycles depend on the innermost tiling's folds (a systolic array):
     /// the group bound does not cover that (<see cref="ComputeCycles"/> counts folds from the innermost factors).</summary>
     public bool Systolic => _systolicSkew != 0;
 
-    // Called by OfPartialLevel: the open dims when the innermost level is the partly chosen one, its open dims are in GroupDims and
-    // at least two levels are free above it with no systolic folds; else 0 (the free levels' term is then left out, as
+    // Called by OfPartialLevel: the open dims when the innermost level is the partly chosen one, its open dims are in
+    // GroupDims and at least two levels are free above it with no systolic folds; else 0 (the free levels' term is then left out, as
     // for any partly chosen level).
     private void PrepareOpenInnermost(int level, int[] high, int[][] temporal)
     {
@@ -41,7 +41,6 @@ internal sealed partial class PartialBound
 
     // The free levels' joint-order term applies: every fixed level complete, or the innermost one open on GroupDims only.
     private bool FreeLevelsKnown => _fixedFrom > 0 && (_partial < 0 || _openInnermost != 0);
-
 
     // The free loops over `dims` a term of `tensor` multiplies its tile (taken at the open dims' least) by, at their least
     // with the tile: r where the tile spans the dim (the product with the tile is the same for every factor), r/h where it

@@ -105,6 +105,7 @@ internal static class UnrollingCut
     private static bool[] GroupsCut(List<int[]> inners, Walker walker, Mapper.WorkItem probe, double seed)
     {
         var cut = new bool[inners.Count];
+        if (!walker.BoundsGroups) return cut; // no group bound on this architecture: no grouping work either
         var groups = new Dictionary<int[], List<int>>(TilingComparer.Instance);
         for (int i = 0; i < inners.Count; i++)
         {

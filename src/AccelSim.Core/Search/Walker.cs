@@ -91,6 +91,10 @@ internal sealed class Walker
     /// <summary>True when this walker prunes by the bound (branch and bound is on).</summary>
     public bool Prunes => _branchAndBound;
 
+    /// <summary>True when <see cref="GroupBound"/> can prove anything on this plan's architecture: branch and bound on, three
+    /// or more levels, no systolic folds (which depend on the innermost factors).</summary>
+    public bool BoundsGroups => _branchAndBound && _levels >= 3 && !_bound.Systolic;
+
     /// <summary>
     /// Walks one item, pruning against <paramref name="seed"/> (the cost of a mapping of the same space, or +∞) and then
     /// against its own best. <paramref name="bounded"/>: the caller already found the item's <see cref="Bound"/> within
@@ -113,7 +117,7 @@ internal sealed class Walker
     public double Bound(Mapper.WorkItem item, double seed = double.PositiveInfinity)
     {
         Load(item);
-        return ObjectiveBound(_levels - 1, out _, double.IsPositiveInfinity(seed) ? double.PositiveInfinity : Enough(seed));
+        return ObjectiveBound(_levels - 1, out _, EnoughFor(seed));
     }
 
     /// <summary>
@@ -125,11 +129,11 @@ internal sealed class Walker
     public double GroupBound(Mapper.WorkItem probe, int open, int[] high, double seed)
     {
         Load(probe);
-        if (!_branchAndBound || !_spatialPerfect || _levels < 3 || _bound.Systolic) return 0;
+        if (!BoundsGroups || !_spatialPerfect) return 0;
         var inner = _temporal[_levels - 1];
         for (int d = 0; d < Dims.Count; d++) if ((open & (1 << d)) != 0) inner[d] = 1;
         double energy = _bound.OfPartialLevel(_levels - 1, high, _temporal, _counter.SpatialX, _counter.SpatialY, _plan.Keeps, out long cycles,
-            double.IsPositiveInfinity(seed) ? double.PositiveInfinity : Enough(seed));
+            EnoughFor(seed));
         return ObjectiveOf(energy, cycles);
     }
 
@@ -336,6 +340,9 @@ internal sealed class Walker
     }
 
     // The bound's joint-order term only raises the energy: not needed once the rest already prunes, nor for latency.
+    // Enough against a seed pass's cost (+∞: nothing to stop at).
+    private double EnoughFor(double seed) => double.IsPositiveInfinity(seed) ? double.PositiveInfinity : Enough(seed);
+
     private double Enough(double best) => _objective switch
     {
         Objective.Energy => best * (1 + Incumbent.RoundingMargin),

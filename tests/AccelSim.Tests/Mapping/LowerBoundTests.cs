@@ -85,13 +85,7 @@ public class LowerBoundTests
         var rng = new Random(seed ^ 0x9a77);
         for (int level = 1; level < levels.Count - 1; level++)
         {
-            var left = new int[Dims.Count];
-            for (int d = 0; d < Dims.Count; d++)
-            {
-                long product = 1;
-                for (int i = 0; i <= level; i++) product *= temporal[i][d];
-                left[d] = (int)product;
-            }
+            var left = LeftFrom(temporal, level);
             for (int chosen = 0; chosen < Dims.Count; chosen++)
             {
                 var partial = temporal.Select(t => t.ToArray()).ToArray();
@@ -100,8 +94,7 @@ public class LowerBoundTests
                 {
                     if (d < chosen) { high[d] = temporal[level][d]; continue; }
                     partial[level][d] = 1;
-                    var above = RandomCase.Divisors(left[d]).Where(f => f >= temporal[level][d]).ToList();
-                    high[d] = above[rng.Next(above.Count)];
+                    high[d] = RandomHigh(left[d], temporal[level][d], rng);
                 }
                 for (int i = 0; i < level; i++) partial[i] = LevelMapping.Ones(); // free levels: what the walker left there is stale
                 double energy = bound.OfPartialLevel(level, high, partial, x, y, keeps, out long cycles);
@@ -116,17 +109,16 @@ public class LowerBoundTests
         if (inner >= 2 && !bound.Systolic)
             for (int trial = 0; trial < 3; trial++)
             {
-                int open = rng.Next(1, 8) is var bits ? (bits & 3) | ((bits & 4) << 1) : 0; // bits N, G, C
+                int bits = rng.Next(1, 8);
+                int open = (bits & 3) | ((bits & 4) << 1); // bits 0, 1, 2 -> N, G, C
+                var left = LeftFrom(temporal, inner);
                 var partial = temporal.Select(t => t.ToArray()).ToArray();
                 var high = temporal[inner].ToArray();
                 for (int d = 0; d < Dims.Count; d++)
                 {
                     if ((open & (1 << d)) == 0) continue;
-                    long left = 1;
-                    for (int i = 0; i <= inner; i++) left *= temporal[i][d];
                     partial[inner][d] = 1;
-                    var above = RandomCase.Divisors((int)left).Where(f => f >= temporal[inner][d]).ToList();
-                    high[d] = above[rng.Next(above.Count)];
+                    high[d] = RandomHigh(left[d], temporal[inner][d], rng);
                 }
                 for (int i = 0; i < inner; i++) partial[i] = LevelMapping.Ones();
                 double energy = bound.OfPartialLevel(inner, high, partial, x, y, keeps, out long cycles);
@@ -137,6 +129,18 @@ public class LowerBoundTests
         double complete = bound.Of(0, temporal, x, y, keeps, out _);
         if (complete < exact.MacEnergy) failures.Add("complete bound below the MAC energy");
         return (failures.Count == 0).Label($"seed {seed}: {string.Join("; ", failures)}; case {c}");
+    }
+
+    // What is left of each dim for `level` and the levels above it: the product of their temporal factors.
+    private static int[] LeftFrom(int[][] temporal, int level) =>
+        Enumerable.Range(0, Dims.Count).Select(d => Enumerable.Range(0, level + 1).Aggregate(1, (p, i) => p * temporal[i][d])).ToArray();
+
+    // A random largest factor for a dim of a partly chosen level: a divisor of what is left of it, at least the mapping's
+    // factor (as the walker's largest fitting factor is).
+    private static int RandomHigh(int left, int factor, Random rng)
+    {
+        var above = RandomCase.Divisors(left).Where(f => f >= factor).ToList();
+        return above[rng.Next(above.Count)];
     }
 
     // The extents of the mapping's level-1 tile: every level's temporal and spatial factors from level 1 inward.
